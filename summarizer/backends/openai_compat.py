@@ -1,0 +1,173 @@
+"""OpenAI and OpenAI-compatible servers (vLLM, llama.cpp, Ollama, LM Studio) over HTTP.
+
+The SDK's own retries are off (``max_retries=0``): retries belong to ``extract.retry`` where each
+kind of failure has its own policy and every attempt's tokens are counted. SDK exceptions are
+translated into the typed errors of ``summarizer.errors``; the API key never appears in them.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from typing import Any
+
+import openai
+
+from summarizer.backends.base import ChatRequest, Completion, OutputMode
+from summarizer.errors import PermanentBackendError, TransientBackendError
+
+_FALLBACK = {OutputMode.json_schema: OutputMode.json_object, OutputMode.json_object: OutputMode.prompt}
+
+
+def _retry_after(headers: Any) -> float | None:
+    """Seconds to wait from Retry-After / retry-after-ms / x-ratelimit-reset-* headers."""
+    if headers is None:
+        return None
+    for key, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        value = headers.get(key)
+        if value:
+            try:
+                return max(0.0, float(value) * scale)
+            except ValueError:
+                continue
+    for key in ("x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"):
+        value = headers.get(key)
+        if value and headers.get(key.replace("reset", "remaining")) in ("0", 0):
+            text = str(value).rstrip("s")
+            try:
+                return float(text[:-1]) / 1000 if text.endswith("m") else float(text)
+            except ValueError:
+                continue
+    return None
+
+
+class OpenAIBackend:
+    """Chat completions with an explicit structured-output mode (or ``auto`` with fallback)."""
+
+    name = "openai"
+
+    def __init__(
+        self,
+        *,
+        model: str,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        mode: OutputMode = OutputMode.auto,
+        timeout: float = 120.0,
+        concurrency: int = 4,
+    ) -> None:
+        self.model = model
+        self.base_url = base_url
+        self.max_concurrency = max(1, concurrency)
+        self._requested = mode
+        self._mode = mode if mode != OutputMode.auto else OutputMode.json_schema
+        self._lock = threading.Lock()
+        self._client = openai.OpenAI(
+            api_key=api_key or "not-needed", base_url=base_url, max_retries=0, timeout=timeout
+        )
+
+    @property
+    def mode(self) -> str:
+        return self._mode.value
+
+    def response_format(self, request: ChatRequest, mode: OutputMode) -> dict[str, Any] | None:
+        if mode == OutputMode.json_schema:
+            return {"type": "json_schema",
+                    "json_schema": {"name": request.schema_name, "schema": request.json_schema, "strict": True}}
+        if mode == OutputMode.json_object:
+            return {"type": "json_object", "schema": request.json_schema}
+        return None
+
+    def request_body(self, request: ChatRequest, mode: OutputMode | None = None) -> dict[str, Any]:
+        """The exact body sent to /v1/chat/completions (also used for Batch API files)."""
+        mode = mode or self._mode
+        body: dict[str, Any] = {
+            "model": self.model,
+            "messages": request.messages,
+            "max_tokens": request.max_tokens,
+            "temperature": request.temperature,
+        }
+        if request.seed is not None:
+            body["seed"] = request.seed
+        fmt = self.response_format(request, mode)
+        if fmt is not None:
+            body["response_format"] = fmt
+        return body
+
+    def complete(self, request: ChatRequest) -> Completion:
+        while True:
+            mode = self._mode
+            try:
+                return self._call(request, mode)
+            except PermanentBackendError as exc:
+                nxt = _FALLBACK.get(mode)
+                if self._requested != OutputMode.auto or nxt is None or not _mode_rejected(exc):
+                    raise
+                with self._lock:
+                    if self._mode == mode:
+                        self._mode = nxt
+
+    def _call(self, request: ChatRequest, mode: OutputMode) -> Completion:
+        body = self.request_body(request, mode)
+        started = time.perf_counter()
+        try:
+            resp = self._client.chat.completions.create(**body)
+        except openai.RateLimitError as exc:
+            raise TransientBackendError(f"rate limited (429): {_short(exc)}", status=429,
+                                        retry_after=_retry_after(exc.response.headers)) from None
+        except openai.APITimeoutError:
+            raise TransientBackendError("request timed out") from None
+        except openai.APIConnectionError as exc:
+            raise TransientBackendError(f"connection error: {type(exc.__cause__).__name__ if exc.__cause__ else 'dropped'}") from None
+        except openai.APIStatusError as exc:
+            status = exc.status_code
+            msg = f"HTTP {status}: {_short(exc)}"
+            if status in (408, 409, 429) or status >= 500:
+                # llama-cpp-python answers an unsupported response_format with a 500.
+                if status == 500 and "response_format" in msg and self._requested == OutputMode.auto:
+                    raise PermanentBackendError(msg, status=status) from None
+                raise TransientBackendError(msg, status=status, retry_after=_retry_after(exc.response.headers)) from None
+            raise PermanentBackendError(msg, status=status) from None
+        except openai.APIResponseValidationError as exc:
+            raise TransientBackendError(f"malformed response from server: {_short(exc)}") from None
+        except json.JSONDecodeError:
+            raise TransientBackendError("malformed JSON from server") from None
+        seconds = time.perf_counter() - started
+        usage = resp.usage
+        if not resp.choices:
+            return Completion(text="", finish_reason="no_choices", model=resp.model or self.model,
+                              prompt_tokens=usage.prompt_tokens if usage else 0,
+                              completion_tokens=usage.completion_tokens if usage else 0,
+                              seconds=seconds, refusal="server returned no choices", mode=mode.value)
+        choice = resp.choices[0]
+        refusal = getattr(choice.message, "refusal", None)
+        if choice.finish_reason == "content_filter":
+            refusal = refusal or "content filter"
+        return Completion(
+            text=choice.message.content or "",
+            finish_reason=choice.finish_reason,
+            prompt_tokens=usage.prompt_tokens if usage else 0,
+            completion_tokens=usage.completion_tokens if usage else 0,
+            model=resp.model or self.model,
+            seconds=seconds,
+            refusal=refusal,
+            mode=mode.value,
+        )
+
+
+def _mode_rejected(exc: PermanentBackendError) -> bool:
+    text = str(exc).lower()
+    return exc.status in (400, 422, 500) and any(
+        word in text for word in ("response_format", "json_schema", "json_object", "schema", "format")
+    )
+
+
+def _short(exc: Exception) -> str:
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict):
+        err = body.get("error", body)
+        message = err.get("message") if isinstance(err, dict) else str(err)
+    else:
+        message = getattr(exc, "message", None) or str(exc)
+    return " ".join(str(message).split())[:300]

@@ -1,0 +1,136 @@
+"""Wiring shared by commands: settings → backend → extractor → runner, plus console output.
+
+The CLI is the only layer that knows every stage and every backend (import-linter checks it).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from summarizer.backends.base import Backend, OutputMode
+from summarizer.backends.embedded import EmbeddedBackend
+from summarizer.backends.openai_compat import OpenAIBackend
+from summarizer.calllog import CallLog
+from summarizer.config import Settings, load_settings
+from summarizer.errors import ConfigError
+from summarizer.extract.engine import ExtractOptions, Extractor
+from summarizer.extract.retry import TransientPolicy
+from summarizer.extract.runner import Runner
+from summarizer.models import DocumentStatus, RunReport
+
+err_console = Console(stderr=True)
+DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+
+# Typer option types shared by extract, run, eval and batch.
+Backend_ = Annotated[str | None, typer.Option("--backend", help="auto | embedded | openai")]
+Model_ = Annotated[str | None, typer.Option("--model", "-m", help="model name (embedded: default, small, or a pinned name)")]
+BaseUrl_ = Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1")]
+Mode_ = Annotated[str | None, typer.Option("--output-mode", help="auto | json_schema | json_object | prompt")]
+Style_ = Annotated[str | None, typer.Option("--evidence-style", help="sentence (cite ids) | quote (align quotes)")]
+Conc_ = Annotated[int | None, typer.Option("--concurrency", "-j", help="parallel requests (remote backends)")]
+NoCache_ = Annotated[bool, typer.Option("--no-cache", help="ignore the call-log cache")]
+Cache_ = Annotated[str | None, typer.Option("--cache", help="SQLite call log / cache path")]
+
+
+def settings_from(**flags: Any) -> Settings:
+    try:
+        return load_settings({k: v for k, v in flags.items() if v is not None and v is not False})
+    except ConfigError as exc:
+        fail(str(exc))
+        raise
+
+
+def fail(message: str, code: int = 2) -> None:
+    err_console.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def build_backend(settings: Settings, console: Console | None = None) -> Backend:
+    kind = settings.resolved_backend()
+    if kind == "openai":
+        key = settings.api_key.get_secret_value() if settings.api_key else None
+        return OpenAIBackend(model=settings.model or DEFAULT_OPENAI_MODEL, api_key=key, base_url=settings.base_url,
+                             mode=OutputMode(settings.output_mode), timeout=settings.timeout,
+                             concurrency=settings.concurrency)
+    if kind != "embedded":
+        raise ConfigError(f"unknown backend {kind!r} (auto, embedded or openai)")
+    from summarizer.backends import modelstore
+
+    if settings.model_path:
+        return EmbeddedBackend(Path(settings.model_path), model_name=Path(settings.model_path).stem,
+                               n_ctx=settings.n_ctx, n_threads=settings.n_threads)
+    pinned = modelstore.resolve(settings.model)
+    directory = modelstore.models_dir(settings.models_dir)
+    path = directory / pinned.filename
+    if not path.exists():
+        path = pull_with_progress(pinned, directory, console or err_console)
+    return EmbeddedBackend(path, model_name=pinned.name, n_ctx=settings.n_ctx, n_threads=settings.n_threads)
+
+
+def pull_with_progress(pinned: Any, directory: Path, console: Console) -> Path:
+    from summarizer.backends import modelstore
+
+    with Progress(TextColumn(f"pulling {pinned.name}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+                  TimeElapsedColumn(), console=console, disable=not console.is_terminal) as progress:
+        task = progress.add_task("pull", total=pinned.size)
+        return modelstore.pull(pinned, directory, lambda done, total: progress.update(task, completed=done))
+
+
+def build_extractor(settings: Settings, console: Console | None = None) -> Extractor:
+    backend = build_backend(settings, console)
+    cache = CallLog(settings.cache)
+    options = ExtractOptions(evidence_style=settings.evidence_style, max_tokens=settings.max_tokens,
+                             max_reasks=settings.max_reasks, chunk_chars=settings.chunk_chars,
+                             use_cache=not settings.no_cache)
+    return Extractor(backend, options=options, calllog=cache, policy=TransientPolicy(attempts=settings.max_retries))
+
+
+def run_extract_command(inputs: list[str], out: Path, settings: Settings, console: Console | None = None) -> RunReport:
+    """Extract every input into ``out``; print one line per failure and a summary table."""
+    console = console or err_console
+    try:
+        extractor = build_extractor(settings, console)
+    except ConfigError as exc:
+        fail(str(exc))
+        raise
+    with Progress(TextColumn("[bold]extract[/bold]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                  TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task("", total=None)
+
+        def on_event(status: DocumentStatus) -> None:
+            progress.update(task, advance=1, description=status.doc_id or status.path)
+            if status.status == "failed":
+                console.print(f"[red]error:[/red] {status.path}: {status.reason}", highlight=False, soft_wrap=True)
+
+        runner = Runner(extractor, out, concurrency=settings.concurrency, on_event=on_event)
+        report = runner.run(["-" if i == "-" else i for i in inputs])
+    print_run_summary(report, console)
+    return report
+
+
+def print_run_summary(report: RunReport, console: Console) -> None:
+    table = Table(title=f"run: {report.backend} / {report.model}", show_lines=False)
+    for col in ("document", "status", "claims", "dropped", "attempts", "tokens in/out", "seconds"):
+        table.add_column(col, justify="left" if col in ("document", "status") else "right")
+    for d in report.documents:
+        table.add_row(d.doc_id or d.path, d.status, str(d.claims), str(d.dropped_ungrounded), str(d.attempts),
+                      f"{d.tokens.prompt}/{d.tokens.completion}", f"{d.seconds:.1f}")
+    ok = sum(d.status in ("ok", "skipped", "duplicate") for d in report.documents)
+    claims = sum(d.claims for d in report.documents)
+    dropped = sum(d.dropped_ungrounded for d in report.documents)
+    grounded = claims / (claims + dropped) if claims + dropped else 1.0
+    table.caption = (f"{ok} ok, {len(report.failed)} failed · {claims} claims · grounded {grounded:.0%} · "
+                     f"{report.tokens.prompt}+{report.tokens.completion} tokens · {report.seconds:.1f}s")
+    console.print(table)
+
+
+def read_stdin_hint(inputs: list[str]) -> None:
+    if inputs == ["-"] and sys.stdin.isatty():
+        fail("reading from stdin but it is a terminal; pipe an article in")

@@ -1,0 +1,277 @@
+"""Extraction engine: one article → one ``DocumentResult`` with grounded claims.
+
+Per chunk: render the prompt, answer from the call log or call the backend (transient retries),
+parse leniently (llama.cpp lets raw newlines into strings), validate against the reply model,
+ground every claim; a parse/validation/grounding failure is re-asked with the error text
+(bounded), then ungrounded claims are dropped and counted. Truncation is never re-asked blindly:
+``max_tokens`` is raised once, then the chunk is split in half.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+from rapidfuzz import fuzz
+
+from summarizer.backends.base import Backend, ChatRequest, Completion
+from summarizer.backends.schemas import canonical_hash
+from summarizer.calllog import CallLog
+from summarizer.errors import (
+    ExtractionFailed,
+    InvalidReply,
+    RefusedReply,
+    SummarizerError,
+    TransientBackendError,
+    TruncatedReply,
+)
+from summarizer.extract.chunking import Chunk, make_chunks, split_chunk
+from summarizer.extract.enrich import dates_in, document_entities, modality_for, normalize_speaker, numbers_in
+from summarizer.extract.prompts import PromptSet
+from summarizer.extract.reply import QuoteReply, SentenceReply, reply_model, reply_schema
+from summarizer.extract.retry import TransientPolicy
+from summarizer.ground import Aligner
+from summarizer.ingest.segment import split_sentences
+from summarizer.models import Article, Claim, DocumentResult, ExtractionMeta, SourceInfo, TokenUsage
+
+
+@dataclass
+class ExtractOptions:
+    evidence_style: str = "sentence"
+    max_tokens: int = 2048
+    max_tokens_cap: int = 4096
+    max_reasks: int = 2
+    chunk_chars: int = 6000
+    use_cache: bool = True
+
+
+@dataclass
+class _Stats:
+    tokens: TokenUsage = field(default_factory=TokenUsage)
+    attempts: int = 0
+    calls: int = 0
+    cached: int = 0
+    dropped: int = 0
+    warnings: list[str] = field(default_factory=list)
+    last_reply: str = ""
+
+    def add(self, c: Completion) -> None:
+        self.tokens = self.tokens.add(TokenUsage(prompt=c.prompt_tokens, completion=c.completion_tokens))
+        self.last_reply = c.text
+
+
+@dataclass
+class _Draft:
+    """A grounded claim before ids are assigned."""
+
+    claim: Claim
+    order: tuple[int, int]
+
+
+class Extractor:
+    def __init__(self, backend: Backend, *, options: ExtractOptions | None = None, calllog: CallLog | None = None,
+                 policy: TransientPolicy | None = None) -> None:
+        self.backend = backend
+        self.options = options or ExtractOptions()
+        self.calllog = calllog or CallLog(None)
+        self.policy = policy or TransientPolicy()
+        self.schema = reply_schema(self.options.evidence_style)
+        self.schema_sha256 = canonical_hash(self.schema)
+        self._reply_model = reply_model(self.options.evidence_style)
+        self._prompts: dict[str, PromptSet] = {}
+
+    def prompts(self) -> PromptSet:
+        mode = self.backend.mode
+        if mode not in self._prompts:
+            self._prompts[mode] = PromptSet(evidence_style=self.options.evidence_style, output_mode=mode,
+                                            schema=self.schema)
+        return self._prompts[mode]
+
+    # -- one document -----------------------------------------------------------------------
+    def extract(self, article: Article) -> DocumentResult:
+        started = time.perf_counter()
+        stats = _Stats()
+        sentences = split_sentences(article.text)
+        aligner = Aligner(article.text, sentences)
+        pending = make_chunks(sentences, max_chars=self.options.chunk_chars)
+        drafts: list[_Draft] = []
+        summaries: list[str] = []
+        n_chunks = 0
+        try:
+            while pending:
+                chunk = pending.pop(0)
+                try:
+                    summary, found = self._chunk(article, chunk, aligner, stats)
+                except TruncatedReply:
+                    halves = split_chunk(chunk)
+                    if halves is None:
+                        raise
+                    stats.warnings.append(f"chunk {chunk.index} truncated; split in two")
+                    pending[:0] = halves
+                    continue
+                n_chunks += 1
+                summaries.append(summary)
+                drafts.extend(found)
+        except SummarizerError as exc:
+            raise ExtractionFailed(article.path, str(exc), attempts=stats.attempts, prompt_tokens=stats.tokens.prompt,
+                                   completion_tokens=stats.tokens.completion, last_reply=stats.last_reply[:2000],
+                                   cause_type=type(exc).__name__) from exc
+        claims = self._finish(article, drafts, stats)
+        entities, canonical = document_entities(article.text, [c.speaker for c in claims])
+        for c in claims:
+            c.speaker.canonical = canonical.get(c.speaker.name.lower())
+        if stats.dropped:
+            stats.warnings.append(f"{stats.dropped} ungrounded claim(s) dropped")
+        prompts = self.prompts()
+        return DocumentResult(
+            doc_id=article.doc_id,
+            source=SourceInfo(path=article.path, sha256=article.sha256, length=len(article.text)),
+            title=article.title,
+            summary=" ".join(s for s in summaries[:1] if s).strip(),
+            claims=claims,
+            entities=entities,
+            meta=ExtractionMeta(
+                backend=self.backend.name, model=self.backend.model, output_mode=self.backend.mode,
+                evidence_style=self.options.evidence_style, prompt_sha256=prompts.sha256,
+                schema_sha256=self.schema_sha256, tokens=stats.tokens, attempts=stats.attempts, calls=stats.calls,
+                cached_calls=stats.cached, chunks=n_chunks, seconds=round(time.perf_counter() - started, 3),
+                dropped_ungrounded=stats.dropped, warnings=[*article.warnings, *stats.warnings],
+            ),
+        )
+
+    def request_for(self, article: Article, chunk: Chunk) -> ChatRequest:
+        """The first request for a chunk (also what batch mode writes to its JSONL)."""
+        prompts = self.prompts()
+        messages = [
+            {"role": "system", "content": prompts.system},
+            {"role": "user", "content": prompts.user(chunk.sentences, title=None, context=chunk.context)},
+        ]
+        return ChatRequest(messages=messages, schema_name="claims", json_schema=self.schema,
+                           max_tokens=self.options.max_tokens)
+
+    # -- one chunk ----------------------------------------------------------------------------
+    def _chunk(self, article: Article, chunk: Chunk, aligner: Aligner, stats: _Stats) -> tuple[str, list[_Draft]]:
+        request = self.request_for(article, chunk)
+        raised = False
+        reasks = 0
+        while True:
+            completion = self._complete(request, article.doc_id, stats)
+            if completion.refusal:
+                self._log(request, completion, article.doc_id, "refused", completion.refusal)
+                raise RefusedReply(f"model refused: {completion.refusal}")
+            if completion.finish_reason == "length":
+                self._log(request, completion, article.doc_id, "truncated", None)
+                if not raised and request.max_tokens < self.options.max_tokens_cap:
+                    raised = True
+                    request = request.model_copy(update={"max_tokens": self.options.max_tokens_cap})
+                    continue
+                raise TruncatedReply(request.max_tokens)
+            try:
+                reply = self.parse(completion.text)
+                drafts, problems = self.ground(reply, chunk, aligner)
+                if problems and reasks < self.options.max_reasks:
+                    raise InvalidReply("; ".join(problems[:5]), reply=completion.text)
+            except InvalidReply as exc:
+                self._log(request, completion, article.doc_id, "invalid", str(exc))
+                if reasks >= self.options.max_reasks:
+                    raise
+                reasks += 1
+                messages = [*request.messages, {"role": "assistant", "content": completion.text[:6000]},
+                            {"role": "user", "content": self.prompts().reask(str(exc))}]
+                request = request.model_copy(update={"messages": messages})
+                continue
+            self._log(request, completion, article.doc_id, "ok", None, parsed=reply.model_dump(mode="json"))
+            stats.dropped += len(problems)
+            return reply.summary.strip(), drafts
+
+    def parse(self, text: str) -> SentenceReply | QuoteReply:
+        """Lenient JSON (raw control characters allowed), then strict schema validation."""
+        body = text.strip()
+        if body.startswith("```"):
+            body = body.strip("`").removeprefix("json").strip()
+        try:
+            data: Any = json.loads(body, strict=False)
+        except json.JSONDecodeError as exc:
+            raise InvalidReply(f"not valid JSON ({exc.msg} at char {exc.pos})", reply=text) from None
+        try:
+            return self._reply_model.model_validate(data)
+        except ValidationError as exc:
+            errs = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
+            raise InvalidReply(f"does not match the schema ({errs})", reply=text) from None
+
+    def ground(self, reply: SentenceReply | QuoteReply, chunk: Chunk, aligner: Aligner) -> tuple[list[_Draft], list[str]]:
+        allowed = {s.id for s in chunk.sentences}
+        drafts: list[_Draft] = []
+        problems: list[str] = []
+        for i, item in enumerate(reply.claims):
+            if isinstance(reply, SentenceReply):
+                ids = [n for n in item.sentences if n in allowed]  # type: ignore[union-attr]
+                evidence = aligner.align(None, ids) if ids else None
+                why = f"claim {i + 1} cites sentence numbers outside [{min(allowed)}]..[{max(allowed)}]"
+            else:
+                evidence = aligner.align(item.quote, window=(chunk.start, chunk.end))  # type: ignore[union-attr]
+                why = f"claim {i + 1}: quote {item.quote[:60]!r} is not in the article"  # type: ignore[union-attr]
+            if evidence is None:
+                problems.append(why)
+                continue
+            speaker, cue = normalize_speaker(item.speaker, item.speaker_type, item.cue)
+            claim = Claim(
+                id="", text=item.claim.strip(), speaker=speaker, cue=cue,
+                modality=modality_for(cue, item.claim), evidence=evidence,
+                numbers=numbers_in(evidence.text), dates=dates_in(evidence.text), chunk=chunk.index,
+            )
+            drafts.append(_Draft(claim=claim, order=(evidence.start, i)))
+        return drafts, problems
+
+    def _finish(self, article: Article, drafts: list[_Draft], stats: _Stats) -> list[Claim]:
+        """Order by position, drop duplicates (overlapping chunks, repeated items), assign ids."""
+        kept: list[Claim] = []
+        for d in sorted(drafts, key=lambda d: d.order):
+            c = d.claim
+            if any(k.evidence.start == c.evidence.start and k.evidence.end == c.evidence.end
+                   and k.speaker.name.lower() == c.speaker.name.lower()
+                   and fuzz.token_set_ratio(k.text, c.text) >= 90 for k in kept[-8:]):
+                continue
+            kept.append(c)
+        for n, c in enumerate(kept, start=1):
+            c.id = f"{article.doc_id}#c{n}"
+        return kept
+
+    # -- calls ------------------------------------------------------------------------------------
+    def _complete(self, request: ChatRequest, doc_id: str, stats: _Stats) -> Completion:
+        key = request.cache_key(self.backend.name, self.backend.model, self.backend.mode)
+        if self.options.use_cache:
+            hit = self.calllog.lookup(key)
+            if hit is not None:
+                stats.cached += 1
+                stats.add(hit)
+                return hit
+
+        def failed(exc: TransientBackendError, wait: float) -> None:
+            stats.attempts += 1
+            self._log(request, None, doc_id, "error", f"{exc} (retry in {wait:.1f}s)")
+
+        try:
+            completion = self.policy.call(lambda: self.backend.complete(request), on_failure=failed)
+        except TransientBackendError as exc:
+            stats.attempts += 1
+            self._log(request, None, doc_id, "error", str(exc))
+            raise
+        stats.attempts += 1
+        stats.calls += 1
+        stats.add(completion)
+        return completion
+
+    def _log(self, request: ChatRequest, completion: Completion | None, doc_id: str, status: str,
+             error: str | None, parsed: Any = None) -> None:
+        if completion is not None and completion.cached:
+            return
+        self.calllog.record(
+            request_hash=request.cache_key(self.backend.name, self.backend.model, self.backend.mode),
+            request=request, backend=self.backend.name, model=self.backend.model, mode=self.backend.mode,
+            prompt_sha256=self.prompts().sha256, doc_id=doc_id, completion=completion, status=status,
+            error=error, parsed=parsed,
+        )

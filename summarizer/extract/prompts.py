@@ -1,0 +1,53 @@
+"""Prompt templates live in prompts/*.j2 (jinja2); this module renders them and hashes them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from summarizer.models import Sentence
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+_CANDIDATES = (_PACKAGE.parent / "prompts", _PACKAGE / "_prompts")
+
+
+def prompts_dir() -> Path:
+    for path in _CANDIDATES:
+        if (path / "extract_system.j2").exists():
+            return path
+    raise FileNotFoundError("prompts/ directory not found next to the summarizer package")
+
+
+class PromptSet:
+    """The extraction prompts for one evidence style and output mode."""
+
+    def __init__(self, *, evidence_style: str, output_mode: str, schema: dict[str, Any]) -> None:
+        self.evidence_style = evidence_style
+        self.output_mode = output_mode
+        self._env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(prompts_dir()),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=False,
+            autoescape=False,
+        )
+        self.system = self._env.get_template("extract_system.j2").render(
+            evidence_style=evidence_style, output_mode=output_mode, schema_json=json.dumps(schema)
+        )
+        sources = [self.system]
+        for name in ("extract_user.j2", "reask.j2"):
+            sources.append(Path(prompts_dir() / name).read_text(encoding="utf-8"))
+        self.sha256 = hashlib.sha256("\n\x00\n".join(sources).encode()).hexdigest()
+
+    def user(self, sentences: Sequence[Sentence], *, title: str | None = None, context: str = "") -> str:
+        return self._env.get_template("extract_user.j2").render(
+            sentences=sentences, title=title, context=context,
+            first_id=sentences[0].id, last_id=sentences[-1].id,
+        )
+
+    def reask(self, error: str) -> str:
+        return self._env.get_template("reask.j2").render(error=error)

@@ -1,0 +1,171 @@
+"""Run extraction over many inputs: stream them, skip finished work, isolate failures.
+
+- inputs stream from ``discover`` (thousands of files are never loaded up front);
+- an output whose text hash, model, prompt and schema are unchanged is kept (resume; no call);
+- the same text under two names is extracted once and written under both names;
+- a bad input or a failed document is reported on one line and the run goes on;
+- every output is written to a temporary file and renamed, so none is ever half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from summarizer.errors import ExtractionFailed, InputError
+from summarizer.extract.engine import Extractor
+from summarizer.ingest import discover, read_article
+from summarizer.models import Article, DocumentResult, DocumentStatus, RunReport
+
+SCHEMA_REF = "../schemas/document.schema.json"
+Event = Callable[[DocumentStatus], None]
+
+
+def atomic_write(path: Path, data: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_model(path: Path, model: BaseModel) -> None:
+    atomic_write(path, model.model_dump_json(indent=2, by_alias=True, exclude_none=False) + "\n")
+
+
+def _unchanged(path: Path, article: Article, extractor: Extractor) -> DocumentResult | None:
+    if not path.exists():
+        return None
+    try:
+        old = DocumentResult.model_validate_json(path.read_text(encoding="utf-8"))
+    except (ValidationError, OSError, ValueError):
+        return None
+    same = (old.source.sha256 == article.sha256 and old.meta.model == extractor.backend.model
+            and old.meta.prompt_sha256 == extractor.prompts().sha256
+            and old.meta.schema_sha256 == extractor.schema_sha256)
+    return old if same else None
+
+
+def _relabel(result: DocumentResult, article: Article) -> DocumentResult:
+    """A copy of ``result`` for a duplicate article under another name."""
+    data = json.loads(result.model_dump_json(by_alias=True))
+    data["doc_id"] = article.doc_id
+    data["source"]["path"] = article.path
+    for claim in data["claims"]:
+        claim["id"] = f"{article.doc_id}#{claim['id'].split('#', 1)[1]}"
+    return DocumentResult.model_validate(data)
+
+
+class Runner:
+    def __init__(self, extractor: Extractor, out_dir: Path, *, concurrency: int = 1,
+                 on_event: Event | None = None) -> None:
+        self.extractor = extractor
+        self.out_dir = Path(out_dir)
+        self.concurrency = max(1, min(concurrency, extractor.backend.max_concurrency))
+        self.on_event = on_event or (lambda status: None)
+        self._ids: set[str] = set()
+        self._by_sha: dict[str, tuple[str, Future[DocumentResult]]] = {}
+        self._lock = threading.Lock()
+
+    def _doc_id(self, path: str) -> str:
+        stem = "stdin" if path == "-" else Path(path).stem
+        doc_id = stem
+        if doc_id in self._ids:
+            doc_id = f"{stem}-{hashlib.sha256(path.encode()).hexdigest()[:8]}"
+        self._ids.add(doc_id)
+        return doc_id
+
+    def run(self, inputs: Iterable[str]) -> RunReport:
+        report = RunReport(started=datetime.now(UTC).isoformat(timespec="seconds"),
+                           backend=self.extractor.backend.name, model=self.extractor.backend.model)
+        started = time.perf_counter()
+        statuses: list[Future[DocumentStatus]] = []
+        slots = threading.BoundedSemaphore(self.concurrency * 2)
+        with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="extract") as pool:
+            for item in discover(inputs):
+                if isinstance(item, InputError):
+                    report.documents.append(self._emit(DocumentStatus(path=item.path, status="failed", reason=item.reason,
+                                                                      error_type="InputError")))
+                    continue
+                try:
+                    article = read_article(item, doc_id=self._doc_id(item))
+                except InputError as exc:
+                    report.documents.append(self._emit(DocumentStatus(path=item, status="failed", reason=exc.reason,
+                                                                      error_type="InputError")))
+                    continue
+                slots.acquire()
+                fut = pool.submit(self._one, article, pool)
+                fut.add_done_callback(lambda _f: slots.release())
+                statuses.append(fut)
+            for fut in statuses:
+                report.documents.append(fut.result())
+        for d in report.documents:
+            report.tokens = report.tokens.add(d.tokens)
+        report.seconds = round(time.perf_counter() - started, 3)
+        report.finished = datetime.now(UTC).isoformat(timespec="seconds")
+        write_model(self.out_dir / "run.json", report)
+        return report
+
+    def _emit(self, status: DocumentStatus) -> DocumentStatus:
+        self.on_event(status)
+        return status
+
+    def _one(self, article: Article, pool: ThreadPoolExecutor) -> DocumentStatus:
+        out = self.out_dir / f"{article.doc_id}.json"
+        atomic_write(self.out_dir / f"{article.doc_id}.txt", article.text)
+        with self._lock:
+            first = self._by_sha.get(article.sha256)
+            mine: Future[DocumentResult] = Future()
+            if first is None:
+                self._by_sha[article.sha256] = (article.doc_id, mine)
+        try:
+            if first is not None:
+                result = _relabel(first[1].result(), article)
+                status = "duplicate"
+            elif (old := _unchanged(out, article, self.extractor)) is not None:
+                result, status = old, "skipped"
+            else:
+                result, status = self.extractor.extract(article), "ok"
+                result.source.text_path = f"{article.doc_id}.txt"
+                result.schema_ref = SCHEMA_REF
+        except ExtractionFailed as exc:
+            mine.set_exception(exc)
+            return self._emit(DocumentStatus(
+                path=article.path, doc_id=article.doc_id, status="failed", reason=exc.reason,
+                error_type=exc.cause_type or "ExtractionFailed", attempts=exc.attempts,
+                tokens={"prompt": exc.prompt_tokens, "completion": exc.completion_tokens}))
+        except Exception as exc:  # one document never kills the run
+            mine.set_exception(exc)
+            return self._emit(DocumentStatus(path=article.path, doc_id=article.doc_id, status="failed",
+                                             reason=f"internal error: {type(exc).__name__}: {exc}"[:300],
+                                             error_type=type(exc).__name__))
+        if first is None:
+            mine.set_result(result)
+        if status == "duplicate":
+            result.source.text_path = f"{article.doc_id}.txt"
+        write_model(out, result)
+        meta = result.meta
+        return self._emit(DocumentStatus(
+            path=article.path, doc_id=article.doc_id, status=status, output=str(out), claims=len(result.claims),
+            grounded=len(result.claims), dropped_ungrounded=meta.dropped_ungrounded,
+            attempts=meta.attempts if status == "ok" else 0, calls=meta.calls if status == "ok" else 0,
+            tokens=meta.tokens if status == "ok" else {"prompt": 0, "completion": 0},
+            seconds=meta.seconds if status == "ok" else 0.0,
+            duplicate_of=first[0] if first is not None else None,
+            reason="unchanged since the last run" if status == "skipped" else None))

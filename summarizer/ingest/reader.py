@@ -1,0 +1,102 @@
+"""Find inputs (files, folders, globs, stdin) lazily and turn each into an ``Article``.
+
+Discovery is a generator so a folder with thousands of files streams instead of loading first.
+Every problem becomes an ``InputError`` naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from summarizer.errors import InputError
+from summarizer.ingest.decode import DecodeRefused, decode_text
+from summarizer.ingest.html import html_to_text
+from summarizer.models import Article
+
+SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown",
+            ".markdown": "text/markdown", ".html": "text/html", ".htm": "text/html"}
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def discover(inputs: Iterable[str]) -> Iterator[str | InputError]:
+    """Yield input paths in a stable order ('-' for stdin), or an ``InputError`` for a bad one."""
+    for item in inputs:
+        if item == "-":
+            yield "-"
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
+                        yield str(Path(root) / name)
+        elif path.exists():
+            yield str(path)
+        elif any(ch in item for ch in "*?["):
+            matches = sorted(glob.iglob(item, recursive=True))
+            if not matches:
+                yield InputError(item, "glob matched no files")
+            yield from (m for m in matches if Path(m).is_file())
+        else:
+            yield InputError(item, "no such file or directory")
+
+
+def read_article(path: str, doc_id: str | None = None) -> Article:
+    """Read and decode one input; raise ``InputError`` with a one-line reason."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            if Path(path).is_dir():
+                raise InputError(path, "is a directory")
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+    except InputError:
+        raise
+    except PermissionError:
+        raise InputError(path, "permission denied (unreadable file)") from None
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(path, f"larger than {MAX_BYTES // (1024 * 1024)} MiB; split it first")
+    stem = "stdin" if path == "-" else Path(path).stem
+    return read_bytes_as_article(data, path=path, doc_id=doc_id or stem)
+
+
+def read_bytes_as_article(data: bytes, *, path: str, doc_id: str) -> Article:
+    try:
+        text, encoding = decode_text(data)
+    except DecodeRefused as exc:
+        raise InputError(path, str(exc)) from None
+    warnings = [] if encoding in ("utf-8", "utf-8-sig") else [f"decoded as {encoding}"]
+    suffix = Path(path).suffix.lower()
+    media = SUFFIXES.get(suffix, "text/plain")
+    head = text.lstrip()[:200].lower()
+    if media == "text/plain" and (head.startswith("<!doctype html") or head.startswith("<html")):
+        media = "text/html"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    title = None
+    if media == "text/html":
+        text, title = html_to_text(text)
+    if not text.strip():
+        raise InputError(path, "no text (empty or whitespace only)" if media != "text/html" else "no article text in HTML")
+    if title is None:
+        first = text.strip().split("\n", 1)[0].strip().lstrip("# ").strip()
+        title = first if 0 < len(first) <= 150 else None
+    return Article(
+        doc_id=doc_id,
+        path=path,
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        title=title,
+        media_type=media,
+        warnings=warnings,
+    )

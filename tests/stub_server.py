@@ -1,0 +1,126 @@
+"""A real OpenAI-compatible HTTP server on 127.0.0.1 for tests and benchmarks.
+
+It answers /v1/chat/completions from a script of behaviours (one per request, the last one
+repeating): a valid reply built from the prompt's numbered sentences, or a fault — 429 with
+Retry-After, 500/503, a hang, a dropped connection, malformed JSON, schema-violating JSON,
+truncation, a refusal, empty choices. Every request body is recorded for assertions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+Behaviour = str | Callable[[dict[str, Any]], tuple[int, dict[str, str], bytes]]
+
+
+def claims_from_prompt(body: dict[str, Any]) -> dict[str, Any]:
+    """A plausible valid reply: one author claim per numbered sentence of the last user message."""
+    user = next(m["content"] for m in reversed(body["messages"]) if m["role"] == "user" and "<article>" in m["content"])
+    ids = [int(i) for i in re.findall(r"^\[(\d+)\] ", user, re.M)]
+    claims = [{"sentences": [i], "speaker": "author", "speaker_type": "author", "cue": None, "claim": f"claim {i}"}
+              for i in ids]
+    return {"summary": "A stub summary.", "claims": claims}
+
+
+def _completion(content: str | None, finish: str = "stop", refusal: str | None = None,
+                choices: bool = True) -> bytes:
+    msg: dict[str, Any] = {"role": "assistant", "content": content}
+    if refusal:
+        msg["refusal"] = refusal
+    out = {"id": "stub-1", "object": "chat.completion", "created": int(time.time()), "model": "stub",
+           "choices": [{"index": 0, "message": msg, "finish_reason": finish}] if choices else [],
+           "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}}
+    return json.dumps(out).encode()
+
+
+class StubServer:
+    def __init__(self, script: list[Behaviour] | None = None, *, delay: float = 0.0) -> None:
+        self.script = list(script or ["ok"])
+        self.delay = delay
+        self.requests: list[dict[str, Any]] = []
+        self.times: list[float] = []
+        self._lock = threading.Lock()
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("content-length", 0))
+                body = json.loads(self.rfile.read(length) or b"{}")
+                with stub._lock:
+                    stub.requests.append(body)
+                    stub.times.append(time.monotonic())
+                    n = len(stub.requests) - 1
+                    behaviour = stub.script[min(n, len(stub.script) - 1)]
+                if stub.delay:
+                    time.sleep(stub.delay)
+                status, headers, payload = stub.respond(behaviour, body)
+                if status == 0:  # drop the connection without answering
+                    self.close_connection = True
+                    self.connection.shutdown(2)
+                    return
+                self.send_response(status)
+                for k, v in {"content-type": "application/json", **headers}.items():
+                    self.send_header(k, v)
+                self.send_header("content-length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.base_url = f"http://127.0.0.1:{self.port}/v1"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def respond(self, behaviour: Behaviour, body: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
+        if callable(behaviour):
+            return behaviour(body)
+        err = lambda code, msg: json.dumps({"error": {"message": msg, "code": code}}).encode()  # noqa: E731
+        if behaviour == "ok":
+            return 200, {}, _completion(json.dumps(claims_from_prompt(body)))
+        if behaviour.startswith("429"):
+            after = behaviour.split(":")[1] if ":" in behaviour else "1"
+            return 429, {"retry-after": after}, err(429, "rate limited")
+        if behaviour in ("500", "503"):
+            return int(behaviour), {}, err(int(behaviour), "server error")
+        if behaviour.startswith("hang"):
+            time.sleep(float(behaviour.split(":")[1]) if ":" in behaviour else 30)
+            return 200, {}, _completion(json.dumps(claims_from_prompt(body)))
+        if behaviour == "drop":
+            return 0, {}, b""
+        if behaviour == "malformed_body":
+            return 200, {}, b'{"id": "x", "choices": [ {'
+        if behaviour == "bad_json":
+            return 200, {}, _completion('{"summary": "x", "claims": [{"sentences": [1],')
+        if behaviour == "schema_violation":
+            return 200, {}, _completion('{"summary": 3, "claims": [{"speaker": "x"}]}')
+        if behaviour == "truncated":
+            return 200, {}, _completion('{"summary": "x", "claims": [', finish="length")
+        if behaviour == "refusal":
+            return 200, {}, _completion(None, refusal="I cannot help with that.")
+        if behaviour == "no_choices":
+            return 200, {}, _completion(None, choices=False)
+        if behaviour == "reject_json_schema":
+            fmt = body.get("response_format", {}).get("type")
+            if fmt == "json_schema":
+                return 500, {}, err(500, "response_format type json_schema is not supported")
+            return 200, {}, _completion(json.dumps(claims_from_prompt(body)))
+        raise ValueError(f"unknown behaviour {behaviour}")
+
+    def __enter__(self) -> StubServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

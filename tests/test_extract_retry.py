@@ -1,0 +1,122 @@
+"""Retry, re-ask and validation branches, driven by a fake backend replaying queued replies."""
+
+import pytest
+from fakes import FakeBackend, claim, reply
+
+from summarizer.backends.base import Completion
+from summarizer.calllog import CallLog
+from summarizer.errors import ExtractionFailed, PermanentBackendError, TransientBackendError
+from summarizer.extract.engine import ExtractOptions, Extractor
+from summarizer.extract.retry import TransientPolicy
+from summarizer.ingest.reader import read_bytes_as_article
+
+TEXT = "The council met on Monday. Mayor Ana Ruiz said the budget protects schools. Critics disagreed."
+
+
+def article(text: str = TEXT, doc_id: str = "doc"):
+    return read_bytes_as_article(text.encode(), path=f"{doc_id}.txt", doc_id=doc_id)
+
+
+def extractor(backend: FakeBackend, waits: list[float] | None = None, **opts) -> Extractor:
+    sleeps = waits if waits is not None else []
+    return Extractor(backend, options=ExtractOptions(**opts), calllog=CallLog(None),
+                     policy=TransientPolicy(attempts=4, initial=1.0, max_wait=30, sleep=sleeps.append))
+
+
+GOOD = reply([claim([1]), claim([2], "Ana Ruiz", "said", "The budget protects schools.", "person")])
+
+
+def test_429_with_retry_after_then_success_waits_as_told_and_sums_tokens() -> None:
+    waits: list[float] = []
+    backend = FakeBackend(TransientBackendError("rate limited", status=429, retry_after=7), GOOD)
+    result = extractor(backend, waits).extract(article())
+    assert [w for w in waits if w > 0][0] == 7
+    assert result.meta.attempts == 2 and result.meta.calls == 1
+    assert result.meta.tokens.prompt == 100 and len(result.claims) == 2
+
+
+def test_5xx_backs_off_exponentially_then_gives_up_with_counts() -> None:
+    waits: list[float] = []
+    backend = FakeBackend(*[TransientBackendError("HTTP 503", status=503) for _ in range(4)])
+    with pytest.raises(ExtractionFailed) as err:
+        extractor(backend, waits).extract(article())
+    assert err.value.attempts == 4 and len(backend.requests) == 4
+    assert len([w for w in waits if w > 0]) == 3 and waits == sorted(waits)
+    assert "HTTP 503" in str(err.value) and "doc.txt" in str(err.value)
+
+
+def test_invalid_json_is_reasked_with_the_error_and_tokens_are_summed() -> None:
+    bad = Completion(text='{"summary": "x", "claims": [', finish_reason="stop", prompt_tokens=100, completion_tokens=5)
+    backend = FakeBackend(bad, GOOD)
+    result = extractor(backend).extract(article())
+    assert len(backend.requests) == 2
+    reask = backend.requests[1].messages
+    assert reask[-2]["role"] == "assistant" and "not valid JSON" in reask[-1]["content"]
+    assert result.meta.tokens.prompt == 200 and result.meta.tokens.completion == 25
+    assert result.meta.attempts == 2
+
+
+def test_schema_violation_is_reasked() -> None:
+    wrong = Completion(text='{"summary": "x", "claims": [{"sentences": [1]}]}', finish_reason="stop")
+    backend = FakeBackend(wrong, GOOD)
+    assert len(extractor(backend).extract(article()).claims) == 2
+    assert "does not match the schema" in backend.requests[1].messages[-1]["content"]
+
+
+def test_ungrounded_then_grounded() -> None:
+    ungrounded = reply([claim([42], "Ana Ruiz", "said", "x", "person")])
+    backend = FakeBackend(ungrounded, GOOD)
+    result = extractor(backend).extract(article())
+    assert "outside" in backend.requests[1].messages[-1]["content"]
+    assert result.meta.dropped_ungrounded == 0 and len(result.claims) == 2
+
+
+def test_ungrounded_after_all_reasks_is_dropped_and_counted() -> None:
+    mixed = reply([claim([1]), claim([42])])
+    backend = FakeBackend(mixed, mixed, mixed)
+    result = extractor(backend, max_reasks=2).extract(article())
+    assert len(backend.requests) == 3
+    assert len(result.claims) == 1 and result.meta.dropped_ungrounded == 1
+    assert any("dropped" in w for w in result.meta.warnings)
+
+
+def test_truncation_raises_max_tokens_once_then_splits_the_input() -> None:
+    cut = Completion(text='{"summary": "x", "cl', finish_reason="length", prompt_tokens=50, completion_tokens=9)
+    part1 = reply([claim([1])])
+    part2 = reply([claim([2], "Ana Ruiz", "said", "y", "person")])
+    backend = FakeBackend(cut, cut, part1, part2)
+    result = extractor(backend, max_tokens=100, max_tokens_cap=200).extract(article())
+    assert [r.max_tokens for r in backend.requests] == [100, 200, 100, 100]
+    assert len(result.claims) == 2 and result.meta.chunks == 2
+    assert result.meta.tokens.completion == 9 + 9 + 20 + 20
+
+
+def test_refusal_fails_the_document_with_the_reason() -> None:
+    backend = FakeBackend(Completion(text="", finish_reason="stop", refusal="I can't help with that"))
+    with pytest.raises(ExtractionFailed, match="refused"):
+        extractor(backend).extract(article())
+    assert len(backend.requests) == 1
+
+
+def test_permanent_error_is_not_retried() -> None:
+    backend = FakeBackend(PermanentBackendError("HTTP 401: bad key", status=401))
+    with pytest.raises(ExtractionFailed, match="401"):
+        extractor(backend).extract(article())
+    assert len(backend.requests) == 1
+
+
+def test_identical_request_is_answered_from_the_call_log() -> None:
+    log = CallLog(None)
+    first = Extractor(FakeBackend(GOOD), calllog=log).extract(article())
+    again_backend = FakeBackend()
+    again = Extractor(again_backend, calllog=log).extract(article())
+    assert again_backend.requests == [] and again.meta.calls == 0 and again.meta.cached_calls == 1
+    assert [c.evidence for c in again.claims] == [c.evidence for c in first.claims]
+
+
+def test_claims_carry_grounded_evidence_speaker_and_rules_fields() -> None:
+    result = extractor(FakeBackend(GOOD)).extract(article())
+    c = result.claims[1]
+    assert c.id == "doc#c2" and c.speaker.name == "Ana Ruiz" and c.cue == "said"
+    assert TEXT[c.evidence.start : c.evidence.end] == c.evidence.text == "Mayor Ana Ruiz said the budget protects schools."
+    assert result.claims[0].speaker.type.value == "author" and result.claims[0].cue is None

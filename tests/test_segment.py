@@ -1,0 +1,20 @@
+from summarizer.ingest.segment import split_sentences
+
+
+def test_news_sentences_with_abbreviations_and_quotes() -> None:
+    text = ('Sen. Ben Sasse said the U.S. plan failed. "It is over," he said. '
+            "Camp Liberty was hit at 7:40 p.m. on Feb. 9.\nA new line starts here")
+    got = [s.text for s in split_sentences(text)]
+    assert got == [
+        "Sen. Ben Sasse said the U.S. plan failed.",
+        '"It is over," he said.',
+        "Camp Liberty was hit at 7:40 p.m. on Feb. 9.",
+        "A new line starts here",
+    ]
+
+
+def test_ids_are_one_based_and_long_sentences_are_cut() -> None:
+    text = "word " * 1000
+    sentences = split_sentences(text, max_chars=500)
+    assert sentences[0].id == 1 and all(len(s.text) <= 500 for s in sentences)
+    assert len(sentences) >= 10
