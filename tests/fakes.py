@@ -14,9 +14,8 @@ def reply(claims: list[dict[str, Any]], summary: str = "A summary.", **kw: Any) 
                       prompt_tokens=kw.pop("prompt_tokens", 100), completion_tokens=kw.pop("completion_tokens", 20), **kw)
 
 
-def claim(sentences: list[int], speaker: str = "author", cue: str | None = None, text: str = "x",
-          kind: str = "author") -> dict[str, Any]:
-    return {"sentences": sentences, "speaker": speaker, "speaker_type": kind, "cue": cue, "claim": text}
+def claim(sentence: int, speaker: str = "author", cue: str | None = None) -> dict[str, Any]:
+    return {"sentence": sentence, "speaker": speaker, "cue": cue}
 
 
 class FakeBackend:

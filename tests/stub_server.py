@@ -23,8 +23,7 @@ def claims_from_prompt(body: dict[str, Any]) -> dict[str, Any]:
     """A plausible valid reply: one author claim per numbered sentence of the last user message."""
     user = next(m["content"] for m in reversed(body["messages"]) if m["role"] == "user" and "<article>" in m["content"])
     ids = [int(i) for i in re.findall(r"^\[(\d+)\] ", user, re.M)]
-    claims = [{"sentences": [i], "speaker": "author", "speaker_type": "author", "cue": None, "claim": f"claim {i}"}
-              for i in ids]
+    claims = [{"sentence": i, "speaker": "author", "cue": None} for i in ids]
     return {"summary": "A stub summary.", "claims": claims}
 
 
@@ -101,7 +100,7 @@ class StubServer:
         if behaviour == "malformed_body":
             return 200, {}, b'{"id": "x", "choices": [ {'
         if behaviour == "bad_json":
-            return 200, {}, _completion('{"summary": "x", "claims": [{"sentences": [1],')
+            return 200, {}, _completion('{"summary": "x", "claims": [{"sentence": 1,')
         if behaviour == "schema_violation":
             return 200, {}, _completion('{"summary": 3, "claims": [{"speaker": "x"}]}')
         if behaviour == "truncated":

@@ -104,3 +104,13 @@ def test_sentence_splitter_offsets(text: str) -> None:
         assert text[s.start : s.end] == s.text and s.text.strip() == s.text
         assert s.start >= prev_end
         prev_end = s.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200), st.sampled_from(["author", "NCRI", "he"]),
+       st.sampled_from([None, "said", "according to", "accused", ""]))
+def test_content_span_stays_inside_the_sentence(sentence: str, speaker: str, cue: str | None) -> None:
+    from summarizer.extract.frames import content_span
+
+    a, b = content_span(sentence, speaker, cue)
+    assert 0 <= a <= b <= len(sentence)

@@ -14,12 +14,19 @@ from typing import Any
 
 _DROP = {"default", "title", "examples", "format", "pattern", "minLength", "maxLength",
          "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "uniqueItems",
-         "minItems", "discriminator"}
+         "minItems", "maxItems", "discriminator"}
 
 
-def strict_schema(schema: dict[str, Any]) -> dict[str, Any]:
-    """Return a self-contained strict copy of a pydantic JSON Schema."""
+_BOUNDS = {"maxLength", "maxItems", "minLength"}
+
+
+def strict_schema(schema: dict[str, Any], *, keep_bounds: bool = False) -> dict[str, Any]:
+    """Return a self-contained strict copy of a pydantic JSON Schema.
+
+    ``keep_bounds`` keeps length/item bounds for grammar-constrained decoders (llama.cpp).
+    """
     defs = schema.get("$defs", {})
+    drop = _DROP - _BOUNDS if keep_bounds else _DROP
 
     def walk(node: Any) -> Any:
         if isinstance(node, list):
@@ -33,7 +40,7 @@ def strict_schema(schema: dict[str, Any]) -> dict[str, Any]:
         out = {
             k: ({name: walk(sub) for name, sub in v.items()} if k == "properties" else walk(v))
             for k, v in node.items()
-            if k not in _DROP and k != "$defs"
+            if k not in drop and k != "$defs"
         }
         if out.get("type") == "object" or "properties" in out:
             out["type"] = "object"

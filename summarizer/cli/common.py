@@ -88,7 +88,7 @@ def build_extractor(settings: Settings, console: Console | None = None) -> Extra
     cache = CallLog(settings.cache)
     options = ExtractOptions(evidence_style=settings.evidence_style, max_tokens=settings.max_tokens,
                              max_reasks=settings.max_reasks, chunk_chars=settings.chunk_chars,
-                             use_cache=not settings.no_cache)
+                             use_cache=not settings.no_cache, bounded_schema=backend.name == "embedded")
     return Extractor(backend, options=options, calllog=cache, policy=TransientPolicy(attempts=settings.max_retries))
 
 

@@ -31,11 +31,12 @@ from summarizer.errors import (
 from summarizer.extract.chunking import Chunk, make_chunks, split_chunk
 from summarizer.extract.enrich import dates_in, document_entities, modality_for, normalize_speaker, numbers_in
 from summarizer.extract.prompts import PromptSet
-from summarizer.extract.reply import QuoteReply, SentenceReply, reply_model, reply_schema
+from summarizer.extract.frames import content_span
+from summarizer.extract.reply import Reply, SentenceClaim, reply_model, reply_schema
 from summarizer.extract.retry import TransientPolicy
 from summarizer.ground import Aligner
 from summarizer.ingest.segment import split_sentences
-from summarizer.models import Article, Claim, DocumentResult, ExtractionMeta, SourceInfo, TokenUsage
+from summarizer.models import Alignment, Article, Claim, DocumentResult, Evidence, ExtractionMeta, SourceInfo, TokenUsage
 
 
 @dataclass
@@ -46,6 +47,7 @@ class ExtractOptions:
     max_reasks: int = 2
     chunk_chars: int = 6000
     use_cache: bool = True
+    bounded_schema: bool = False  # keep maxLength/maxItems (grammar-constrained backends only)
 
 
 @dataclass
@@ -78,7 +80,7 @@ class Extractor:
         self.options = options or ExtractOptions()
         self.calllog = calllog or CallLog(None)
         self.policy = policy or TransientPolicy()
-        self.schema = reply_schema(self.options.evidence_style)
+        self.schema = reply_schema(self.options.evidence_style, bounded=self.options.bounded_schema)
         self.schema_sha256 = canonical_hash(self.schema)
         self._reply_model = reply_model(self.options.evidence_style)
         self._prompts: dict[str, PromptSet] = {}
@@ -187,7 +189,7 @@ class Extractor:
             stats.dropped += len(problems)
             return reply.summary.strip(), drafts
 
-    def parse(self, text: str) -> SentenceReply | QuoteReply:
+    def parse(self, text: str) -> Reply:
         """Lenient JSON (raw control characters allowed), then strict schema validation."""
         body = text.strip()
         if body.startswith("```"):
@@ -202,25 +204,31 @@ class Extractor:
             errs = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
             raise InvalidReply(f"does not match the schema ({errs})", reply=text) from None
 
-    def ground(self, reply: SentenceReply | QuoteReply, chunk: Chunk, aligner: Aligner) -> tuple[list[_Draft], list[str]]:
-        allowed = {s.id for s in chunk.sentences}
+    def ground(self, reply: Reply, chunk: Chunk, aligner: Aligner) -> tuple[list[_Draft], list[str]]:
+        """Ground every claim of a reply; return the grounded drafts and one problem per failure."""
+        allowed = {s.id: s for s in chunk.sentences}
         drafts: list[_Draft] = []
         problems: list[str] = []
         for i, item in enumerate(reply.claims):
-            if isinstance(reply, SentenceReply):
-                ids = [n for n in item.sentences if n in allowed]  # type: ignore[union-attr]
-                evidence = aligner.align(None, ids) if ids else None
-                why = f"claim {i + 1} cites sentence numbers outside [{min(allowed)}]..[{max(allowed)}]"
+            speaker, cue = normalize_speaker(item.speaker, item.cue)
+            if isinstance(item, SentenceClaim):
+                sentence = allowed.get(item.sentence)
+                if sentence is None:
+                    problems.append(f"claim {i + 1}: sentence [{item.sentence}] is not one of "
+                                    f"[{min(allowed)}]..[{max(allowed)}]")
+                    continue
+                a, b = content_span(sentence.text, speaker.name, cue)
+                evidence = Evidence(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
+                                    alignment=Alignment.sentence, sentence_ids=[sentence.id])
             else:
-                evidence = aligner.align(item.quote, window=(chunk.start, chunk.end))  # type: ignore[union-attr]
-                why = f"claim {i + 1}: quote {item.quote[:60]!r} is not in the article"  # type: ignore[union-attr]
-            if evidence is None:
-                problems.append(why)
-                continue
-            speaker, cue = normalize_speaker(item.speaker, item.speaker_type, item.cue)
+                found = aligner.align(item.quote, window=(chunk.start, chunk.end))
+                if found is None:
+                    problems.append(f"claim {i + 1}: quote {item.quote[:60]!r} is not in the article")
+                    continue
+                evidence = found
             claim = Claim(
-                id="", text=item.claim.strip(), speaker=speaker, cue=cue,
-                modality=modality_for(cue, item.claim), evidence=evidence,
+                id="", text=evidence.text, speaker=speaker, cue=cue,
+                modality=modality_for(cue, evidence.text), evidence=evidence,
                 numbers=numbers_in(evidence.text), dates=dates_in(evidence.text), chunk=chunk.index,
             )
             drafts.append(_Draft(claim=claim, order=(evidence.start, i)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from summarizer.extract.frames import speaker_type_for
 from summarizer.models import DocumentEntity, Modality, NumberMention, Speaker, SpeakerType
 
 _MODALITY_CUES: list[tuple[Modality, re.Pattern[str]]] = [
@@ -107,14 +108,12 @@ def dates_in(text: str) -> list[str]:
 _AUTHOR = {"author", "the author", "article", "the article", "writer", "narrator", "none", "unknown", ""}
 
 
-def normalize_speaker(name: str, kind: SpeakerType, cue: str | None) -> tuple[Speaker, str | None]:
+def normalize_speaker(name: str, cue: str | None) -> tuple[Speaker, str | None]:
     """Map the model's speaker to the contract; 'author' speakers carry no cue."""
     clean = " ".join(name.split()).strip(" \"'“”.,:")
-    if clean.lower() in _AUTHOR or kind == SpeakerType.author:
+    if clean.lower() in _AUTHOR:
         return Speaker(name="author", type=SpeakerType.author), None
-    if clean.lower() in {"he", "she", "they", "it", "we", "i", "sources", "source", "officials"}:
-        kind = SpeakerType.unnamed if kind == SpeakerType.author else kind
-    return Speaker(name=clean, type=kind), (cue.strip() if cue and cue.strip() else None)
+    return Speaker(name=clean, type=speaker_type_for(clean)), (cue.strip() if cue and cue.strip() else None)
 
 
 _DEFINITION = re.compile(

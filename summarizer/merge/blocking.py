@@ -2,9 +2,11 @@
 
 Why: comparing every claim with every other is quadratic (5·10⁹ pairs at 100k claims). Two claims
 can only be the same proposition, or disagree about the same fact, if they share something
-specific: a figure of the same kind (deaths 8), a day (02-09), a rare word ("Danaiefar"), or an
-entity together with a kind of figure or a day. Each such key is a block; a claim meets only the
-claims in its blocks. Blocks larger than ``max_block`` (keys too common to mean anything, like
+specific: the same figure of the same kind (deaths 8), a day (02-09), a day and a kind of figure, a
+rare word ("Danaiefar"), a rarely mentioned entity, or an entity together with a day. (An entity
+alone is no key when many claims mention it: the confirmation rules never accept a pair on a common
+shared entity without one of the other keys.) Each key is a block; a claim meets only the claims in
+its blocks. Blocks larger than ``max_block`` (keys too common to mean anything, like
 "the MEK" in a corpus about the MEK) are not expanded fully: their members, sorted by text, meet only
 their ``window`` nearest neighbours (sorted neighbourhood), so the work stays linear in the block.
 Each claim also indexes only its ``rare_tokens`` rarest words.
@@ -13,7 +15,7 @@ Each claim also indexes only its ``rare_tokens`` rarest words.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from summarizer.merge.features import ClaimFeatures
@@ -41,10 +43,9 @@ def block_keys(f: ClaimFeatures, rare: Iterable[str]) -> set[str]:
         keys.add(f"d|{md}")
         for counts in kinds:
             keys.add(f"dc|{md}|{counts}")
-    for eid in f.entities:
+    for eid in f.rare_entities:
         keys.add(f"e|{eid}")
-        for counts in kinds:
-            keys.add(f"ec|{eid}|{counts}")
+    for eid in f.entities:
         for md in month_days:
             keys.add(f"ed|{eid}|{md}")
     for tok in rare:
@@ -52,35 +53,52 @@ def block_keys(f: ClaimFeatures, rare: Iterable[str]) -> set[str]:
     return keys
 
 
-def candidate_pairs(features: list[ClaimFeatures], config: BlockingConfig | None = None) -> list[tuple[int, int]]:
-    """Distinct (i, j) index pairs, i < j, of claims sharing at least one block."""
+def _rare(f: ClaimFeatures, df: Counter[str], cfg: BlockingConfig) -> list[str]:
+    rare = sorted((t for t in f.content if 2 <= df.get(t, 0) <= cfg.max_block), key=lambda t: (df[t], t))
+    return rare[: cfg.rare_tokens]
+
+
+def iter_candidate_pairs(
+    features: list[ClaimFeatures], config: BlockingConfig | None = None
+) -> Iterator[tuple[int, int]]:
+    """Distinct (i, j) index pairs, i < j, of claims sharing at least one block, streamed.
+
+    Two passes: the first fills the blocks; the second recomputes each claim's keys and gathers
+    its neighbours into one small set, so a pair met in several blocks is produced once without a
+    global "seen" set and without materializing every pair.
+    """
     cfg = config or BlockingConfig()
     df: Counter[str] = Counter()
     for f in features:
         df.update(t for t in f.content if t[0] != "@" and not t.isdigit())
     blocks: dict[str, list[int]] = {}
     for f in features:
-        rare = sorted((t for t in f.content if 2 <= df.get(t, 0) <= cfg.max_block), key=lambda t: (df[t], t))
-        for key in block_keys(f, rare[: cfg.rare_tokens]):
+        for key in block_keys(f, _rare(f, df, cfg)):
             blocks.setdefault(key, []).append(f.idx)
-    seen: set[int] = set()
-    n = len(features)
-    out: list[tuple[int, int]] = []
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        if len(members) <= cfg.max_block:
-            pairs: Iterable[tuple[int, int]] = (
-                (a, b) for x, a in enumerate(members) for b in members[x + 1:]
-            )
-        else:
-            ordered = sorted(members, key=lambda i: features[i].text)
-            pairs = ((a, b) for x, a in enumerate(ordered) for b in ordered[x + 1: x + 1 + cfg.window])
-        for a, b in pairs:
-            if a > b:
-                a, b = b, a
-            code = a * n + b
-            if code not in seen:
-                seen.add(code)
-                out.append((a, b))
-    return out
+    positions: dict[str, dict[int, int]] = {}
+    for key, members in blocks.items():
+        if len(members) > cfg.max_block:
+            members.sort(key=lambda i: (features[i].text, i))
+            positions[key] = {i: p for p, i in enumerate(members)}
+    w = cfg.window
+    for f in features:
+        i = f.idx
+        near: set[int] = set()
+        for key in block_keys(f, _rare(f, df, cfg)):
+            members = blocks[key]
+            if len(members) < 2:
+                continue
+            pos = positions.get(key)
+            if pos is None:
+                near.update(members)
+            else:
+                p = pos[i]
+                near.update(members[max(0, p - w) : p + w + 1])
+        for j in sorted(near):
+            if j > i:
+                yield i, j
+
+
+def candidate_pairs(features: list[ClaimFeatures], config: BlockingConfig | None = None) -> list[tuple[int, int]]:
+    """All candidate pairs as a list (tests and small corpora; the merge streams them)."""
+    return list(iter_candidate_pairs(features, config))

@@ -19,47 +19,27 @@ each article's author is its own entity.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Protocol
+from dataclasses import dataclass
 
+from summarizer.merge.aliasrules import (
+    AliasCandidate,
+    AliasGraph,
+    AliasResolver,
+    NameNode,
+    join_acronyms,
+    join_equal_variants,
+    join_fuzzy,
+    join_qualified,
+    join_short_forms,
+    join_surnames,
+)
 from summarizer.merge.mentions import MentionIndex
-from summarizer.merge.names import acronym_letters, initials, name_similarity, person_key, variant_key
-from summarizer.merge.normalize import GENERIC_NAMES, is_acronym, name_key
-from summarizer.merge.unionfind import UnionFind
+from summarizer.merge.names import definitions_in_text, names_in_text, person_key
+from summarizer.merge.normalize import is_acronym, name_key
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
 
-ACCEPT = 0.85  # fuzzy similarity at or above which two names are joined without asking
-UNDECIDED = 0.75  # between this and ACCEPT the resolver (if any) decides
-MAX_BLOCK = 200  # fuzzy blocks larger than this are skipped (their tokens are too common to help)
-
-
-@dataclass(frozen=True, slots=True)
-class AliasCandidate:
-    """Two names the cheap rules could not settle, with why they were proposed."""
-
-    a: str
-    b: str
-    score: float
-    reason: str  # "fuzzy" or "acronym"
-
-
-class AliasResolver(Protocol):
-    def __call__(self, candidate: AliasCandidate) -> bool:
-        """True when ``candidate.a`` and ``candidate.b`` name the same actor."""
-        ...
-
-
-@dataclass(slots=True)
-class _Node:
-    key: str
-    local_doc: str | None
-    surfaces: dict[str, set[str]] = field(default_factory=dict)
-    types: Counter[SpeakerType] = field(default_factory=Counter)
-
-    @property
-    def person(self) -> bool:
-        return self.types[SpeakerType.person] > 0 and self.types.most_common(1)[0][0] == SpeakerType.person
+__all__ = ["AliasCandidate", "AliasResolver", "EntityTable", "resolve_entities"]
 
 
 @dataclass(slots=True)
@@ -75,127 +55,7 @@ class EntityTable:
         return self.speakers.get((doc_id, name))
 
 
-class _Builder:
-    def __init__(self) -> None:
-        self.nodes: list[_Node] = []
-        self.index: dict[str, int] = {}
-        self.uf = UnionFind()
-
-    def node(self, raw: str, doc_id: str, kind: SpeakerType, *, local: bool = False) -> int:
-        key = name_key(raw) or raw.strip().lower()
-        local = local or kind == SpeakerType.unnamed or key in GENERIC_NAMES
-        if kind == SpeakerType.author:
-            full, key, local = f"author\x00{doc_id}", "author", True
-        else:
-            full = f"{doc_id}\x00{key}" if local else key
-        idx = self.index.get(full)
-        if idx is None:
-            idx = self.uf.add()
-            self.index[full] = idx
-            self.nodes.append(_Node(key=key, local_doc=doc_id if local else None))
-        node = self.nodes[idx]
-        node.surfaces.setdefault(raw.strip(), set()).add(doc_id)
-        node.types[kind] += 1
-        return idx
-
-    def acronym(self, i: int) -> bool:
-        return any(is_acronym(raw) for raw in self.nodes[i].surfaces)
-
-    def global_nodes(self) -> list[int]:
-        return [i for i, n in enumerate(self.nodes) if n.local_doc is None]
-
-
-def _join_equal_variants(b: _Builder) -> None:
-    seen: dict[str, int] = {}
-    for i in b.global_nodes():
-        n = b.nodes[i]
-        k = ("p:" + person_key(n.key)) if n.person else ("o:" + variant_key(n.key))
-        if k in seen:
-            b.uf.union(seen[k], i)
-        else:
-            seen[k] = i
-
-
-def _ask(resolver: AliasResolver | None, cand: AliasCandidate, calls: list[int]) -> bool:
-    if resolver is None:
-        return False
-    calls[0] += 1
-    return bool(resolver(cand))
-
-
-def _join_fuzzy(b: _Builder, resolver: AliasResolver | None, calls: list[int]) -> None:
-    blocks: dict[str, list[int]] = {}
-    for i in b.global_nodes():
-        if b.acronym(i):
-            continue
-        for tok in set(b.nodes[i].key.split()):
-            if len(tok) >= 4:
-                blocks.setdefault(tok[:4], []).append(i)
-    done: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) < 2 or len(members) > MAX_BLOCK:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if (i, j) in done or b.uf.find(i) == b.uf.find(j):
-                    continue
-                done.add((i, j))
-                ni, nj = b.nodes[i], b.nodes[j]
-                if ni.person != nj.person:
-                    continue
-                person = ni.person
-                score = name_similarity(person_key(ni.key) if person else ni.key,
-                                        person_key(nj.key) if person else nj.key, person=person)
-                if score >= (0.9 if person else ACCEPT):
-                    b.uf.union(i, j)
-                elif score >= UNDECIDED and _ask(resolver, AliasCandidate(ni.key, nj.key, score, "fuzzy"), calls):
-                    b.uf.union(i, j)
-
-
-def _join_acronyms(b: _Builder, resolver: AliasResolver | None, calls: list[int]) -> None:
-    by_initials: dict[str, list[int]] = {}
-    acronyms: list[int] = []
-    for i in b.global_nodes():
-        n = b.nodes[i]
-        if b.acronym(i):
-            acronyms.append(i)
-        elif not n.person:
-            for ini in {x for raw in n.surfaces for x in initials(raw)}:
-                by_initials.setdefault(ini, []).append(i)
-    for i in acronyms:
-        letters = acronym_letters(next(raw for raw in b.nodes[i].surfaces if is_acronym(raw)))
-        roots = {b.uf.find(j) for j in by_initials.get(letters, [])} - {b.uf.find(i)}
-        if len(roots) == 1:
-            b.uf.union(i, roots.pop())
-            continue
-        for r in sorted(roots):
-            long = next(iter(b.nodes[r].surfaces))
-            if _ask(resolver, AliasCandidate(letters, long, 0.5, "acronym"), calls):
-                b.uf.union(i, r)
-
-
-def _join_surnames(b: _Builder) -> None:
-    persons = [i for i in b.global_nodes() if b.nodes[i].person]
-    full: dict[str, set[int]] = {}
-    last: dict[str, set[int]] = {}
-    for i in persons:
-        toks = person_key(b.nodes[i].key).split()
-        full.setdefault(" ".join(toks), set()).add(b.uf.find(i))
-        if len(toks) >= 2:
-            last.setdefault(toks[-1], set()).add(b.uf.find(i))
-    for i in persons:
-        toks = person_key(b.nodes[i].key).split()
-        if len(toks) == 1:
-            roots = last.get(toks[0], set()) - {b.uf.find(i)}
-        elif len(toks) >= 3:
-            roots = full.get(" ".join(toks[-2:]), set()) - {b.uf.find(i)}
-        else:
-            continue
-        if len({b.uf.find(r) for r in roots}) == 1:
-            b.uf.union(i, roots.pop())
-
-
-def _canonical(nodes: list[_Node]) -> tuple[str, SpeakerType]:
+def _canonical(nodes: list[NameNode]) -> tuple[str, SpeakerType]:
     types: Counter[SpeakerType] = Counter()
     for n in nodes:
         types.update(n.types)
@@ -203,18 +63,21 @@ def _canonical(nodes: list[_Node]) -> tuple[str, SpeakerType]:
     kind = named[0] if named else SpeakerType.unnamed
     if kind == SpeakerType.author:
         return f"author of {nodes[0].local_doc}", kind
-    best: tuple[int, int, int, str] | None = None
+    best: tuple[int, int, int, int, str] | None = None
     for n in nodes:
         for raw, docs in n.surfaces.items():
-            rank = (0 if is_acronym(raw) else 1, len(docs), len(raw), raw)
+            full = 1
+            if kind == SpeakerType.person:  # "Ali Khamenei": a full name without titles beats both
+                full = int(len(person_key(raw).split()) >= 2 and person_key(raw) == name_key(raw).replace(" al ", " "))
+            rank = (0 if is_acronym(raw) else 1, full, len(docs), len(raw), raw)
             if best is None or rank > best:
                 best = rank
-    return (best[3] if best else nodes[0].key), kind
+    return (best[4] if best else nodes[0].key), kind
 
 
 def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None = None) -> EntityTable:
     """Resolve every document entity and claim speaker to one merged entity."""
-    b = _Builder()
+    b = AliasGraph()
     speaker_nodes: dict[tuple[str, str], int] = {}
     for doc in docs:
         for ent in doc.entities:
@@ -228,17 +91,28 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
             speaker_nodes.setdefault(key, idx)
             if sp.canonical and sp.type != SpeakerType.author:
                 b.uf.union(idx, b.node(sp.canonical, doc.doc_id, sp.type))
-    calls = [0]
-    _join_equal_variants(b)
-    _join_fuzzy(b, resolver, calls)
-    _join_acronyms(b, resolver, calls)
-    _join_surnames(b)
+    for doc in docs:
+        for claim in doc.claims:
+            for raw, person in names_in_text(*{claim.text, claim.evidence.text}).items():
+                b.node(raw, doc.doc_id, SpeakerType.person if person else SpeakerType.unnamed, declared=False)
+            for short, long in definitions_in_text(claim.evidence.text):
+                b.uf.union(
+                    b.node(short, doc.doc_id, SpeakerType.unnamed, declared=False),
+                    b.node(long, doc.doc_id, SpeakerType.unnamed, declared=False),
+                )
+    join_equal_variants(b)
+    join_qualified(b)
+    join_fuzzy(b, resolver)
+    join_acronyms(b, resolver)
+    join_surnames(b)
+    join_short_forms(b, docs)
 
     groups = b.uf.groups()
     entity_of_root: dict[int, str] = {}
     entities: list[MergedEntity] = []
     for root in sorted(groups, key=lambda r: groups[r][0]):
         members = [b.nodes[i] for i in groups[root]]
+        declared = any(n.declared for n in members)
         canonical, kind = _canonical(members)
         seen: dict[str, set[str]] = {}
         for n in members:
@@ -247,12 +121,15 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
         eid = f"e{len(entities) + 1}"
         entity_of_root[root] = eid
         aliases = [EntityAlias(alias=a, doc_ids=sorted(d)) for a, d in seen.items()]
-        entities.append(MergedEntity(id=eid, canonical=canonical, type=kind, aliases=aliases))
+        entities.append(
+            MergedEntity(id=eid, canonical=canonical, type=kind, aliases=aliases, mentioned_only=not declared)
+        )
     speakers = {k: entity_of_root[b.uf.find(i)] for k, i in speaker_nodes.items()}
     mention_names: list[tuple[str, str, bool]] = []
     for i, n in enumerate(b.nodes):
-        if n.local_doc is None:
+        if n.local_doc is None and b.uf.find(i) in entity_of_root:
             eid = entity_of_root[b.uf.find(i)]
             mention_names.extend((raw, eid, n.person) for raw in n.surfaces)
-    return EntityTable(entities=entities, speakers=speakers, mentions=MentionIndex(mention_names),
-                       resolver_calls=calls[0])
+    return EntityTable(
+        entities=entities, speakers=speakers, mentions=MentionIndex(mention_names), resolver_calls=b.asked
+    )

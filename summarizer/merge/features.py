@@ -9,17 +9,18 @@ yearless date in one article can meet "9 February 2013" in another.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from summarizer.merge.entities import EntityTable
-from summarizer.merge.normalize import STOPWORDS, UNKNOWN_YEAR, is_full_date, parse_dates
-from summarizer.models.document import Claim, DocumentResult
+from summarizer.merge.normalize import STOPWORDS, UNKNOWN_YEAR, is_full_date, parse_dates, words
+from summarizer.models.document import Claim, DocumentResult, NumberMention
 
 # Words that say a claim is about a violent event (used to tie undated figures to a dated event).
-EVENT_WORDS = frozenset(
-    "attack attacks attacked shelling shelled missile missiles rocket rockets mortar barrage raid assault bombing "
-    "strike massacre killed killing deaths dead died wounded injured bloodbath".split()
+EVENT_WORDS = words(
+    "attack attacks attacked shelling shelled missile missiles rocket rockets mortar barrage raid assault "
+    "bombing strike massacre killed killing deaths dead died wounded injured bloodbath"
 )
 
 
@@ -35,11 +36,52 @@ class ClaimFeatures:
     numbers: tuple[tuple[str, float, str | None], ...]  # (counts, value, qualifier)
     dates: tuple[str, ...]  # normalized dates, years filled where possible
     event: bool  # mentions an attack-like event
+    days: tuple[str, ...] = ()  # the dates precise to a day (year possibly unknown)
+    event_day: str | None = None  # own day or the day of the event it continues (``events.context_days``)
+    when: tuple[str, ...] = ()  # own days, else (event_day,): what the clustering compares
+    rare_entities: frozenset[str] = frozenset()  # mentioned entities few claims mention
 
-    @property
-    def days(self) -> tuple[str, ...]:
-        """Dates precise to the day (year possibly unknown)."""
-        return tuple(d for d in self.dates if len(d) == 10)
+    def set_event_day(self, day: str | None) -> None:
+        self.event_day = day
+        self.when = self.days or ((day,) if day else ())
+
+    def __post_init__(self) -> None:
+        self.set_dates(self.dates)
+
+    def set_dates(self, dates: tuple[str, ...]) -> None:
+        self.dates = dates
+        self.days = tuple(d for d in dates if len(d) == 10)
+        self.set_event_day(self.event_day)
+
+
+RARE_ENTITY = 20  # an entity mentioned by at most this many claims is a specific shared subject
+_GENERIC_COUNTS = frozenset({"residents", "members", "people", "persons", "refugees"})
+_SPECIFIC = (
+    ("deaths", re.compile(r"kill|dead|death|died|bod(?:y|ies)|martyr|fatalit", re.I)),
+    ("injured", re.compile(r"injur|wound", re.I)),
+    ("hostages", re.compile(r"hostage|abduct|kidnap", re.I)),
+)
+
+
+def counted(n: NumberMention, context: str = "") -> str:
+    """What a figure counts; a generic "residents" label yields to the nearest specific word around
+    the figure ("seven MEK members being taken hostage", "abducted seven MEK members" → hostages)."""
+    counts = n.counts.strip().lower()
+    if counts not in _GENERIC_COUNTS:
+        return counts
+    at = context.find(n.text) if n.text else -1
+    if at < 0:
+        window, first, last = n.text, 0, len(n.text)
+    else:
+        lo = max(0, at - 40)
+        window, first, last = context[lo : at + len(n.text) + 40], at - lo, at - lo + len(n.text)
+    best: tuple[int, str] | None = None
+    for kind, pattern in _SPECIFIC:
+        for m in pattern.finditer(window):
+            dist = max(0, first - m.end(), m.start() - last)
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+    return best[1] if best else counts
 
 
 def _fill_years(dates: list[str], doc_dates: list[str]) -> list[str]:
@@ -72,7 +114,7 @@ def _corpus_years(features: list[ClaimFeatures]) -> None:
                 d = top[0][0]
             if d not in filled:
                 filled.append(d)
-        f.dates = tuple(filled)
+        f.set_dates(tuple(filled))
 
 
 def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[ClaimFeatures]:
@@ -84,18 +126,27 @@ def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[Claim
         for claim, dates in zip(doc.claims, parsed, strict=True):
             tokens, mentioned = table.mentions.annotate(claim.text)
             content = [t for t in tokens if (len(t) > 2 or t.isdigit() or t[0] == "@") and t not in STOPWORDS]
-            out.append(ClaimFeatures(
-                idx=len(out),
-                doc_id=doc.doc_id,
-                claim=claim,
-                speaker=table.speaker_entity(doc.doc_id, claim.speaker.name) or "",
-                entities=frozenset(mentioned),
-                content=frozenset(content),
-                text=" ".join(content),
-                numbers=tuple((n.counts.strip().lower(), n.value, (n.qualifier or "").lower() or None)
-                              for n in claim.numbers),
-                dates=tuple(_fill_years(dates, doc_dates)),
-                event=any(t in EVENT_WORDS for t in tokens),
-            ))
+            out.append(
+                ClaimFeatures(
+                    idx=len(out),
+                    doc_id=doc.doc_id,
+                    claim=claim,
+                    speaker=table.speaker_entity(doc.doc_id, claim.speaker.name) or "",
+                    entities=frozenset(mentioned),
+                    content=frozenset(content),
+                    text=" ".join(content),
+                    numbers=tuple(
+                        (counted(n, claim.evidence.text), n.value, (n.qualifier or "").lower() or None)
+                        for n in claim.numbers
+                    ),
+                    dates=tuple(_fill_years(dates, doc_dates)),
+                    event=any(t in EVENT_WORDS for t in tokens),
+                )
+            )
     _corpus_years(out)
+    mentions: Counter[str] = Counter()
+    for f in out:
+        mentions.update(f.entities)
+    for f in out:
+        f.rare_entities = frozenset(e for e in f.entities if mentions[e] <= RARE_ENTITY)
     return out

@@ -10,6 +10,7 @@ aliases (one surface, two entities) are dropped rather than guessed.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from sys import intern
 from typing import TypeVar
 
 from summarizer.merge.names import person_key
@@ -67,7 +68,7 @@ class MentionIndex:
     def annotate(self, text: str) -> tuple[list[str], set[str]]:
         """Lower-case tokens with each mention replaced by ``@<entity id>``, and the entity ids."""
         toks = word_tokens(text)
-        low = [t.lower() for t in toks]
+        low = [intern(t.lower()) for t in toks]  # shared strings: a 100k-claim corpus repeats its words
         out: list[str] = []
         found: set[str] = set()
         i, n = 0, len(toks)
@@ -78,7 +79,7 @@ class MentionIndex:
             if not eid:
                 for phrase, cand in self.by_first.get(low[i], ()):
                     m = len(phrase)
-                    if (m == 1 or tuple(low[i:i + m]) == phrase):
+                    if m == 1 or tuple(low[i : i + m]) == phrase:
                         eid, step = cand, m
                         break
             if eid:

@@ -7,28 +7,47 @@ are unit-tested on their own. The union-find bookkeeping lives in ``entities.py`
 
 from __future__ import annotations
 
+import re
 from itertools import product
 
 from rapidfuzz.distance import OSA
 
-from summarizer.merge.normalize import STOPWORDS, name_key, word_tokens
+from summarizer.merge.normalize import STOPWORDS, is_acronym, name_key, word_tokens, words
 
 # Tokens an acronym may skip ("Mujahedin-e Khalq" → MEK or MK; "... of Iran" → PMOI).
-SKIPPABLE = frozenset("of the and for e de al el in on at la du des y to".split())
+SKIPPABLE = words("of the and for e de al el in on at la du des y to")
 # Generic trailing words an organization name may drop ("Mujahedin-e Khalq Organization" → MKO or MEK).
-ORG_SUFFIX = frozenset("organization organisation group movement party".split())
+ORG_SUFFIX = words("organization organisation group movement party")
 # Nationality adjectives that name the same actor as the country ("Iraqi government" = "government of Iraq").
-DEMONYMS = {"iranian": "iran", "iraqi": "iraq", "american": "us", "british": "uk", "french": "france",
-            "syrian": "syria", "israeli": "israel", "saudi": "saudi arabia", "turkish": "turkey",
-            "russian": "russia", "chinese": "china", "german": "germany", "kurdish": "kurd"}
+DEMONYMS = {
+    "iranian": "iran",
+    "iraqi": "iraq",
+    "american": "us",
+    "british": "uk",
+    "french": "france",
+    "syrian": "syria",
+    "israeli": "israel",
+    "saudi": "saudi arabia",
+    "turkish": "turkey",
+    "russian": "russia",
+    "chinese": "china",
+    "german": "germany",
+    "kurdish": "kurd",
+}
+DEMONYMS_AND_COUNTRIES = frozenset(DEMONYMS) | frozenset(DEMONYMS.values()) | {"un", "eu"}
+BODIES = words("government military army police forces authorities")
+COUNTRIES = frozenset(DEMONYMS.values())
+_POLITY_ADJECTIVES = words("theocratic clerical ruling current central federal islamic")
+# Words that name the same kind of actor ("Iranian regime" = "Iranian government").
+SYNONYMS = {"regime": "government", "administration": "government"}
 # Leading words of a person's name that are titles, not names ("Prime Minister Nouri al-Maliki").
-TITLES = frozenset(
-    "mr mrs ms miss dr sir president president-elect prime minister supreme leader ayatollah senator sen rep "
-    "representative congressman congresswoman spokesman spokeswoman former then general gen colonel col judge "
-    "secretary state foreign interior ambassador head chief mayor resistance opposition iranian iraqi us american "
-    "french british un of the deputy vice".split()
+TITLES = words(
+    "mr mrs ms miss dr sir president president-elect prime minister supreme leader ayatollah senator sen "
+    "rep representative congressman congresswoman spokesman spokeswoman former then general gen colonel "
+    "col judge secretary state foreign interior ambassador head chief mayor resistance opposition iranian "
+    "iraqi us american french british un of the deputy vice"
 )
-PARTICLES = frozenset("al el bin ibn de van von da".split())
+PARTICLES = words("al el bin ibn de van von da")
 
 
 def org_core(key: str) -> str:
@@ -42,7 +61,9 @@ def org_core(key: str) -> str:
 def variant_key(key: str) -> str:
     """Order-free key that equates "Iraqi government", "government of Iraq" and "Iraq's government"."""
     key = f" {key} ".replace(" united states ", " us ").replace(" united kingdom ", " uk ").strip()
-    toks = [DEMONYMS.get(t, t) for t in org_core(key).split()]
+    toks = [SYNONYMS.get(t, DEMONYMS.get(t, t)) for t in org_core(key).split()]
+    if len(toks) == 3 and toks[0] in COUNTRIES and toks[-1] in BODIES and toks[1] in _POLITY_ADJECTIVES:
+        toks = [toks[0], toks[-1]]  # "Iranian theocratic regime" = "Iranian regime"
     return " ".join(sorted(toks))
 
 
@@ -112,3 +133,100 @@ def name_similarity(a: str, b: str, *, person: bool = False) -> float:
         total += sim * w
         weight += w
     return total / weight
+
+
+_CAP = r"(?:(?:al|el)-)?[A-Z][\w'’-]*\w"
+_NAME = re.compile(rf"{_CAP}(?:\s+(?:(?:of|the|for|e|de|du|la)\s+)?{_CAP})+")
+_ACRONYM = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,6}\b\.?")
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]*\w")
+_BODY = r"(?:regime|government|military|army|police|security forces|forces|authorities|administration)"
+_DEMONYM = "|".join(sorted((d.capitalize() for d in DEMONYMS), key=len, reverse=True))
+_GOVERNMENT = re.compile(
+    rf"\b(?:(?:{_DEMONYM}|US|U\.S\.)|[A-Z]\w+['’]s)\s+(?:[a-z]+\s+)?{_BODY}\b"
+    rf"|\b{_BODY} of (?:the )?[A-Z]\w+(?:\s+[A-Z]\w+)?"
+)
+_DEFINED = re.compile(
+    r"(?P<a>\b[A-Z](?:\.?[A-Z]){1,6}\.?)\s*\((?P<b>[A-Z][^()]{2,60})\)"
+    rf"|(?P<c>{_CAP}(?:\s+(?:(?:of|the|for|e|de|du|la)\s+)?{_CAP})+)\s*"
+    r"\((?P<d>[A-Z](?:\.?[A-Z]){1,6}\.?(?:\s*(?:/|or|,)\s*[A-Z](?:\.?[A-Z]){1,6}\.?)*)\)"
+)
+_SENTENCE_WORDS = words(
+    "the a an in on at this that these those it he she they we but and or if as after before while when "
+    "since during according with evidence"
+)
+
+
+def display_name(raw: str) -> str:
+    """A surface form as shown to readers: whitespace collapsed, no leading "The"."""
+    text = " ".join(raw.split()).strip(" \"'“”‘’.,:;")
+    if text.endswith(("’s", "'s")) and len(text) > 3:
+        text = text[:-2]
+    if text[:4].lower() == "the " and len(text) > 4:
+        text = text[4:]
+    return text
+
+
+_ORG_HINTS = words(
+    "department ministry office council agency committee force forces army police government regime "
+    "organization group party movement front brigades times news post house nations state states "
+    "commission commissioner mission convention airport camp university court"
+)
+
+
+# Words that never stand alone for a longer name ("Iraq" is not "government of Iraq").
+NOT_SHORT_FORMS = DEMONYMS_AND_COUNTRIES | TITLES | _ORG_HINTS | STOPWORDS
+
+
+def _titled(words: list[str]) -> bool:
+    """Starts with a title ("Prime Minister ...", "Iranian Supreme Leader ...") and has a name after it."""
+    low = [w.lower() for w in words]
+    while low and low[0] in DEMONYMS_AND_COUNTRIES:
+        low = low[1:]
+    if len(low) < 2 or low[0] not in TITLES or any(w in _ORG_HINTS for w in low):
+        return False
+    rest = person_key(" ".join(words)).split()
+    return 1 <= len(rest) <= 3 and rest[-1] not in TITLES
+
+
+def names_in_text(*texts: str) -> dict[str, bool]:
+    """Names in claim text → whether they look like a person ("Prime Minister Maliki", "Mr. Giuliani").
+
+    Capitalized multi-word names ("Mujahideen-e Khalq"), acronyms ("MKO"), governing bodies written
+    in lower case ("Iranian regime", "government of Iraq"). These are only alias *candidates*: rules
+    decide whether they join a declared entity.
+    """
+    found: dict[str, bool] = {}
+    for text in texts:
+        for m in _NAME.finditer(text):
+            words = m.group(0).split()
+            while words and words[0].lower() in _SENTENCE_WORDS:
+                words = words[1:]
+            if len(words) >= 2:
+                found[" ".join(words)] = _titled(words)
+        for m in _ACRONYM.finditer(text):
+            if is_acronym(m.group(0)):
+                found.setdefault(m.group(0).rstrip("."), False)
+        for m in _HONORIFIC.finditer(text):
+            found[m.group(0)] = True
+        for m in _GOVERNMENT.finditer(text):
+            found.setdefault(m.group(0), False)
+    return found
+
+
+def definitions_in_text(text: str) -> list[tuple[str, str]]:
+    """``ACR (Long Name)`` and ``Long Name (ACR)`` pairs written in the text itself."""
+    out: list[tuple[str, str]] = []
+    for m in _DEFINED.finditer(text):
+        if m.group("a"):
+            inner = m.group("b").strip()
+            if inner[:1].isupper() and " " in inner and len(inner.split()) <= 6:
+                out.append((m.group("a"), inner))
+        elif m.group("c") and m.group("d"):
+            words = m.group("c").split()
+            while words and words[0].lower() in _SENTENCE_WORDS:
+                words = words[1:]
+            if len(words) >= 2:
+                out.extend(
+                    (short, " ".join(words)) for short in re.split(r"\s*(?:/|\bor\b|,)\s*", m.group("d")) if short
+                )
+    return out

@@ -12,25 +12,87 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-",
-                         "‑": "-", "‒": "-", "−": "-"})
+_QUOTES = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "−": "-",
+    }
+)
 _POSSESSIVE = re.compile(r"(?<=\w)'s?\b")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){1,}[A-Z]\b\.?")
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
-STOPWORDS = frozenset(
-    "a an the of and or for to in on at by with from as is are was were be been being has have had it its this that "
-    "these those their there they them he she his her we our you your i not no but also than then which who whom "
-    "what when where while into over after before about more most some such only very can could would should will "
-    "shall may might must said says say told according e de al el la le du des y".split()
+
+def words(text: str) -> frozenset[str]:
+    """A word set written as one space-separated string (keeps long vocabularies readable)."""
+    return frozenset(text.split())
+
+
+STOPWORDS = words(
+    "a an the of and or for to in on at by with from as is are was were be been being has have had it its "
+    "this that these those their there they them he she his her we our you your i not no but also than "
+    "then which who whom what when where while into over after before about more most some such only very "
+    "can could would should will shall may might must said says say told according e de al el la le du "
+    "des y"
 )
 # Words that make an alias "generic": such speakers are resolved within their own document only.
 GENERIC_NAMES = frozenset(
-    ["he", "she", "they", "it", "we", "i", "you", "him", "them", "sources", "source", "officials", "official",
-     "the group", "group", "the opposition", "opposition", "the statement", "statement", "the report", "report",
-     "witnesses", "analysts", "experts", "critics", "residents", "spokesman", "spokeswoman", "spokesperson",
-     "a spokesman", "a spokeswoman", "an official", "the government", "government", "the press", "press",
-     "press reports", "reports", "media", "the organization", "organization", "the movement", "unknown", "someone"]
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "him",
+        "them",
+        "sources",
+        "source",
+        "officials",
+        "official",
+        "the group",
+        "group",
+        "the opposition",
+        "opposition",
+        "the statement",
+        "statement",
+        "the report",
+        "report",
+        "witnesses",
+        "analysts",
+        "experts",
+        "critics",
+        "residents",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "a spokesman",
+        "a spokeswoman",
+        "an official",
+        "the government",
+        "government",
+        "the press",
+        "press",
+        "press reports",
+        "reports",
+        "media",
+        "the organization",
+        "organization",
+        "the movement",
+        "unknown",
+        "someone",
+    ]
 )
 
 
@@ -71,16 +133,30 @@ def is_acronym(name: str) -> bool:
 
 def content_tokens(text: str) -> list[str]:
     """Lower-case tokens worth indexing: no stopwords, no 1–2 letter words, numbers kept."""
-    return [t for t in (w.lower() for w in _TOKEN.findall(fold(text))) if (len(t) > 2 or t.isdigit())
-            and t not in STOPWORDS]
+    return [
+        t for t in (w.lower() for w in _TOKEN.findall(fold(text))) if (len(t) > 2 or t.isdigit()) and t not in STOPWORDS
+    ]
 
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-           "nov": 11, "dec": 12}
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 _MONTH = r"(?P<{g}>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?"
 _MDY = re.compile(_MONTH.format(g="m") + r"\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(?P<y>(?:19|20)\d\d))?", re.I)
-_DMY = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format(g="m") + r"(?:,?\s*(?P<y>(?:19|20)\d\d))?",
-                  re.I)
+_DMY = re.compile(
+    r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format(g="m") + r"(?:,?\s*(?P<y>(?:19|20)\d\d))?", re.I
+)
 _MY = re.compile(r"\b" + _MONTH.format(g="m") + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _Y = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?\b")

@@ -8,7 +8,7 @@ from (``ClaimRef``), so nothing is asserted without its sources and no figure is
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
@@ -29,6 +29,11 @@ class MergedEntity(BaseModel):
     canonical: str = Field(description="the preferred (usually longest defined) name")
     type: SpeakerType = SpeakerType.organization
     aliases: list[EntityAlias] = Field(default_factory=list, description="every surface form, canonical included")
+    mentioned_only: bool = Field(
+        default=False,
+        description="only named inside claim text: never a speaker and not "
+        "in any article's entity list (its type is a guess)",
+    )
 
 
 class ClaimRef(BaseModel):
@@ -46,7 +51,7 @@ class ClaimRef(BaseModel):
     text: str = Field(description="the claim as restated by extraction")
 
 
-class ClusterStatus(str, Enum):
+class ClusterStatus(StrEnum):
     consensus = "consensus"
     disputed = "disputed"
     single_source = "single-source"
@@ -74,7 +79,7 @@ class ClaimCluster(BaseModel):
     sources: int = Field(default=0, description="independent sources: distinct articles")
 
 
-class ConflictKind(str, Enum):
+class ConflictKind(StrEnum):
     number = "number"
     culprit = "culprit"
     assertion_denial = "assertion-denial"
@@ -97,9 +102,13 @@ class Conflict(BaseModel):
 
 
 class ConsensusFact(BaseModel):
+    """A proposition several articles report. ``disputed`` lists the conflicts about its details
+    (the attack happened, but its death toll is disputed); empty for an uncontested fact."""
+
     cluster_id: str
     text: str
     sources: int
+    disputed: list[str] = Field(default_factory=list, description="ids of conflicts about this proposition")
     refs: list[ClaimRef] = Field(default_factory=list)
 
 

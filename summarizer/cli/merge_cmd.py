@@ -1,0 +1,71 @@
+"""`summarizer merge`: out/*.json → merged/merged.json and merged/summary.md.
+
+Why its own module with ``write_merge``: ``summarizer run`` chains extract → merge and reuses the
+same writer. Files are written atomically (temp file in the target folder, then ``os.replace``) so
+an interrupted merge never leaves a half-written merged.json for the report to read.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from summarizer.merge import load_documents, merge_documents, render_markdown
+from summarizer.models import DocumentResult, MergeResult
+
+_console = Console(stderr=True)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_merge(folder: Path, out: Path, docs: list[DocumentResult] | None = None) -> MergeResult:
+    """Merge every DocumentResult in ``folder`` (or ``docs``); write ``out``/merged.json and summary.md."""
+    result = merge_documents(load_documents(folder) if docs is None else docs)
+    atomic_write(out / "merged.json", result.model_dump_json(indent=2))
+    atomic_write(out / "summary.md", render_markdown(result))
+    return result
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def merge(
+        folder: Annotated[Path, typer.Argument(help="folder of per-article results (out/)")],
+        out: Annotated[Path, typer.Option("--out", "-o", help="output folder")] = Path("merged"),
+    ) -> None:
+        """Merge per-article claims: entities with aliases, claim clusters, conflicts, corpus summary."""
+        if not folder.is_dir():
+            _console.print(f"[red]error:[/red] {folder} is not a folder", highlight=False)
+            raise typer.Exit(2)
+        skipped: list[str] = []
+        docs = load_documents(folder, skipped)
+        for reason in skipped:
+            _console.print(f"[yellow]skipped:[/yellow] {reason}", highlight=False, soft_wrap=True)
+        if not docs:
+            _console.print(f"[red]error:[/red] no article results (*.json) in {folder}", highlight=False)
+            raise typer.Exit(1)
+        result = write_merge(folder, out, docs)
+        s = result.stats
+        _console.print(
+            f"merged {s.documents} articles, {s.claims} claims → {s.entities} entities, {s.clusters} clusters "
+            f"({s.multi_source_clusters} multi-source), {s.conflicts} conflicts in {s.seconds:.2f}s → "
+            f"{out / 'merged.json'}, {out / 'summary.md'}",
+            highlight=False,
+            soft_wrap=True,
+        )

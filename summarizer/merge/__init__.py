@@ -1,0 +1,171 @@
+"""Cross-document merge: entities with aliases, claim clusters, conflicts and a corpus summary.
+
+Why a pipeline of small steps: each one is cheap, testable alone and explains its output —
+``entities`` (alias resolution) → ``features`` (per-claim facts) → ``blocking`` (candidate pairs
+from inverted indexes, never all pairs) → ``clusters`` (rule-confirmed union-find) → ``events``
+(which day a claim is about) → ``conflicts``/``disputes`` (figures, culprits, denials) →
+``summary``. The only optional judgment call is the ``AliasResolver`` for name pairs the rules
+cannot settle. This package imports no backend and no CLI.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from summarizer.merge.blocking import BlockingConfig, iter_candidate_pairs
+from summarizer.merge.clusters import cluster_claims, medoid
+from summarizer.merge.conflicts import ConflictContext, number_conflicts
+from summarizer.merge.disputes import culprit_conflicts, denial_conflicts
+from summarizer.merge.entities import AliasCandidate, AliasResolver, resolve_entities
+from summarizer.merge.events import context_days, event_days
+from summarizer.merge.features import ClaimFeatures, claim_features
+from summarizer.merge.figures import display
+from summarizer.merge.summary import build_summary, render_markdown
+from summarizer.models.document import DocumentResult
+from summarizer.models.merge import (
+    ClaimCluster,
+    ClaimRef,
+    ClusterNumber,
+    ClusterStatus,
+    Conflict,
+    MergeResult,
+    MergeStats,
+)
+
+__all__ = [
+    "AliasCandidate",
+    "AliasResolver",
+    "BlockingConfig",
+    "load_documents",
+    "merge_documents",
+    "render_markdown",
+]
+
+
+def load_documents(folder: str | Path, skipped: list[str] | None = None) -> list[DocumentResult]:
+    """Every ``*.json`` in ``folder`` that validates as a DocumentResult, by file name.
+
+    ``run.json`` and ``merged.json`` are not articles and are passed over silently; any other file
+    that does not validate is left out and, when ``skipped`` is given, reported there as
+    "name: reason" (one bad file never stops a merge).
+    """
+    docs: list[DocumentResult] = []
+    for path in sorted(Path(folder).glob("*.json")):
+        if path.name in {"run.json", "merged.json"}:
+            continue
+        try:
+            docs.append(DocumentResult.model_validate_json(path.read_bytes()))
+        except (ValidationError, ValueError, OSError) as exc:
+            if skipped is not None:
+                skipped.append(f"{path.name}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+    return docs
+
+
+def _ref(f: ClaimFeatures) -> ClaimRef:
+    c = f.claim
+    return ClaimRef(
+        doc_id=f.doc_id,
+        claim_id=c.id,
+        speaker=c.speaker.name,
+        entity_id=f.speaker or None,
+        cue=c.cue,
+        modality=c.modality,
+        start=c.evidence.start,
+        end=c.evidence.end,
+        evidence=c.evidence.text,
+        text=c.text,
+    )
+
+
+def _cluster(cid: str, features: list[ClaimFeatures], members: list[int], refs: list[ClaimRef]) -> ClaimCluster:
+    numbers: dict[tuple[str, float, str | None], ClusterNumber] = {}
+    dates: set[str] = set()
+    entity_ids: set[str] = set()
+    for i in members:
+        f = features[i]
+        for counts, value, qual in f.numbers:
+            num = numbers.setdefault(
+                (counts, value, qual), ClusterNumber(counts=counts, value=value, text=display(value, qual))
+            )
+            if f.doc_id not in num.doc_ids:
+                num.doc_ids.append(f.doc_id)
+        dates.update(f.dates)
+        entity_ids.update(f.entities)
+        if f.speaker:
+            entity_ids.add(f.speaker)
+    sources = len({features[i].doc_id for i in members})
+    return ClaimCluster(
+        id=cid,
+        proposition=features[medoid(features, members)].claim.text,
+        members=[refs[i] for i in members],
+        status=ClusterStatus.consensus if sources >= 2 else ClusterStatus.single_source,
+        numbers=sorted(numbers.values(), key=lambda n: (n.counts, n.value)),
+        dates=sorted(dates),
+        entity_ids=sorted(entity_ids, key=lambda e: int(e[1:]) if e[1:].isdigit() else 0),
+        sources=sources,
+    )
+
+
+def merge_documents(
+    docs: list[DocumentResult], resolver: AliasResolver | None = None, blocking: BlockingConfig | None = None
+) -> MergeResult:
+    """Merge per-article results into entities, clusters, conflicts and a corpus summary."""
+    started = time.perf_counter()
+    table = resolve_entities(docs, resolver)
+    features = claim_features(docs, table)
+    for f, day in zip(features, context_days(features), strict=True):
+        f.set_event_day(day)
+    refs = [_ref(f) for f in features]
+    clustering = cluster_claims(features, iter_candidate_pairs(features, blocking))
+    groups = clustering.groups
+
+    cluster_of = [0] * len(features)
+    cluster_ids = [f"k{n + 1}" for n in range(len(groups))]
+    for n, members in enumerate(groups):
+        for i in members:
+            cluster_of[i] = n
+    clusters = [_cluster(cluster_ids[n], features, members, refs) for n, members in enumerate(groups)]
+
+    names = {e.id: e.canonical for e in table.entities}
+    ctx = ConflictContext(
+        features=features,
+        refs=refs,
+        cluster_of=cluster_of,
+        cluster_ids=cluster_ids,
+        days=event_days(features, groups),
+        names=names,
+    )
+    conflicts: list[Conflict] = [
+        *number_conflicts(ctx),
+        *culprit_conflicts(ctx, table.mentions),
+        *denial_conflicts(ctx),
+    ]
+    by_id = {c.id: c for c in clusters}
+    for n, conflict in enumerate(conflicts):
+        conflict.id = f"x{n + 1}"
+        for cid in conflict.cluster_ids:
+            by_id[cid].status = ClusterStatus.disputed
+
+    result = MergeResult(
+        documents=[d.doc_id for d in docs],
+        entities=table.entities,
+        clusters=clusters,
+        conflicts=conflicts,
+        stats=MergeStats(
+            documents=len(docs),
+            claims=len(features),
+            entities=len(table.entities),
+            clusters=len(clusters),
+            multi_source_clusters=sum(1 for c in clusters if c.sources >= 2),
+            conflicts=len(conflicts),
+            candidate_pairs=clustering.candidates,
+            confirmed_pairs=clustering.confirmed,
+            resolver_calls=table.resolver_calls,
+        ),
+    )
+    result.summary = build_summary(result)
+    result.stats.seconds = round(time.perf_counter() - started, 3)
+    return result

@@ -1,0 +1,256 @@
+"""The alias graph and the rules that join names in it, cheapest and safest first.
+
+Why separate from ``entities``: each rule is one reason two surface forms name the same actor,
+small enough to read against an example, and the graph (a union-find over distinct names, with
+the articles and types each name was seen with) is what they share. ``entities`` decides the order
+and turns the joined groups into ``MergedEntity`` records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from summarizer.merge.names import (
+    DEMONYMS_AND_COUNTRIES,
+    NOT_SHORT_FORMS,
+    acronym_letters,
+    display_name,
+    initials,
+    name_similarity,
+    person_key,
+    variant_key,
+)
+from summarizer.merge.normalize import GENERIC_NAMES, is_acronym, name_key
+from summarizer.merge.unionfind import UnionFind
+from summarizer.models.document import DocumentResult, SpeakerType
+
+ACCEPT = 0.85  # fuzzy similarity at or above which two names are joined without asking
+UNDECIDED = 0.75  # between this and ACCEPT the resolver (if any) decides
+MAX_BLOCK = 200  # fuzzy blocks larger than this are skipped (their tokens are too common to help)
+
+
+@dataclass(frozen=True, slots=True)
+class AliasCandidate:
+    """Two names the cheap rules could not settle, with why they were proposed."""
+
+    a: str
+    b: str
+    score: float
+    reason: str  # "fuzzy" or "acronym"
+
+
+class AliasResolver(Protocol):
+    def __call__(self, candidate: AliasCandidate, /) -> bool:
+        """True when ``candidate.a`` and ``candidate.b`` name the same actor."""
+        ...
+
+
+@dataclass(slots=True)
+class NameNode:
+    key: str
+    local_doc: str | None
+    declared: bool = False  # named by extraction (entity list or speaker), not only seen in claim text
+    surfaces: dict[str, set[str]] = field(default_factory=dict)
+    types: Counter[SpeakerType] = field(default_factory=Counter)
+
+    @property
+    def person(self) -> bool:
+        return self.types[SpeakerType.person] > 0 and self.types.most_common(1)[0][0] == SpeakerType.person
+
+
+class AliasGraph:
+    """Distinct names (global, or local to one article) joined by a union-find."""
+
+    def __init__(self) -> None:
+        self.nodes: list[NameNode] = []
+        self.index: dict[str, int] = {}
+        self.uf = UnionFind()
+        self.asked = 0  # resolver calls made
+
+    def node(self, raw: str, doc_id: str, kind: SpeakerType, *, local: bool = False, declared: bool = True) -> int:
+        raw = display_name(raw)
+        key = name_key(raw) or raw.strip().lower()
+        local = local or (declared and kind == SpeakerType.unnamed) or key in GENERIC_NAMES
+        if kind == SpeakerType.author:
+            full, key, local = f"author\x00{doc_id}", "author", True
+        else:
+            full = f"{doc_id}\x00{key}" if local else key
+        idx = self.index.get(full)
+        if idx is None:
+            idx = self.uf.add()
+            self.index[full] = idx
+            self.nodes.append(NameNode(key=key, local_doc=doc_id if local else None))
+        node = self.nodes[idx]
+        node.surfaces.setdefault(raw, set()).add(doc_id)
+        if declared:
+            node.declared = True
+            node.types[kind] += 1
+        elif kind == SpeakerType.person:  # a titled name in text ("Prime Minister Maliki"): a hint only
+            node.types[kind] += 1
+        return idx
+
+    def acronym(self, i: int) -> bool:
+        return any(is_acronym(raw) for raw in self.nodes[i].surfaces)
+
+    def global_nodes(self) -> list[int]:
+        return [i for i, n in enumerate(self.nodes) if n.local_doc is None]
+
+
+def join_equal_variants(b: AliasGraph) -> None:
+    seen: dict[str, int] = {}
+    for i in b.global_nodes():
+        n = b.nodes[i]
+        keys = [("p:" + person_key(n.key)) if n.person else ("o:" + variant_key(n.key)), "c:" + n.key.replace(" ", "")]
+        pk = person_key(n.key)
+        if not n.types and 2 <= len(n.key.split()) <= 4 and len(pk.split()) >= 2:  # untyped: maybe a person's
+            keys.append("p:" + pk)
+        for k in keys:
+            if k in seen:
+                b.uf.union(seen[k], i)
+            else:
+                seen[k] = i
+
+
+def join_qualified(b: AliasGraph) -> None:
+    """ "State Department" = "US State Department" when only one country qualifies that name."""
+    bare: dict[str, list[int]] = {}
+    qualified: dict[str, set[int]] = {}
+    for i in b.global_nodes():
+        n = b.nodes[i]
+        if n.person or b.acronym(i):
+            continue
+        toks = n.key.split()
+        bare.setdefault(n.key, []).append(i)
+        if len(toks) >= 3 and toks[0] in DEMONYMS_AND_COUNTRIES:
+            qualified.setdefault(" ".join(toks[1:]), set()).add(i)
+    for rest, nodes in qualified.items():
+        roots = {b.uf.find(j) for j in nodes}
+        if rest in bare and len(roots) == 1:
+            for i in bare[rest]:
+                b.uf.union(i, next(iter(nodes)))
+
+
+def _ask(b: AliasGraph, resolver: AliasResolver | None, cand: AliasCandidate) -> bool:
+    if resolver is None:
+        return False
+    b.asked += 1
+    return bool(resolver(cand))
+
+
+def join_fuzzy(b: AliasGraph, resolver: AliasResolver | None) -> None:
+    blocks: dict[str, list[int]] = {}
+    for i in b.global_nodes():
+        if b.acronym(i):
+            continue
+        for tok in set(b.nodes[i].key.split()):
+            if len(tok) >= 4:
+                blocks.setdefault(tok[:4], []).append(i)
+    done: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if (i, j) in done or b.uf.find(i) == b.uf.find(j):
+                    continue
+                done.add((i, j))
+                ni, nj = b.nodes[i], b.nodes[j]
+                if ni.person != nj.person:
+                    continue
+                person = ni.person
+                score = name_similarity(
+                    person_key(ni.key) if person else ni.key, person_key(nj.key) if person else nj.key, person=person
+                )
+                if score >= (0.9 if person else ACCEPT) or (
+                    score >= UNDECIDED and _ask(b, resolver, AliasCandidate(ni.key, nj.key, score, "fuzzy"))
+                ):
+                    b.uf.union(i, j)
+
+
+def join_acronyms(b: AliasGraph, resolver: AliasResolver | None) -> None:
+    by_initials: dict[str, list[int]] = {}
+    acronyms: list[int] = []
+    for i in b.global_nodes():
+        n = b.nodes[i]
+        if b.acronym(i):
+            acronyms.append(i)
+        elif not n.person:
+            for ini in {x for raw in n.surfaces for x in initials(raw)}:
+                by_initials.setdefault(ini, []).append(i)
+    for i in acronyms:
+        letters = acronym_letters(next(raw for raw in b.nodes[i].surfaces if is_acronym(raw)))
+        matches = [j for j in by_initials.get(letters, []) if b.uf.find(j) != b.uf.find(i)]
+        roots = {b.uf.find(j) for j in matches}
+        if len(roots) == 1 or (len(roots) > 1 and _nested([b.nodes[j].key for j in matches])):
+            for j in matches:
+                b.uf.union(i, j)
+            continue
+        for r in sorted(roots):
+            long = next(iter(b.nodes[r].surfaces))
+            if _ask(b, resolver, AliasCandidate(letters, long, 0.5, "acronym")):
+                b.uf.union(i, r)
+
+
+def _nested(keys: list[str]) -> bool:
+    """Every name is a word-suffix of the longest one ("Quds Force" in "Iranian Quds Force")."""
+    longest = max(keys, key=lambda k: len(k.split())).split()
+    return all(longest[len(longest) - len(k.split()) :] == k.split() for k in keys)
+
+
+def join_surnames(b: AliasGraph) -> None:
+    persons = [i for i in b.global_nodes() if b.nodes[i].person]
+    full: dict[str, set[int]] = {}
+    last: dict[str, set[int]] = {}
+    for i in persons:
+        toks = person_key(b.nodes[i].key).split()
+        full.setdefault(" ".join(toks), set()).add(b.uf.find(i))
+        if len(toks) >= 2:
+            last.setdefault(toks[-1], set()).add(b.uf.find(i))
+    for i in persons:
+        toks = person_key(b.nodes[i].key).split()
+        if len(toks) == 1:
+            roots = last.get(toks[0], set()) - {b.uf.find(i)}
+        elif len(toks) >= 3:
+            roots = full.get(" ".join(toks[-2:]), set()) - {b.uf.find(i)}
+        else:
+            continue
+        if len({b.uf.find(r) for r in roots}) == 1:
+            b.uf.union(i, roots.pop())
+
+
+_PLACE_HEADS = frozenset({"camp", "fort", "mount", "lake", "port"})
+_CAPWORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def join_short_forms(b: AliasGraph, docs: list[DocumentResult]) -> None:
+    """A bare surname or place name in claim text ("Khamenei", "Maliki", "Liberty") joins the one
+    person or place whose longer name ends with it ("Ali Khamenei", "Nouri al-Maliki", "Camp Liberty")."""
+    person_roots = {b.uf.find(i) for i in b.global_nodes() if b.nodes[i].person}
+    ends: dict[str, set[int]] = {}
+    for i in b.global_nodes():
+        toks = b.nodes[i].key.split()
+        root = b.uf.find(i)
+        if len(toks) < 2 or b.acronym(i):
+            continue
+        if root in person_roots:
+            last = person_key(b.nodes[i].key).split()[-1]
+        elif toks[0] in _PLACE_HEADS and len(toks) == 2:
+            last = toks[-1]
+        else:
+            continue
+        if len(last) >= 4 and last not in NOT_SHORT_FORMS:
+            ends.setdefault(last, set()).add(root)
+    if not ends:
+        return
+    for doc in docs:
+        for claim in doc.claims:
+            for text in {claim.text, claim.evidence.text}:
+                for m in _CAPWORD.finditer(text):
+                    roots = ends.get(m.group(0).lower())
+                    if roots and len({b.uf.find(r) for r in roots}) == 1:
+                        root = b.uf.find(next(iter(roots)))
+                        kind = SpeakerType.person if root in person_roots else SpeakerType.unnamed
+                        b.uf.union(root, b.node(m.group(0), doc.doc_id, kind, declared=False))

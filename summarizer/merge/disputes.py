@@ -1,0 +1,187 @@
+"""Culprit conflicts and assertion-vs-denial conflicts.
+
+Why rules this narrow: "who did it" is where news sources disagree most, but most sources that
+name different actors are complementary (Iran ordered, Iraq cooperated), not contradictory. So a
+culprit conflict is reported only when a source says an actor *claimed responsibility* and another
+source blames an actor outside that claim. A negative claim — a denial ("is not the first time when
+they blame us", modality ``denied``) or a negated fact ("No one accepted responsibility") — is
+paired with the positive claims it contradicts: members of its own cluster, accusations made by an
+entity it names, and claims sharing one of its rare words ("responsibility"), on a compatible day.
+Double negatives ("nobody could enter without the Iraqi forces' help") are assertions, not
+denials. Every search is bounded per negative claim so the step stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from summarizer.merge.clusters import lexical
+from summarizer.merge.conflicts import ConflictContext
+from summarizer.merge.events import event_label
+from summarizer.merge.features import ClaimFeatures
+from summarizer.merge.mentions import MentionIndex
+from summarizer.merge.normalize import dates_compatible, words
+from summarizer.models.document import Modality
+from summarizer.models.merge import Conflict, ConflictKind, ConflictValue
+
+_NEGATIVE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ial)|reject(?:s|ed)?|dismiss(?:es|ed)?|refut\w*|baseless|unfounded|"
+    r"blame us|not responsible|no one|nobody|no group|none of)\b",
+    re.I,
+)
+_DOUBLE = re.compile(r"\b(?:without|unless|except)\b", re.I)
+_ACCUSES = re.compile(
+    r"\b(?:blam|accus|responsib|involv|cooperat|coordinat|complicit|order|behind|orchestrat|"
+    r"perpetrat|provid|carried out)",
+    re.I,
+)
+_AGENT_BEFORE_BY = words(
+    "attack attacks attacked ordered carried conducted launched planned orchestrated perpetrated "
+    "committed fired shelling raid assault"
+)
+_AGENT_AFTER = words("behind responsible ordered orchestrated planned perpetrated attacked carried conducted")
+_TOOK = words("claimed took accepted claims takes accepts claiming taking")
+_CULPRIT_HINT = re.compile(
+    r"\b(?:by|responsib\w*|behind|ordered|orchestrated|planned|perpetrated|attacked|carried|"
+    r"conducted)\b",
+    re.I,
+)
+MAX_SCAN = 500  # positive claims examined per negative claim and route
+MAX_ANSWERED = 3  # positive claims kept per negative claim
+RARE = 5  # a word in at most this many claims is a topic word
+
+
+def negative(f: ClaimFeatures) -> bool:
+    if f.claim.modality == Modality.denied:
+        return True
+    return bool(_NEGATIVE.search(f.claim.text)) and not _DOUBLE.search(f.claim.text)
+
+
+def culprits_in(text: str, mentions: MentionIndex) -> tuple[set[str], set[str]]:
+    """(entities said to have claimed responsibility, entities blamed) in one claim."""
+    toks, _ = mentions.annotate(text)
+    claimed: set[str] = set()
+    blamed: set[str] = set()
+    for k, tok in enumerate(toks):
+        if tok == "responsibility" and k and toks[k - 1] in _TOOK:
+            who = [t for t in toks[max(0, k - 6) : k - 1] if t.startswith("@")]
+            if who:
+                claimed.add(who[-1][1:])
+        if not tok.startswith("@"):
+            continue
+        before = toks[max(0, k - 3) : k]
+        if "by" in before:
+            by = k - len(before) + before.index("by")
+            if any(t in _AGENT_BEFORE_BY for t in toks[max(0, by - 3) : by]):
+                blamed.add(tok[1:])
+        if any(t in _AGENT_AFTER for t in toks[k + 1 : k + 4]):
+            blamed.add(tok[1:])
+    return claimed, blamed - claimed
+
+
+def culprit_conflicts(ctx: ConflictContext, mentions: MentionIndex) -> list[Conflict]:
+    claims: dict[str, dict[str, list[int]]] = {}  # day → claimant → claims
+    blames: dict[str, dict[str, list[int]]] = {}  # day → blamed → claims
+    for f in ctx.features:
+        day = ctx.days[f.idx]
+        if day is None or negative(f):
+            continue
+        if not f.entities or not _CULPRIT_HINT.search(f.claim.text):
+            continue
+        claimed, blamed = culprits_in(f.claim.text, mentions)
+        for e in claimed:
+            claims.setdefault(day, {}).setdefault(e, []).append(f.idx)
+        for e in blamed - {f.speaker}:
+            blames.setdefault(day, {}).setdefault(e, []).append(f.idx)
+    out: list[Conflict] = []
+    for day, claimants in sorted(claims.items()):
+        others = {e: m for e, m in blames.get(day, {}).items() if e not in claimants}
+        if not others:
+            continue
+        sides = {**claimants, **others}
+        values = [
+            ConflictValue(value=ctx.names.get(e, e), members=[ctx.refs[i] for i in dict.fromkeys(m)])
+            for e, m in sides.items()
+        ]
+        members = [i for m in sides.values() for i in m]
+        main, all_ids = ctx.clusters_for(members)
+        label = event_label([ctx.features[i].claim.text for i in members])
+        out.append(
+            Conflict(
+                id="",
+                about=f"who is responsible — {label}, {day.replace('XXXX-', '')}",
+                kind=ConflictKind.culprit,
+                cluster_id=main,
+                cluster_ids=all_ids,
+                values=values,
+            )
+        )
+    return out
+
+
+def _compatible(ctx: ConflictContext, a: int, b: int) -> bool:
+    da, db = ctx.days[a], ctx.days[b]
+    return not (da and db and not dates_compatible(da, db))
+
+
+def denial_conflicts(ctx: ConflictContext) -> list[Conflict]:
+    negatives = [f.idx for f in ctx.features if negative(f)]
+    if not negatives:
+        return []
+    df: Counter[str] = Counter()
+    for f in ctx.features:
+        df.update(t for t in f.content if t[0] != "@" and not t.isdigit())
+    topics = {n: {t for t in ctx.features[n].content if len(t) >= 5 and 2 <= df.get(t, 0) <= RARE} for n in negatives}
+    wanted = set().union(*topics.values())
+    by_topic: dict[str, list[int]] = {}
+    by_speaker: dict[str, list[int]] = {}
+    by_cluster: dict[int, list[int]] = {}
+    negative_set = set(negatives)
+    for f in ctx.features:
+        by_cluster.setdefault(ctx.cluster_of[f.idx], []).append(f.idx)
+        if f.idx in negative_set:
+            continue
+        if f.speaker and len(by_speaker.setdefault(f.speaker, [])) < MAX_SCAN:
+            by_speaker[f.speaker].append(f.idx)
+        for t in f.content & wanted:
+            by_topic.setdefault(t, []).append(f.idx)
+    out: list[Conflict] = []
+    answered: set[tuple[int, ...]] = set()
+    for n in negatives:
+        fn = ctx.features[n]
+        cands: dict[int, int] = {}  # claim → route priority (higher first)
+        for i in by_cluster[ctx.cluster_of[n]][:MAX_SCAN]:
+            if i not in negative_set:
+                cands[i] = 3
+        for eid in sorted(fn.entities - {fn.speaker}):
+            for i in by_speaker.get(eid, []):
+                if _ACCUSES.search(ctx.features[i].claim.text):
+                    cands.setdefault(i, 2)
+        for t in sorted(topics[n]):
+            for i in by_topic.get(t, [])[:MAX_SCAN]:
+                cands.setdefault(i, 1)
+        ranked = sorted(
+            (i for i in cands if ctx.source(i) != ctx.source(n) and _compatible(ctx, n, i)),
+            key=lambda i: (-cands[i], -lexical(fn, ctx.features[i]), i),
+        )
+        best = ranked[:MAX_ANSWERED]
+        if not best or tuple(best) in answered:
+            continue
+        answered.add(tuple(best))
+        main, all_ids = ctx.clusters_for([n, *best])
+        who = ctx.names.get(fn.speaker, fn.claim.speaker.name)
+        out.append(
+            Conflict(
+                id="",
+                about=f"{who} contradicts: {ctx.features[best[0]].claim.text[:140]}",
+                kind=ConflictKind.assertion_denial,
+                cluster_id=main,
+                cluster_ids=all_ids,
+                values=[
+                    ConflictValue(value="asserted", members=[ctx.refs[i] for i in best]),
+                    ConflictValue(value="denied", members=[ctx.refs[n]]),
+                ],
+            )
+        )
+    return out

@@ -1,0 +1,163 @@
+"""The corpus summary: what happened, what is disputed, who says what, and when — JSON and Markdown.
+
+Why derived, not generated: every line of the summary is a cluster or a conflict with its sources,
+so a reader can check each statement against the articles; nothing is written that no article
+says. Lists are capped (``SummaryLimits``) so a 100k-claim corpus still gives a readable summary;
+the full data stays in ``merged.json``'s clusters and conflicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.models.document import SpeakerType
+from summarizer.models.merge import (
+    ClaimRef,
+    ClusterStatus,
+    ConsensusFact,
+    CorpusSummary,
+    DisputedItem,
+    EntityStatements,
+    MergeResult,
+    TimelineEntry,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryLimits:
+    facts: int = 200
+    refs: int = 10
+    entities: int = 200
+    claims_per_entity: int = 50
+    timeline: int = 300
+
+
+def build_summary(result: MergeResult, limits: SummaryLimits | None = None) -> CorpusSummary:
+    lim = limits or SummaryLimits()
+    clusters = result.clusters
+    conflicts_of: dict[str, list[str]] = {}
+    for x in result.conflicts:
+        for cid in x.cluster_ids:
+            conflicts_of.setdefault(cid, []).append(x.id)
+    reported = sorted(
+        (c for c in clusters if c.sources >= 2),
+        key=lambda c: (c.status != ClusterStatus.consensus, -c.sources, -len(c.members), c.id),
+    )[: lim.facts]
+    facts = [
+        ConsensusFact(
+            cluster_id=c.id,
+            text=c.proposition,
+            sources=c.sources,
+            disputed=conflicts_of.get(c.id, []),
+            refs=c.members[: lim.refs],
+        )
+        for c in reported
+    ]
+    disputed = [DisputedItem(conflict_id=x.id, about=x.about, kind=x.kind, values=x.values) for x in result.conflicts]
+
+    by_entity: dict[str, list[ClaimRef]] = {}
+    for c in clusters:
+        for ref in c.members:
+            if ref.entity_id:
+                by_entity.setdefault(ref.entity_id, []).append(ref)
+    entities = {e.id: e for e in result.entities}
+    who: list[EntityStatements] = []
+    for eid, refs in by_entity.items():
+        ent = entities.get(eid)
+        if ent is None:
+            continue
+        refs.sort(key=lambda r: (r.doc_id, r.start))
+        who.append(
+            EntityStatements(
+                entity_id=eid,
+                name=ent.canonical,
+                doc_ids=sorted({r.doc_id for r in refs}),
+                total_claims=len(refs),
+                claims=refs[: lim.claims_per_entity],
+            )
+        )
+    rank = {SpeakerType.author: 2, SpeakerType.unnamed: 1}
+    who.sort(key=lambda s: (rank.get(entities[s.entity_id].type, 0), -len(s.doc_ids), -s.total_claims, s.name))
+
+    dated = [c for c in clusters if c.dates]
+    dated.sort(key=lambda c: (-c.sources, -len(c.members), c.id))
+    timeline = [
+        TimelineEntry(date=_event_date(c.dates), text=c.proposition, refs=c.members[: lim.refs])
+        for c in dated[: lim.timeline]
+    ]
+    timeline.sort(key=lambda t: (t.date.replace("XXXX", "9999"), t.text))
+    return CorpusSummary(consensus=facts, disputed=disputed, who_says_what=who[: lim.entities], timeline=timeline)
+
+
+def _event_date(dates: list[str]) -> str:
+    """The most precise known date, earliest first ("2013-02-09" over "2013")."""
+    return min(dates, key=lambda d: (d.startswith("XXXX"), -len(d), d))
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _who(ref: ClaimRef, names: dict[str, str]) -> str:
+    if ref.speaker == "author":
+        return f"the author of {ref.doc_id}"
+    name = names.get(ref.entity_id or "", ref.speaker)
+    return name if name == ref.speaker else f"{ref.speaker} ({name})"
+
+
+def _cite(ref: ClaimRef, names: dict[str, str]) -> str:
+    cue = f" {ref.cue}" if ref.cue else ""
+    return f"{_who(ref, names)}{cue} — `{ref.doc_id}` [{ref.start}:{ref.end}]: “{_one_line(ref.evidence, 240)}”"
+
+
+def render_markdown(result: MergeResult) -> str:
+    """``summary.md``: a reader's view of the merge, every statement followed by its sources."""
+    s = result.summary
+    names = {e.id: e.canonical for e in result.entities}
+    st = result.stats
+    lines = [
+        "# Corpus summary",
+        "",
+        f"{st.documents} articles, {st.claims} claims, {st.entities} entities, {st.clusters} claim clusters "
+        f"({st.multi_source_clusters} reported by several articles), {st.conflicts} conflicts.",
+        "",
+        "## What happened (reported by several articles)",
+        "",
+    ]
+    if not s.consensus:
+        lines.append("_No proposition is reported by more than one article._")
+    for fact in s.consensus:
+        note = f"; details disputed, see {', '.join(fact.disputed)}" if fact.disputed else ""
+        lines.append(f"- {_one_line(fact.text)} _({fact.sources} articles{note})_")
+        lines.extend(f"  - {_cite(r, names)}" for r in fact.refs)
+    lines += ["", "## What is disputed", ""]
+    if not s.disputed:
+        lines.append("_No conflicting figures, culprits or denials were found._")
+    for item in s.disputed:
+        lines += [f"### {item.conflict_id}: {item.about}", "", f"Kind: {item.kind.value}.", ""]
+        for value in item.values:
+            docs = sorted({r.doc_id for r in value.members})
+            lines.append(f"- **{value.value}** — {len(docs)} article(s)")
+            lines.extend(f"  - {_cite(r, names)}" for r in value.members)
+        lines.append("")
+    lines += ["## Who says what", ""]
+    for ent in s.who_says_what:
+        aliases = next((e.aliases for e in result.entities if e.id == ent.entity_id), [])
+        other = sorted({a.alias for a in aliases} - {ent.name, "author"})
+        aka = f" (also: {', '.join(other[:8])})" if other else ""
+        lines.append(f"### {ent.name}{aka} — {ent.total_claims} claim(s) in {len(ent.doc_ids)} article(s)")
+        lines.append("")
+        for ref in ent.claims:
+            lines.append(f"- {_one_line(ref.text)} — `{ref.doc_id}`, {ref.cue or 'writes'}, {ref.modality.value}")
+        if ent.total_claims > len(ent.claims):
+            lines.append(f"- … and {ent.total_claims - len(ent.claims)} more")
+        lines.append("")
+    lines += ["## Timeline", ""]
+    if not s.timeline:
+        lines.append("_No dated events._")
+    for entry in s.timeline:
+        cited = ", ".join(sorted({f"`{r.doc_id}`" for r in entry.refs}))
+        lines.append(f"- **{entry.date.replace('XXXX-', '')}** — {_one_line(entry.text)} ({cited})")
+    lines.append("")
+    return "\n".join(lines)
