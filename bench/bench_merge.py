@@ -8,8 +8,9 @@ A few entities ("the MEK" of this corpus) appear in a large share of claims — 
 naive blocking quadratic.
 
 ``seconds`` is wall time and ``cpu_seconds`` the merge's own CPU time (the two differ when other
-processes share the cores; the benchmark is single-threaded). Each size runs in a fresh subprocess so peak RSS is that merge's own: ``peak MB`` is the resident
-high-water mark during the merge minus the resident size just before it (documents already built).
+processes share the cores; the benchmark is single-threaded). Each size runs in a fresh subprocess
+so peak RSS is that merge's own: ``peak MB`` is the resident high-water mark during the merge minus
+the resident size just before it (documents already built).
 
     .venv/bin/python bench/bench_merge.py            # 1k, 10k, 100k
     .venv/bin/python bench/bench_merge.py 1000 5000
@@ -291,7 +292,7 @@ def table(rows: list[dict[str, float | int]]) -> str:
             float(b["claims"]) / float(a["claims"])
         )
         lines.append(
-            f"time grows {growth:.2f}x per unit of claims from {a['claims']} to {b['claims']} "
+            f"CPU time grows {growth:.2f}x per unit of claims from {a['claims']} to {b['claims']} "
             f"(1.0 = linear; quadratic would be {float(b['claims']) / float(a['claims']):.0f}x)"
         )
     return "\n".join(lines)

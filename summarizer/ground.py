@@ -99,6 +99,12 @@ class Aligner:
             return self._evidence(lo, hi, Alignment.sentence, ids=ids)
         return None
 
+    def mentions(self, name: str) -> bool:
+        """True when ``name`` (or its core without a leading article) occurs in the text."""
+        needle = normalize(name)
+        needle = needle[4:] if needle.startswith("the ") else needle
+        return bool(needle) and needle in self._norm
+
     def sentence_ids_for(self, start: int, end: int) -> list[int]:
         return [s.id for s in self.sentences.values() if s.start < end and start < s.end]
 

@@ -3,7 +3,11 @@
 It answers /v1/chat/completions from a script of behaviours (one per request, the last one
 repeating): a valid reply built from the prompt's numbered sentences, or a fault — 429 with
 Retry-After, 500/503, a hang, a dropped connection, malformed JSON, schema-violating JSON,
-truncation, a refusal, empty choices. Every request body is recorded for assertions.
+truncation, a refusal, empty choices, a 401. Every request body is recorded for assertions.
+
+``routes`` gives documents their own scripts: a request whose messages contain a route's marker
+string follows that route's script (with its own counter), so faults can be pinned to one
+document while others run concurrently.
 """
 
 from __future__ import annotations
@@ -39,11 +43,15 @@ def _completion(content: str | None, finish: str = "stop", refusal: str | None =
 
 
 class StubServer:
-    def __init__(self, script: list[Behaviour] | None = None, *, delay: float = 0.0) -> None:
+    def __init__(self, script: list[Behaviour] | None = None, *, delay: float = 0.0,
+                 routes: dict[str, list[Behaviour]] | None = None) -> None:
         self.script = list(script or ["ok"])
         self.delay = delay
+        self.routes = {marker: list(steps) for marker, steps in (routes or {}).items()}
         self.requests: list[dict[str, Any]] = []
         self.times: list[float] = []
+        self.headers: list[dict[str, str]] = []
+        self.route_counts: dict[str, int] = {}
         self._lock = threading.Lock()
         stub = self
 
@@ -59,11 +67,12 @@ class StubServer:
                 with stub._lock:
                     stub.requests.append(body)
                     stub.times.append(time.monotonic())
-                    n = len(stub.requests) - 1
-                    behaviour = stub.script[min(n, len(stub.script) - 1)]
+                    stub.headers.append({k.lower(): v for k, v in self.headers.items()})
+                    behaviour = stub._next(body)
                 if stub.delay:
                     time.sleep(stub.delay)
-                status, headers, payload = stub.respond(behaviour, body)
+                seen = {**body, "_authorization": self.headers.get("authorization", "")}
+                status, headers, payload = stub.respond(behaviour, seen)
                 if status == 0:  # drop the connection without answering
                     self.close_connection = True
                     self.connection.shutdown(2)
@@ -77,9 +86,27 @@ class StubServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
+        self.httpd.block_on_close = False  # a hanging handler must not hold up shutdown
         self.port = self.httpd.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def _next(self, body: dict[str, Any]) -> Behaviour:
+        """The behaviour for this request (called under the lock)."""
+        text = "\n".join(str(m.get("content") or "") for m in body.get("messages", []))
+        for marker, steps in self.routes.items():
+            if marker in text:
+                n = self.route_counts.get(marker, 0)
+                self.route_counts[marker] = n + 1
+                return steps[min(n, len(steps) - 1)]
+        n = self.route_counts.get("", 0)
+        self.route_counts[""] = n + 1
+        return self.script[min(n, len(self.script) - 1)]
+
+    def requests_with(self, marker: str) -> list[dict[str, Any]]:
+        """Recorded requests whose messages mention ``marker``."""
+        return [b for b in self.requests
+                if any(marker in str(m.get("content") or "") for m in b.get("messages", []))]
 
     def respond(self, behaviour: Behaviour, body: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
         if callable(behaviour):
@@ -90,6 +117,9 @@ class StubServer:
         if behaviour.startswith("429"):
             after = behaviour.split(":")[1] if ":" in behaviour else "1"
             return 429, {"retry-after": after}, err(429, "rate limited")
+        if behaviour == "401":  # a careless server that echoes the credential it was sent
+            sent = body.get("_authorization", "").removeprefix("Bearer ")
+            return 401, {}, err(401, f"Incorrect API key provided: {sent}")
         if behaviour in ("500", "503"):
             return int(behaviour), {}, err(int(behaviour), "server error")
         if behaviour.startswith("hang"):

@@ -140,14 +140,14 @@ def test_strict_match_needs_exact_offsets() -> None:
     ("Sen. Ben Sasse", "Sasse"), ("the State Department", "State Department"),
     ("NCRI", "National Council of Resistance of Iran"), ("PMOI", "People’s Mojahedin Organization of Iran"),
     ("Strauan Stevenson", "Struan Stevenson"), ("Mr. Obama", "President Barack Obama"),
-    ("Josh Earnest", "White House spokesman Josh Earnest"), ("THE NEW YORK TIMES", "New York Times"),
+    ("Dana Cole", "City Hall spokeswoman Dana Cole"), ("THE NEW YORK TIMES", "New York Times"),
 ])
 def test_same_speaker(pred: str, gold: str) -> None:
     assert same_speaker(pred, gold) and same_speaker(gold, pred)
 
 
 @pytest.mark.parametrize(("pred", "gold"), [
-    ("Trump", "Clinton"), ("White House", "White House spokesman Josh Earnest"), ("Clinton campaign", "Clinton"),
+    ("Trump", "Clinton"), ("City Hall", "City Hall spokeswoman Dana Cole"), ("Clinton campaign", "Clinton"),
     ("he", "Trump"), ("author", "MEK"),
 ])
 def test_different_speakers(pred: str, gold: str) -> None:
@@ -157,7 +157,7 @@ def test_different_speakers(pred: str, gold: str) -> None:
 def test_alias_list_and_appositive_and_inner_source() -> None:
     aliases = AliasIndex([["People's Mojahedin Organization of Iran", "MEK", "MKO", "Mujahedin-e Khalq"]])
     assert same_speaker("Mujahedin-e Khalq", "MEK", aliases) and not same_speaker("Mujahedin-e Khalq", "MEK")
-    assert speaker_correct("Victor Cha", "Victor Cha, a Korea scholar at the Center for Strategic Studies")
+    assert speaker_correct("Ana Ruiz", "Ana Ruiz, a housing scholar at the Urban Institute")
     assert speaker_correct("Victoria Nuland", "AFP", inner_source="Victoria Nuland")
     assert not speaker_correct("Reuters", "AFP", inner_source="Victoria Nuland")
     assert speaker_correct(None, None) and not speaker_correct("MEK", None)
@@ -221,9 +221,9 @@ def test_baseline_document_is_grounded_and_optionally_adds_the_author_voice() ->
 
 
 def test_baseline_ignores_cues_inside_quotations() -> None:
-    text = "\"I always tell young women to speak up and be heard,\" Lynch said."
+    text = "\"I always tell my students to check every number,\" Rivera said."
     got = find_attributions(text)
-    assert [(a.speaker, a.cue) for a in got] == [("Lynch", "said")]
+    assert [(a.speaker, a.cue) for a in got] == [("Rivera", "said")]
 
 
 # ------------------------------------------------------------------------------------- scoring

@@ -19,6 +19,7 @@ def article(text: str = TEXT, doc_id: str = "doc"):
 
 def extractor(backend: FakeBackend, waits: list[float] | None = None, **opts) -> Extractor:
     sleeps = waits if waits is not None else []
+    opts.setdefault("rule_supplement", False)
     return Extractor(backend, options=ExtractOptions(**opts), calllog=CallLog(None),
                      policy=TransientPolicy(attempts=4, initial=1.0, max_wait=30, sleep=sleeps.append))
 
@@ -108,6 +109,7 @@ def test_permanent_error_is_not_retried() -> None:
 def test_identical_request_is_answered_from_the_call_log() -> None:
     log = CallLog(None)
     first = Extractor(FakeBackend(GOOD), calllog=log).extract(article())
+    assert first.meta.calls == 1
     again_backend = FakeBackend()
     again = Extractor(again_backend, calllog=log).extract(article())
     assert again_backend.requests == [] and again.meta.calls == 0 and again.meta.cached_calls == 1
@@ -120,3 +122,16 @@ def test_claims_carry_grounded_evidence_speaker_and_rules_fields() -> None:
     assert c.id == "doc#c2" and c.speaker.name == "Ana Ruiz" and c.cue == "said"
     assert TEXT[c.evidence.start : c.evidence.end] == c.evidence.text == "the budget protects schools"
     assert result.claims[0].speaker.type.value == "author" and result.claims[0].cue is None
+
+
+def test_rules_add_attributions_the_model_missed_and_check_its_speakers() -> None:
+    text = ("The council met on Monday to debate the new budget for schools. "
+            "Critics said the plan would raise taxes for every family in town. "
+            "The mayor defended it.")
+    only_first = reply([claim(1, "NCRI", "said")])  # NCRI is not in the article: not trusted
+    result = extractor(FakeBackend(only_first), rule_supplement=True).extract(article(text))
+    by_sentence = {c.evidence.sentence_ids[0]: c for c in result.claims}
+    assert by_sentence[1].speaker.name == "author" and by_sentence[1].origin == "model"
+    assert by_sentence[2].speaker.name == "Critics" and by_sentence[2].cue == "said"
+    assert by_sentence[2].origin == "rules" and by_sentence[2].text == "the plan would raise taxes for every family in town"
+    assert 3 not in by_sentence  # too short to be an author claim

@@ -381,6 +381,31 @@ def test_fuzzy_and_initials_join_spelling_variants() -> None:
     assert by_name["Iraqi government"] not in mek
 
 
+def test_mistyped_speaker_does_not_turn_an_organization_into_a_person() -> None:
+    text = "The MEK said it. The Mujahideen-e Khalq and Khalq activists met."
+    doc = make_doc(
+        "t",
+        text,
+        [
+            ("The MEK", PER, "said", "The MEK said it.", "The MEK said it.", [], [], ASSERT),
+            (
+                "author",
+                A,
+                None,
+                "The Mujahideen-e Khalq and Khalq activists met.",
+                "The Mujahideen-e Khalq and Khalq activists met.",
+                [],
+                [],
+                ASSERT,
+            ),
+        ],
+    )
+    table = resolve_entities([doc])
+    mek = next(e for e in table.entities if any(a.alias == "MEK" for a in e.aliases))
+    assert "Mujahideen-e Khalq" in {a.alias for a in mek.aliases}
+    assert "Khalq" not in {a.alias for a in mek.aliases}  # not a surname: the MEK is no person
+
+
 def test_ncri_is_the_national_council(merged: MergeResult) -> None:
     assert _entity_of(merged, "NCRI") == _entity_of(merged, "National Council of Resistance of Iran")
     assert _entity_of(merged, "NCRI") != _entity_of(merged, "MEK")

@@ -63,6 +63,7 @@ class OpenAIBackend:
         self._requested = mode
         self._mode = mode if mode != OutputMode.auto else OutputMode.json_schema
         self._lock = threading.Lock()
+        self._secret = api_key or ""
         self._client = openai.OpenAI(
             api_key=api_key or "not-needed", base_url=base_url, max_retries=0, timeout=timeout
         )
@@ -108,13 +109,17 @@ class OpenAIBackend:
                     if self._mode == mode:
                         self._mode = nxt
 
+    def _short(self, exc: Exception) -> str:
+        """The server's error message, with our API key masked (some servers echo it back)."""
+        return _short(exc, self._secret)
+
     def _call(self, request: ChatRequest, mode: OutputMode) -> Completion:
         body = self.request_body(request, mode)
         started = time.perf_counter()
         try:
             resp = self._client.chat.completions.create(**body)
         except openai.RateLimitError as exc:
-            raise TransientBackendError(f"rate limited (429): {_short(exc)}", status=429,
+            raise TransientBackendError(f"rate limited (429): {self._short(exc)}", status=429,
                                         retry_after=_retry_after(exc.response.headers)) from None
         except openai.APITimeoutError:
             raise TransientBackendError("request timed out") from None
@@ -122,7 +127,7 @@ class OpenAIBackend:
             raise TransientBackendError(f"connection error: {type(exc.__cause__).__name__ if exc.__cause__ else 'dropped'}") from None
         except openai.APIStatusError as exc:
             status = exc.status_code
-            msg = f"HTTP {status}: {_short(exc)}"
+            msg = f"HTTP {status}: {self._short(exc)}"
             if status in (408, 409, 429) or status >= 500:
                 # llama-cpp-python answers an unsupported response_format with a 500.
                 if status == 500 and "response_format" in msg and self._requested == OutputMode.auto:
@@ -130,7 +135,7 @@ class OpenAIBackend:
                 raise TransientBackendError(msg, status=status, retry_after=_retry_after(exc.response.headers)) from None
             raise PermanentBackendError(msg, status=status) from None
         except openai.APIResponseValidationError as exc:
-            raise TransientBackendError(f"malformed response from server: {_short(exc)}") from None
+            raise TransientBackendError(f"malformed response from server: {self._short(exc)}") from None
         except json.JSONDecodeError:
             raise TransientBackendError("malformed JSON from server") from None
         seconds = time.perf_counter() - started
@@ -163,11 +168,17 @@ def _mode_rejected(exc: PermanentBackendError) -> bool:
     )
 
 
-def _short(exc: Exception) -> str:
+def _redact(text: str, secret: str) -> str:
+    if len(secret) >= 8 and secret in text:
+        text = text.replace(secret, "[redacted]")
+    return text
+
+
+def _short(exc: Exception, secret: str = "") -> str:
     body = getattr(exc, "body", None)
     if isinstance(body, dict):
         err = body.get("error", body)
         message = err.get("message") if isinstance(err, dict) else str(err)
     else:
         message = getattr(exc, "message", None) or str(exc)
-    return " ".join(str(message).split())[:300]
+    return " ".join(_redact(str(message), secret).split())[:300]

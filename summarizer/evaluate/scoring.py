@@ -9,6 +9,7 @@ numbers in one report would disagree with each other. Ratios are computed from s
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -136,10 +137,16 @@ def _gold_error(doc: GoldDoc, claim: GoldClaim, kind: str, best: float, note: st
 
 
 def score_document(doc: GoldDoc, pred: DocumentResult | None, *, aliases: AliasIndex | None = None,
-                   index: DocIndex | None = None) -> DocEval:
-    """Match ``pred`` (None = no output: zero claims) against ``doc`` and count everything."""
+                   index: DocIndex | None = None, author_voice: bool = True) -> DocEval:
+    """Match ``pred`` (None = no output: zero claims) against ``doc`` and count everything.
+
+    ``author_voice=False`` (gold that labels attributions only, like PolNeAR) leaves the
+    prediction's author-voice claims out of scoring instead of counting them as false positives.
+    """
     index = index or DocIndex(doc)
     claims = pred.claims if pred else []
+    if not author_voice:
+        claims = [c for c in claims if c.speaker.type != SpeakerType.author]
     spans = [(c.evidence.start, c.evidence.end) for c in claims]
     match = soft_match(doc, spans, index=index)
     counts = _Counts(gold=len(doc.claims), pred=len(claims), soft_tp=len(match.pairs),
@@ -203,10 +210,11 @@ def score_system(label: str, gold: GoldSet, preds: dict[str, DocumentResult], *,
     docs: list[DocEval] = []
     backends: Counter[str] = Counter()
     models: Counter[str] = Counter()
+    author_voice = any(c.attribution_type == "Author" for d in gold.docs for c in d.claims)
     for doc in gold.docs:
         pred = preds.get(doc.doc_id)
         index = indexes.get(doc.doc_id) if indexes is not None else None
-        ev = score_document(doc, pred, aliases=aliases, index=index)
+        ev = score_document(doc, pred, aliases=aliases, index=index, author_voice=author_voice)
         docs.append(ev)
         total.add(ev.counts)
         if pred is not None:
@@ -228,7 +236,7 @@ def score_system(label: str, gold: GoldSet, preds: dict[str, DocumentResult], *,
 
 
 def build_report(gold: GoldSet, system: SystemEval | None, baseline: SystemEval | None, *, pred_path: str | None,
-                 skipped: list[str] = (), extra_warnings: list[str] = ()) -> EvalReport:  # type: ignore[assignment]
+                 skipped: Sequence[str] = (), extra_warnings: Sequence[str] = ()) -> EvalReport:
     """Assemble ``eval.json`` from a scored system (the pipeline) and the optional baseline."""
     main = system or baseline
     rows = [d.row() for d in main.docs] if main else []

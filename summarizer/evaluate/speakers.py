@@ -116,8 +116,8 @@ def same_speaker(pred: str | None, gold: str | None, aliases: AliasIndex | None 
     if is_pronoun(pred) or is_pronoun(gold):
         return False
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    # "Sasse" ⊂ "Ben Sasse", "Josh Earnest" ⊂ "White House spokesman Josh Earnest": the smaller name
-    # must end where the longer one ends (surname / head noun), so "White House" ≠ "... Josh Earnest".
+    # "Sasse" ⊂ "Ben Sasse", "Dana Cole" ⊂ "City Hall spokeswoman Dana Cole": the smaller name
+    # must end where the longer one ends (surname / head noun), so "City Hall" ≠ "... Dana Cole".
     if set(short) <= set(long) and short[-1] == long[-1]:
         return True
     sa, sb = " ".join(a), " ".join(b)
@@ -128,7 +128,7 @@ def same_speaker(pred: str | None, gold: str | None, aliases: AliasIndex | None 
 
 
 def heads(name: str) -> list[str]:
-    """A name and its head before an appositive: "Victor Cha, a Korea scholar at ..." → "Victor Cha"."""
+    """A name and its head before an appositive: "Ana Ruiz, a housing scholar at ..." → "Ana Ruiz"."""
     out = [name]
     for sep in (",", " (", " who ", " whose ", " which "):
         head = name.split(sep, 1)[0].strip()

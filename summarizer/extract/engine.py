@@ -31,12 +31,23 @@ from summarizer.errors import (
 from summarizer.extract.chunking import Chunk, make_chunks, split_chunk
 from summarizer.extract.enrich import dates_in, document_entities, modality_for, normalize_speaker, numbers_in
 from summarizer.extract.prompts import PromptSet
+from summarizer.extract.attribution import Proposal, attribute
 from summarizer.extract.frames import content_span
-from summarizer.extract.reply import Reply, SentenceClaim, reply_model, reply_schema
+from summarizer.extract.reply import Reply, SentenceReply, reply_model, reply_schema
 from summarizer.extract.retry import TransientPolicy
 from summarizer.ground import Aligner
 from summarizer.ingest.segment import split_sentences
-from summarizer.models import Alignment, Article, Claim, DocumentResult, Evidence, ExtractionMeta, SourceInfo, TokenUsage
+from summarizer.models import (
+    Alignment,
+    Article,
+    Claim,
+    DocumentResult,
+    Evidence,
+    ExtractionMeta,
+    SourceInfo,
+    Speaker,
+    TokenUsage,
+)
 
 
 @dataclass
@@ -48,6 +59,7 @@ class ExtractOptions:
     chunk_chars: int = 6000
     use_cache: bool = True
     bounded_schema: bool = False  # keep maxLength/maxItems (grammar-constrained backends only)
+    rule_supplement: bool = True  # add rule-found claims in sentences the model did not cite
 
 
 @dataclass
@@ -71,6 +83,13 @@ class _Draft:
 
     claim: Claim
     order: tuple[int, int]
+
+
+def short_summary(text: str, *, sentences: int = 3, max_chars: int = 600) -> str:
+    """At most ``sentences`` sentences / ``max_chars`` characters: small models sometimes copy."""
+    parts = split_sentences(" ".join(text.split()))
+    out = " ".join(p.text for p in parts[:sentences])
+    return out if len(out) <= max_chars else out[: out.rfind(" ", 0, max_chars)].rstrip(",;") + " …"
 
 
 class Extractor:
@@ -132,7 +151,7 @@ class Extractor:
             doc_id=article.doc_id,
             source=SourceInfo(path=article.path, sha256=article.sha256, length=len(article.text)),
             title=article.title,
-            summary=" ".join(s for s in summaries[:1] if s).strip(),
+            summary=short_summary(summaries[0] if summaries else ""),
             claims=claims,
             entities=entities,
             meta=ExtractionMeta(
@@ -206,33 +225,41 @@ class Extractor:
 
     def ground(self, reply: Reply, chunk: Chunk, aligner: Aligner) -> tuple[list[_Draft], list[str]]:
         """Ground every claim of a reply; return the grounded drafts and one problem per failure."""
-        allowed = {s.id: s for s in chunk.sentences}
-        drafts: list[_Draft] = []
+        allowed = {s.id for s in chunk.sentences}
         problems: list[str] = []
-        for i, item in enumerate(reply.claims):
-            speaker, cue = normalize_speaker(item.speaker, item.cue)
-            if isinstance(item, SentenceClaim):
-                sentence = allowed.get(item.sentence)
-                if sentence is None:
+        if isinstance(reply, SentenceReply):
+            proposals = []
+            for i, item in enumerate(reply.claims):
+                if item.sentence not in allowed:
                     problems.append(f"claim {i + 1}: sentence [{item.sentence}] is not one of "
                                     f"[{min(allowed)}]..[{max(allowed)}]")
                     continue
-                a, b = content_span(sentence.text, speaker.name, cue)
-                evidence = Evidence(start=sentence.start + a, end=sentence.start + b, text=sentence.text[a:b],
-                                    alignment=Alignment.sentence, sentence_ids=[sentence.id])
-            else:
-                found = aligner.align(item.quote, window=(chunk.start, chunk.end))
-                if found is None:
-                    problems.append(f"claim {i + 1}: quote {item.quote[:60]!r} is not in the article")
-                    continue
-                evidence = found
-            claim = Claim(
-                id="", text=evidence.text, speaker=speaker, cue=cue,
-                modality=modality_for(cue, evidence.text), evidence=evidence,
-                numbers=numbers_in(evidence.text), dates=dates_in(evidence.text), chunk=chunk.index,
-            )
-            drafts.append(_Draft(claim=claim, order=(evidence.start, i)))
+                proposals.append(Proposal(item.sentence, item.speaker, item.cue))
+            found = attribute(chunk.sentences, proposals, aligner.mentions, supplement=self.options.rule_supplement)
+            drafts = []
+            for n, a in enumerate(found):
+                speaker, cue = normalize_speaker(a.speaker, a.cue)
+                x, y = content_span(a.sentence.text, speaker.name, cue)
+                evidence = Evidence(start=a.sentence.start + x, end=a.sentence.start + y, text=a.sentence.text[x:y],
+                                    alignment=Alignment.sentence, sentence_ids=[a.sentence.id])
+                drafts.append(self._draft(evidence, speaker, cue, chunk.index, a.origin, n))
+            return drafts, problems
+        drafts = []
+        for i, q in enumerate(reply.claims):
+            evidence = aligner.align(q.quote, window=(chunk.start, chunk.end))
+            if evidence is None:
+                problems.append(f"claim {i + 1}: quote {q.quote[:60]!r} is not in the article")
+                continue
+            speaker, cue = normalize_speaker(q.speaker, q.cue)
+            drafts.append(self._draft(evidence, speaker, cue, chunk.index, "model", i))
         return drafts, problems
+
+    @staticmethod
+    def _draft(evidence: Evidence, speaker: Speaker, cue: str | None, chunk: int, origin: str, n: int) -> _Draft:
+        claim = Claim(id="", text=evidence.text, speaker=speaker, cue=cue, modality=modality_for(cue, evidence.text),
+                      evidence=evidence, numbers=numbers_in(evidence.text), dates=dates_in(evidence.text),
+                      chunk=chunk, origin=origin)
+        return _Draft(claim=claim, order=(evidence.start, n))
 
     def _finish(self, article: Article, drafts: list[_Draft], stats: _Stats) -> list[Claim]:
         """Order by position, drop duplicates (overlapping chunks, repeated items), assign ids."""

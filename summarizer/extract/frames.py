@@ -112,3 +112,51 @@ def speaker_type_for(name: str) -> SpeakerType:
     if _PERSON.match(clean):
         return SpeakerType.person
     return SpeakerType.organization if clean[:1].isupper() else SpeakerType.unnamed
+
+
+_CUE_WORDS = (r"according to|said|says|told|tells|stated|states|added|adds|claimed|claims|accused|"
+              r"accuses|announced|announces|reported|reports|argued|argues|warned|warns|denied|denies|insisted|"
+              r"explained|noted|wrote|writes|believes|believed|suggested|suggests|condemned|denounced|called on|"
+              r"called for|urged|demanded|rebuked|confirmed|acknowledged|revealed|alleged|alleges|estimated|"
+              r"quoted|cited|shows|showed|stating|saying|clarifies|notifies")
+_CUE = re.compile(rf"\b({_CUE_WORDS})\b", re.I)
+_NAME = r"((?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|the|for|de)(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|the|for|de)){0,6})"
+_PRONOUN = re.compile(r"\b(he|she|they|it|we)\s*$", re.I)
+
+
+def _phrase(text: str) -> str | None:
+    """The short phrase up to the first comma/period (at most 7 words), or None."""
+    head = re.split(r"[,.;:(\[]", text.strip(), maxsplit=1)[0].strip(" \"“”")
+    head = re.sub(r"^(?:by|a|an)\s+", "", head)
+    return head if head and len(head.split()) <= 7 else None
+
+
+def rule_frame(sentence: str) -> tuple[str | None, str | None]:
+    """(speaker, cue) found by rules in a sentence, or (None, None) when there is no cue verb."""
+    m = _CUE.search(sentence)
+    if not m:
+        return None, None
+    cue = m.group(1)
+    before, after = sentence[: m.start()], sentence[m.end():]
+    if cue.lower() == "according to":
+        return _phrase(after), cue
+    p = _PRONOUN.search(before)
+    if p:
+        return p.group(1), cue
+    tail = after.strip(" .\"”")
+    inverted_cue = cue.lower() in {"said", "says", "states", "stated", "added", "adds", "reported", "reports", "told"}
+    if inverted_cue and len(before.split()) > 3 and before.rstrip().endswith((",", "”", '"')) \
+            and 0 < len(tail.split()) <= 7:
+        return _phrase(tail), cue  # inverted: "content, said the statement."
+    names = re.findall(_NAME + r"[\s,]*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?$", before)
+    if names and names[0].strip() and names[0].strip()[0].isupper():
+        return names[0].strip(), cue
+    return _phrase(after) if len(before.split()) > 3 else None, cue
+
+
+def looks_declarative(sentence: str) -> bool:
+    """A sentence worth an author claim: not a headline, byline, link or menu item."""
+    words = sentence.split()
+    if len(words) < 8 or "http" in sentence or "@" in sentence:
+        return False
+    return sentence.rstrip()[-1:] in ".!”\"’)"

@@ -23,24 +23,24 @@ MAX_CLAIMS = 40
 
 class SentenceClaim(BaseModel):
     sentence: int = Field(description="the bracketed number of the sentence that states the claim")
-    speaker: str = Field(min_length=1, max_length=80, description="who makes the claim, or 'author'")
-    cue: str | None = Field(max_length=40, description="reporting words, null for the author")
+    speaker: str = Field(min_length=1, description="who makes the claim, or 'author'")
+    cue: str | None = Field(description="reporting words, null for the author")
 
 
 class QuoteClaim(BaseModel):
-    quote: str = Field(min_length=1, max_length=300, description="the claim's exact words from the article")
-    speaker: str = Field(min_length=1, max_length=80, description="who makes the claim, or 'author'")
-    cue: str | None = Field(max_length=40, description="reporting words, null for the author")
+    quote: str = Field(min_length=1, description="the claim's exact words from the article")
+    speaker: str = Field(min_length=1, description="who makes the claim, or 'author'")
+    cue: str | None = Field(description="reporting words, null for the author")
 
 
 class SentenceReply(BaseModel):
-    summary: str = Field(max_length=500)
     claims: list[SentenceClaim] = Field(max_length=MAX_CLAIMS)
+    summary: str = Field(description="two short sentences; longer replies are cut, not re-asked")
 
 
 class QuoteReply(BaseModel):
-    summary: str = Field(max_length=500)
     claims: list[QuoteClaim] = Field(max_length=MAX_CLAIMS)
+    summary: str = Field(description="two short sentences; longer replies are cut, not re-asked")
 
 
 Reply = SentenceReply | QuoteReply

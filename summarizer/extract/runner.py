@@ -28,6 +28,9 @@ from summarizer.ingest import discover, read_article
 from summarizer.models import Article, DocumentResult, DocumentStatus, RunReport
 
 SCHEMA_REF = "../schemas/document.schema.json"
+# Names the output folder already uses (run.json here; eval.json and merged.json by later commands):
+# an article called run.txt must not overwrite the run report, nor the report its output.
+RESERVED_IDS = frozenset({"run", "eval", "merged"})
 Event = Callable[[DocumentStatus], None]
 
 
@@ -43,6 +46,18 @@ def atomic_write(path: Path, data: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temps(folder: Path) -> int:
+    """Delete temporary files that a killed run left behind (``atomic_write`` names them
+    ``.<name>.<random>.tmp``); the files they were meant to replace are intact."""
+    removed = 0
+    if folder.is_dir():
+        for tmp in folder.glob(".*.tmp"):
+            if tmp.is_file():
+                tmp.unlink(missing_ok=True)
+                removed += 1
+    return removed
 
 
 def write_model(path: Path, model: BaseModel) -> None:
@@ -86,7 +101,7 @@ class Runner:
     def _doc_id(self, path: str) -> str:
         stem = "stdin" if path == "-" else Path(path).stem
         doc_id = stem
-        if doc_id in self._ids:
+        if doc_id in self._ids or doc_id.lower() in RESERVED_IDS:
             doc_id = f"{stem}-{hashlib.sha256(path.encode()).hexdigest()[:8]}"
         self._ids.add(doc_id)
         return doc_id
@@ -95,6 +110,7 @@ class Runner:
         report = RunReport(started=datetime.now(UTC).isoformat(timespec="seconds"),
                            backend=self.extractor.backend.name, model=self.extractor.backend.model)
         started = time.perf_counter()
+        remove_stale_temps(self.out_dir)
         statuses: list[Future[DocumentStatus]] = []
         slots = threading.BoundedSemaphore(self.concurrency * 2)
         with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="extract") as pool:

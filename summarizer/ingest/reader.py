@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,11 +32,15 @@ def discover(inputs: Iterable[str]) -> Iterator[str | InputError]:
             continue
         path = Path(item)
         if path.is_dir():
+            found = False
             for root, dirs, files in os.walk(path):
                 dirs.sort()
                 for name in sorted(files):
                     if Path(name).suffix.lower() in SUFFIXES and not name.startswith("."):
-                        yield str(Path(root) / name)
+                        found = True
+                        yield _regular_file(str(Path(root) / name))
+            if not found:
+                yield InputError(item, "folder holds no .txt, .md or .html files")
         elif path.exists():
             yield str(path)
         elif any(ch in item for ch in "*?["):
@@ -45,6 +50,20 @@ def discover(inputs: Iterable[str]) -> Iterator[str | InputError]:
             yield from (m for m in matches if Path(m).is_file())
         else:
             yield InputError(item, "no such file or directory")
+
+
+def _regular_file(path: str) -> str | InputError:
+    """A file found in a folder, or an error when it is a FIFO, socket or device (opening one
+    would block the run forever) or a broken link."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return InputError(path, "broken symbolic link")
+    except OSError as exc:
+        return InputError(path, f"cannot read: {exc.strerror or exc}")
+    if not stat.S_ISREG(mode):
+        return InputError(path, "not a regular file (FIFO, socket or device)")
+    return path
 
 
 def read_article(path: str, doc_id: str | None = None) -> Article:

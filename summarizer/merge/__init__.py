@@ -45,16 +45,19 @@ __all__ = [
 ]
 
 
+_NOT_ARTICLES = frozenset({"run.json", "merged.json", "eval.json"})
+
+
 def load_documents(folder: str | Path, skipped: list[str] | None = None) -> list[DocumentResult]:
     """Every ``*.json`` in ``folder`` that validates as a DocumentResult, by file name.
 
-    ``run.json`` and ``merged.json`` are not articles and are passed over silently; any other file
+    ``run.json``, ``merged.json`` and ``eval.json`` are not articles and are passed over silently; any other file
     that does not validate is left out and, when ``skipped`` is given, reported there as
     "name: reason" (one bad file never stops a merge).
     """
     docs: list[DocumentResult] = []
     for path in sorted(Path(folder).glob("*.json")):
-        if path.name in {"run.json", "merged.json"}:
+        if path.name in _NOT_ARTICLES:
             continue
         try:
             docs.append(DocumentResult.model_validate_json(path.read_bytes()))

@@ -225,10 +225,29 @@ _PLACE_HEADS = frozenset({"camp", "fort", "mount", "lake", "port"})
 _CAPWORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
+def _person_roots(b: AliasGraph) -> set[int]:
+    """Groups that name a person: person votes outnumber other named types, and no acronym (a
+    speaker mistyped as a person — "the MEK" — does not make the MEK a person)."""
+    votes: dict[int, Counter[SpeakerType]] = {}
+    acronym_roots: set[int] = set()
+    for i in b.global_nodes():
+        root = b.uf.find(i)
+        votes.setdefault(root, Counter()).update(b.nodes[i].types)
+        if b.acronym(i):
+            acronym_roots.add(root)
+    out: set[int] = set()
+    for root, v in votes.items():
+        person = v[SpeakerType.person]
+        other = sum(n for t, n in v.items() if t not in (SpeakerType.person, SpeakerType.unnamed))
+        if person > other and root not in acronym_roots:
+            out.add(root)
+    return out
+
+
 def join_short_forms(b: AliasGraph, docs: list[DocumentResult]) -> None:
     """A bare surname or place name in claim text ("Khamenei", "Maliki", "Liberty") joins the one
     person or place whose longer name ends with it ("Ali Khamenei", "Nouri al-Maliki", "Camp Liberty")."""
-    person_roots = {b.uf.find(i) for i in b.global_nodes() if b.nodes[i].person}
+    person_roots = _person_roots(b)
     ends: dict[str, set[int]] = {}
     for i in b.global_nodes():
         toks = b.nodes[i].key.split()

@@ -120,6 +120,11 @@ def culprit_conflicts(ctx: ConflictContext, mentions: MentionIndex) -> list[Conf
     return out
 
 
+def _short(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def _compatible(ctx: ConflictContext, a: int, b: int) -> bool:
     da, db = ctx.days[a], ctx.days[b]
     return not (da and db and not dates_compatible(da, db))
@@ -174,7 +179,7 @@ def denial_conflicts(ctx: ConflictContext) -> list[Conflict]:
         out.append(
             Conflict(
                 id="",
-                about=f"{who} contradicts: {ctx.features[best[0]].claim.text[:140]}",
+                about=f"{who} contradicts: {_short(ctx.features[best[0]].claim.text)}",
                 kind=ConflictKind.assertion_denial,
                 cluster_id=main,
                 cluster_ids=all_ids,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summarizer.merge.normalize import GENERIC_NAMES, name_key
 from summarizer.models.document import SpeakerType
 from summarizer.models.merge import (
     ClaimRef,
@@ -103,7 +104,7 @@ def _who(ref: ClaimRef, names: dict[str, str]) -> str:
     if ref.speaker == "author":
         return f"the author of {ref.doc_id}"
     name = names.get(ref.entity_id or "", ref.speaker)
-    return name if name == ref.speaker else f"{ref.speaker} ({name})"
+    return ref.speaker if name_key(name) == name_key(ref.speaker) else f"{ref.speaker} ({name})"
 
 
 def _cite(ref: ClaimRef, names: dict[str, str]) -> str:
@@ -115,6 +116,7 @@ def render_markdown(result: MergeResult) -> str:
     """``summary.md``: a reader's view of the merge, every statement followed by its sources."""
     s = result.summary
     names = {e.id: e.canonical for e in result.entities}
+    entities = {e.id: e for e in result.entities}
     st = result.stats
     lines = [
         "# Corpus summary",
@@ -143,10 +145,17 @@ def render_markdown(result: MergeResult) -> str:
         lines.append("")
     lines += ["## Who says what", ""]
     for ent in s.who_says_what:
-        aliases = next((e.aliases for e in result.entities if e.id == ent.entity_id), [])
-        other = sorted({a.alias for a in aliases} - {ent.name, "author"})
+        entity = entities[ent.entity_id]
+        shown = {name_key(ent.name), "author"}
+        other: list[str] = []
+        for a in sorted(entity.aliases, key=lambda a: a.alias):
+            if name_key(a.alias) not in shown:
+                shown.add(name_key(a.alias))
+                other.append(a.alias)
         aka = f" (also: {', '.join(other[:8])})" if other else ""
-        lines.append(f"### {ent.name}{aka} — {ent.total_claims} claim(s) in {len(ent.doc_ids)} article(s)")
+        local = entity.type == SpeakerType.unnamed or name_key(ent.name) in GENERIC_NAMES
+        where = f" in {ent.doc_ids[0]}" if local and len(ent.doc_ids) == 1 else ""
+        lines.append(f"### {ent.name}{where}{aka} — {ent.total_claims} claim(s) in {len(ent.doc_ids)} article(s)")
         lines.append("")
         for ref in ent.claims:
             lines.append(f"- {_one_line(ref.text)} — `{ref.doc_id}`, {ref.cue or 'writes'}, {ref.modality.value}")

@@ -83,6 +83,7 @@ class Claim(BaseModel):
     numbers: list[NumberMention] = Field(default_factory=list)
     dates: list[str] = Field(default_factory=list, description="dates as written in the evidence")
     chunk: int = Field(default=0, description="which input chunk produced it")
+    origin: str = Field(default="model", description="model (the LLM cited it) or rules (cue-verb rules added it)")
 
 
 class DocumentEntity(BaseModel):

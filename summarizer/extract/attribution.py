@@ -1,0 +1,111 @@
+"""Hybrid attribution: the model proposes (sentence, speaker, cue); rules check and complete it.
+
+Small models are fluent but careless: they repeat the previous speaker, copy names from the
+prompt, or tag a plain sentence with "said". So every proposal is checked against its sentence:
+- a speaker that appears nowhere in the article is not trusted;
+- a cue that is not in the sentence is replaced by the rule cue, or the claim becomes the author's;
+- when the sentence names its own speaker, the model's speaker must appear in the sentence;
+- a pronoun speaker ("he said") takes the model's antecedent when it fits (a person for he/she),
+  else the most recent named speaker of the right kind;
+- sentences the model did not cite get the rule frame, or an author claim when declarative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from summarizer.extract.frames import looks_declarative, rule_frame, speaker_type_for
+from summarizer.models import Sentence, SpeakerType
+
+AUTHOR = "author"
+_PERSONAL = {"he", "she", "him", "her"}
+_PRONOUNS = _PERSONAL | {"they", "it", "we", "i", "them"}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    sentence_id: int
+    speaker: str
+    cue: str | None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    sentence: Sentence
+    speaker: str
+    cue: str | None
+    origin: str  # "model" or "rules"
+
+
+def is_pronoun(name: str) -> bool:
+    return name.lower().strip() in _PRONOUNS
+
+
+def attribute(sentences: Sequence[Sentence], proposals: Sequence[Proposal], mentions: Callable[[str], bool],
+              *, supplement: bool = True) -> list[Attribution]:
+    by_sentence: dict[int, list[Proposal]] = {}
+    for p in proposals:
+        by_sentence.setdefault(p.sentence_id, []).append(p)
+    recent: list[str] = []
+    out: list[Attribution] = []
+    for s in sentences:
+        props = by_sentence.get(s.id)
+        rule_speaker, rule_cue = rule_frame(s.text)
+        if not props:
+            if not supplement or (rule_cue is None and not looks_declarative(s.text)):
+                continue
+            speaker = _resolve(rule_speaker or AUTHOR, rule_speaker, recent) if rule_cue else AUTHOR
+            out.append(Attribution(s, speaker, rule_cue if speaker != AUTHOR else None, "rules"))
+            _remember(recent, speaker)
+            continue
+        seen: set[tuple[str, str | None]] = set()
+        for p in props:
+            speaker, cue = _decide(s.text, p, rule_speaker, rule_cue, mentions, recent)
+            if (speaker, cue) in seen:
+                continue
+            seen.add((speaker, cue))
+            out.append(Attribution(s, speaker, cue, "model"))
+            _remember(recent, speaker)
+    return out
+
+
+def _decide(text: str, p: Proposal, rule_speaker: str | None, rule_cue: str | None,
+            mentions: Callable[[str], bool], recent: list[str]) -> tuple[str, str | None]:
+    low = text.lower()
+    model = p.speaker.strip()
+    model_ok = model.lower() != AUTHOR and mentions(model) and not is_pronoun(model)
+    model_cue_ok = bool(p.cue) and p.cue.lower().strip() in low  # type: ignore[union-attr]
+    cue = p.cue.strip() if model_cue_ok and p.cue else rule_cue
+    if cue is None:
+        quoted = any(q in text for q in "“”\"")
+        return (model, None) if (quoted and model_ok) else (AUTHOR, None)
+    if rule_speaker and not is_pronoun(rule_speaker):
+        in_sentence = model_ok and _core(model) in low
+        return (model if in_sentence else rule_speaker), cue
+    if model_ok:
+        want_person = rule_speaker is not None and rule_speaker.lower() in _PERSONAL
+        if not want_person or speaker_type_for(model) == SpeakerType.person:
+            return model, cue
+    return _resolve(rule_speaker or AUTHOR, rule_speaker, recent), cue
+
+
+def _resolve(default: str, pronoun: str | None, recent: list[str]) -> str:
+    """A pronoun speaker → the most recent named speaker of the right kind (else the pronoun)."""
+    if pronoun is None or not is_pronoun(pronoun):
+        return default
+    want_person = pronoun.lower() in _PERSONAL
+    for name in reversed(recent[-4:]):
+        if (speaker_type_for(name) == SpeakerType.person) == want_person:
+            return name
+    return pronoun
+
+
+def _remember(recent: list[str], speaker: str) -> None:
+    if speaker != AUTHOR and not is_pronoun(speaker):
+        recent.append(speaker)
+
+
+def _core(name: str) -> str:
+    low = name.lower().strip()
+    return low[4:] if low.startswith("the ") else low
