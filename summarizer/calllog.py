@@ -73,7 +73,7 @@ class CallLog:
         """The latest completed reply for this exact request, if any."""
         with self._lock:
             row = self._db.execute(
-                "SELECT reply, finish_reason, refusal, prompt_tokens, completion_tokens, model, mode "
+                "SELECT reply, finish_reason, refusal, prompt_tokens, completion_tokens, model, mode, seconds "
                 "FROM calls WHERE request_hash=? AND status IN ('ok','invalid','truncated','refused') "
                 "ORDER BY id DESC LIMIT 1",
                 (request_hash,),
@@ -81,7 +81,7 @@ class CallLog:
         if row is None:
             return None
         return Completion(text=row[0] or "", finish_reason=row[1], refusal=row[2], prompt_tokens=row[3],
-                          completion_tokens=row[4], model=row[5], mode=row[6], cached=True)
+                          completion_tokens=row[4], model=row[5], mode=row[6], seconds=row[7], cached=True)
 
     def record(
         self,

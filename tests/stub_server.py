@@ -42,6 +42,16 @@ def _completion(content: str | None, finish: str = "stop", refusal: str | None =
     return json.dumps(out).encode()
 
 
+def reply_with(payload: dict[str, Any] | Callable[[dict[str, Any]], dict[str, Any]]) -> Behaviour:
+    """A behaviour answering 200 with ``payload`` (or ``payload(body)``) as the reply content."""
+
+    def behaviour(body: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
+        content = payload(body) if callable(payload) else payload
+        return 200, {}, _completion(json.dumps(content))
+
+    return behaviour
+
+
 class StubServer:
     def __init__(self, script: list[Behaviour] | None = None, *, delay: float = 0.0,
                  routes: dict[str, list[Behaviour]] | None = None) -> None:
@@ -87,9 +97,11 @@ class StubServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.httpd.block_on_close = False  # a hanging handler must not hold up shutdown
+        # a client that gave up (timeout) makes the late write fail: expected, not worth a traceback
+        self.httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
         self.port = self.httpd.server_address[1]
         self.base_url = f"http://127.0.0.1:{self.port}/v1"
-        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     def _next(self, body: dict[str, Any]) -> Behaviour:
         """The behaviour for this request (called under the lock)."""

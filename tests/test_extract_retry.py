@@ -10,7 +10,8 @@ from summarizer.extract.engine import ExtractOptions, Extractor
 from summarizer.extract.retry import TransientPolicy
 from summarizer.ingest.reader import read_bytes_as_article
 
-TEXT = "The council met on Monday. Mayor Ana Ruiz said the budget protects schools. Critics disagreed."
+TEXT = ("The city council met on Monday to debate the new budget for schools. "
+        "Mayor Ana Ruiz said the budget protects schools. Critics disagreed.")
 
 
 def article(text: str = TEXT, doc_id: str = "doc"):

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -48,7 +49,7 @@ def settings_from(**flags: Any) -> Settings:
 
 
 def fail(message: str, code: int = 2) -> None:
-    err_console.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    err_console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -105,9 +106,11 @@ def run_extract_command(inputs: list[str], out: Path, settings: Settings, consol
         task = progress.add_task("", total=None)
 
         def on_event(status: DocumentStatus) -> None:
-            progress.update(task, advance=1, description=status.doc_id or status.path)
+            progress.update(task, advance=1, description=escape(status.doc_id or status.path))
             if status.status == "failed":
-                console.print(f"[red]error:[/red] {status.path}: {status.reason}", highlight=False, soft_wrap=True)
+                # paths and reasons are untrusted text (file names, server messages): never markup
+                console.print(f"[red]error:[/red] {escape(status.path)}: {escape(status.reason or '')}",
+                              highlight=False, soft_wrap=True)
 
         runner = Runner(extractor, out, concurrency=settings.concurrency, on_event=on_event)
         report = runner.run(["-" if i == "-" else i for i in inputs])
@@ -120,7 +123,7 @@ def print_run_summary(report: RunReport, console: Console) -> None:
     for col in ("document", "status", "claims", "dropped", "attempts", "tokens in/out", "seconds"):
         table.add_column(col, justify="left" if col in ("document", "status") else "right")
     for d in report.documents:
-        table.add_row(d.doc_id or d.path, d.status, str(d.claims), str(d.dropped_ungrounded), str(d.attempts),
+        table.add_row(escape(d.doc_id or d.path), d.status, str(d.claims), str(d.dropped_ungrounded), str(d.attempts),
                       f"{d.tokens.prompt}/{d.tokens.completion}", f"{d.seconds:.1f}")
     ok = sum(d.status in ("ok", "skipped", "duplicate") for d in report.documents)
     claims = sum(d.claims for d in report.documents)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from summarizer.extract.frames import looks_declarative, rule_frame, speaker_type_for
+from summarizer.extract.frames import cue_in, looks_declarative, rule_frame, speaker_type_for
 from summarizer.models import Sentence, SpeakerType
 
 AUTHOR = "author"
@@ -49,24 +49,45 @@ def attribute(sentences: Sequence[Sentence], proposals: Sequence[Proposal], ment
         by_sentence.setdefault(p.sentence_id, []).append(p)
     recent: list[str] = []
     out: list[Attribution] = []
+    open_quote: str | None = None  # speaker of a quotation that runs over several sentences
+    after_colon: str | None = None  # speaker of a sentence ending in ':'
+
     for s in sentences:
         props = by_sentence.get(s.id)
         rule_speaker, rule_cue = rule_frame(s.text)
+        balance = s.text.count("“") - s.text.count("”")
+        if after_colon is not None and rule_cue is None and s.text[:1] in "“\"":
+            open_quote = after_colon  # 'X said:' then the quotation opens the next sentence
+        after_colon = None
+        if open_quote is not None and rule_cue is None:
+            out.append(Attribution(s, open_quote, None, "model" if props else "rules"))
+            if balance < 0 or "”" in s.text:
+                open_quote = None
+            continue
         if not props:
             if not supplement or (rule_cue is None and not looks_declarative(s.text)):
                 continue
             speaker = _resolve(rule_speaker or AUTHOR, rule_speaker, recent) if rule_cue else AUTHOR
             out.append(Attribution(s, speaker, rule_cue if speaker != AUTHOR else None, "rules"))
             _remember(recent, speaker)
+            if speaker != AUTHOR and balance > 0:
+                open_quote = speaker
+            elif speaker != AUTHOR and s.text.rstrip().endswith(":"):
+                after_colon = speaker
             continue
         seen: set[tuple[str, str | None]] = set()
         for p in props:
             speaker, cue = _decide(s.text, p, rule_speaker, rule_cue, mentions, recent)
-            if (speaker, cue) in seen:
+            if (speaker, cue) in seen or (speaker == AUTHOR and not looks_declarative(s.text)):
                 continue
             seen.add((speaker, cue))
             out.append(Attribution(s, speaker, cue, "model"))
             _remember(recent, speaker)
+        if out and out[-1].sentence is s and out[-1].speaker != AUTHOR:
+            if balance > 0:
+                open_quote = out[-1].speaker
+            elif s.text.rstrip().endswith(":"):
+                after_colon = out[-1].speaker
     return out
 
 
@@ -75,11 +96,11 @@ def _decide(text: str, p: Proposal, rule_speaker: str | None, rule_cue: str | No
     low = text.lower()
     model = p.speaker.strip()
     model_ok = model.lower() != AUTHOR and mentions(model) and not is_pronoun(model)
-    model_cue_ok = bool(p.cue) and p.cue.lower().strip() in low  # type: ignore[union-attr]
-    cue = p.cue.strip() if model_cue_ok and p.cue else rule_cue
+    cue = p.cue.strip() if p.cue and cue_in(text, p.cue) else rule_cue
     if cue is None:
-        quoted = any(q in text for q in "“”\"")
-        return (model, None) if (quoted and model_ok) else (AUTHOR, None)
+        if any(q in text for q in "“”\"") and (recent or model_ok):
+            return (recent[-1] if recent else model), None  # the continuation of a quote
+        return AUTHOR, None
     if rule_speaker and not is_pronoun(rule_speaker):
         in_sentence = model_ok and _core(model) in low
         return (model if in_sentence else rule_speaker), cue

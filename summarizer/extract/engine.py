@@ -71,8 +71,10 @@ class _Stats:
     dropped: int = 0
     warnings: list[str] = field(default_factory=list)
     last_reply: str = ""
+    model_seconds: float = 0.0
 
     def add(self, c: Completion) -> None:
+        self.model_seconds += c.seconds
         self.tokens = self.tokens.add(TokenUsage(prompt=c.prompt_tokens, completion=c.completion_tokens))
         self.last_reply = c.text
 
@@ -159,6 +161,7 @@ class Extractor:
                 evidence_style=self.options.evidence_style, prompt_sha256=prompts.sha256,
                 schema_sha256=self.schema_sha256, tokens=stats.tokens, attempts=stats.attempts, calls=stats.calls,
                 cached_calls=stats.cached, chunks=n_chunks, seconds=round(time.perf_counter() - started, 3),
+                model_seconds=round(stats.model_seconds, 3),
                 dropped_ungrounded=stats.dropped, warnings=[*article.warnings, *stats.warnings],
             ),
         )

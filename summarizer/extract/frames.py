@@ -118,17 +118,40 @@ _CUE_WORDS = (r"according to|said|says|told|tells|stated|states|added|adds|claim
               r"accuses|announced|announces|reported|reports|argued|argues|warned|warns|denied|denies|insisted|"
               r"explained|noted|wrote|writes|believes|believed|suggested|suggests|condemned|denounced|called on|"
               r"called for|urged|demanded|rebuked|confirmed|acknowledged|revealed|alleged|alleges|estimated|"
-              r"quoted|cited|shows|showed|stating|saying|clarifies|notifies")
-_CUE = re.compile(rf"\b({_CUE_WORDS})\b", re.I)
-_NAME = r"((?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|the|for|de)(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|of|the|for|de)){0,6})"
+              r"quoted|cited|stating|saying|clarifies|notifies|blamed|blames|rejected|dismissed|testified|tweeted|"
+              r"declared|asserted|maintained|admitted|promised|threatened|recalled|charged|expressed")
+# Cue verbs are lowercase in running text ("United States" is no cue); "According to" may open a sentence.
+_CUE = re.compile(rf"(?:^(According to)|\b({_CUE_WORDS}))\b")
 _PRONOUN = re.compile(r"\b(he|she|they|it|we)\s*$", re.I)
 
 
-def _phrase(text: str) -> str | None:
-    """The short phrase up to the first comma/period (at most 7 words), or None."""
+_APPOSITIVE = re.compile(r"^(?:a|an|the former|former|who|which|whose|including|such as)\b", re.I)
+_SPEAKER_HEAD = re.compile(r"^(?:(?:a|the)\s+)?(?:statement|report|spokes(?:wo)?man|spokesperson|source|official)s?\s+"
+                           r"(?:by|from|for|of)\s+", re.I)
+_LEADING = re.compile(r"^(?:there|then|also|and|but|however|furthermore|moreover|meanwhile|now|while|in a \w+)\b\s*,?\s*",
+                      re.I)
+
+
+def _phrase(text: str, max_words: int = 8) -> str | None:
+    """The short phrase up to the first comma/period, or None."""
     head = re.split(r"[,.;:(\[]", text.strip(), maxsplit=1)[0].strip(" \"“”")
-    head = re.sub(r"^(?:by|a|an)\s+", "", head)
-    return head if head and len(head.split()) <= 7 else None
+    head = _SPEAKER_HEAD.sub("", re.sub(r"^(?:by|a|an)\s+", "", head))
+    return head if head and len(head.split()) <= max_words else None
+
+
+def _subject(before: str) -> str | None:
+    """The speaker phrase right before a cue: the last comma segment that is not an appositive."""
+    segments = [seg.strip(" \"“”") for seg in before.split(",")]
+    for seg in reversed(segments):
+        if not seg or _APPOSITIVE.match(seg):
+            continue
+        seg = _LEADING.sub("", seg)
+        if not seg:
+            continue
+        if len(seg.split()) <= 6 and (seg[0].isupper() or seg.lower().startswith("the ")):
+            return seg
+        return None
+    return None
 
 
 def rule_frame(sentence: str) -> tuple[str | None, str | None]:
@@ -136,7 +159,7 @@ def rule_frame(sentence: str) -> tuple[str | None, str | None]:
     m = _CUE.search(sentence)
     if not m:
         return None, None
-    cue = m.group(1)
+    cue = m.group(1) or m.group(2)
     before, after = sentence[: m.start()], sentence[m.end():]
     if cue.lower() == "according to":
         return _phrase(after), cue
@@ -146,12 +169,9 @@ def rule_frame(sentence: str) -> tuple[str | None, str | None]:
     tail = after.strip(" .\"”")
     inverted_cue = cue.lower() in {"said", "says", "states", "stated", "added", "adds", "reported", "reports", "told"}
     if inverted_cue and len(before.split()) > 3 and before.rstrip().endswith((",", "”", '"')) \
-            and 0 < len(tail.split()) <= 7:
+            and 0 < len(tail.split()) <= 16:
         return _phrase(tail), cue  # inverted: "content, said the statement."
-    names = re.findall(_NAME + r"[\s,]*(?:\([^)]*\)\s*)?(?:,[^,]{0,60},\s*)?$", before)
-    if names and names[0].strip() and names[0].strip()[0].isupper():
-        return names[0].strip(), cue
-    return _phrase(after) if len(before.split()) > 3 else None, cue
+    return _subject(before), cue
 
 
 def looks_declarative(sentence: str) -> bool:
@@ -160,3 +180,13 @@ def looks_declarative(sentence: str) -> bool:
     if len(words) < 8 or "http" in sentence or "@" in sentence:
         return False
     return sentence.rstrip()[-1:] in ".!”\"’)"
+
+
+def cue_in(sentence: str, cue: str) -> bool:
+    """Whether ``cue`` is a reporting expression that occurs in ``sentence`` (lowercase, or opening it)."""
+    cue = cue.strip()
+    if not cue or not re.search(rf"\b({_CUE_WORDS})\b", cue, re.I):
+        return False
+    if sentence.lower().startswith(cue.lower()):
+        return True
+    return re.search(rf"\b{re.escape(cue.lower())}\b", sentence) is not None

@@ -48,7 +48,10 @@ class TransientPolicy:
                  sleep: Callable[[float], None] = time.sleep, gate: RateGate | None = None) -> None:
         self.attempts = attempts
         self.max_wait = max_wait
-        self._backoff = wait_exponential_jitter(initial=initial, max=max_wait, jitter=initial)
+        try:
+            self._backoff = wait_exponential_jitter(multiplier=initial, max=max_wait, jitter=initial)
+        except TypeError:  # tenacity < 9.1 calls it ``initial`` (deprecated since)
+            self._backoff = wait_exponential_jitter(initial=initial, max=max_wait, jitter=initial)
         self._sleep = sleep
         self.gate = gate or RateGate(sleep=sleep)
 

@@ -116,7 +116,9 @@ class ExtractionMeta(BaseModel):
     calls: int = Field(default=0, description="model calls made (0 when answered from the cache)")
     cached_calls: int = 0
     chunks: int = 1
-    seconds: float = 0.0
+    seconds: float = Field(default=0.0, description="wall seconds of this extraction run")
+    model_seconds: float = Field(default=0.0, description="seconds the model took, cached replies counted at "
+                                 "their original cost")
     dropped_ungrounded: int = 0
     warnings: list[str] = Field(default_factory=list)
 
