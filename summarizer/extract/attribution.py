@@ -36,6 +36,7 @@ class Attribution:
     speaker: str
     cue: str | None
     origin: str  # "model" or "rules"
+    refers_to: str | None = None  # "the same source" / "the statement" → the speaker it refers to
 
 
 def is_pronoun(name: str) -> bool:
@@ -67,7 +68,7 @@ def attribute(sentences: Sequence[Sentence], proposals: Sequence[Proposal], ment
         if not props:
             if not supplement or (rule_cue is None and not looks_declarative(s.text)):
                 continue
-            speaker = _resolve(rule_speaker or AUTHOR, rule_speaker, recent) if rule_cue else AUTHOR
+            speaker = _resolve(rule_speaker or AUTHOR, rule_speaker, recent) if rule_cue and rule_speaker else AUTHOR
             out.append(Attribution(s, speaker, rule_cue if speaker != AUTHOR else None, "rules"))
             _remember(recent, speaker)
             if speaker != AUTHOR and balance > 0:
@@ -88,7 +89,16 @@ def attribute(sentences: Sequence[Sentence], proposals: Sequence[Proposal], ment
                 open_quote = out[-1].speaker
             elif s.text.rstrip().endswith(":"):
                 after_colon = out[-1].speaker
-    return out
+    return [_with_referent(a, out[:i]) for i, a in enumerate(out)]
+
+
+def _with_referent(a: Attribution, before: list[Attribution]) -> Attribution:
+    if a.speaker.lower().strip() not in _ANAPHORA:
+        return a
+    for prev in reversed(before[-6:]):
+        if prev.speaker != AUTHOR and prev.speaker.lower().strip() not in _ANAPHORA and not is_pronoun(prev.speaker):
+            return Attribution(a.sentence, a.speaker, a.cue, a.origin, refers_to=prev.speaker)
+    return a
 
 
 def _decide(text: str, p: Proposal, rule_speaker: str | None, rule_cue: str | None,
@@ -111,8 +121,12 @@ def _decide(text: str, p: Proposal, rule_speaker: str | None, rule_cue: str | No
     return _resolve(rule_speaker or AUTHOR, rule_speaker, recent), cue
 
 
+_ANAPHORA = {"the same source", "the statement", "the same statement", "the source", "the group", "the report"}
+
+
 def _resolve(default: str, pronoun: str | None, recent: list[str]) -> str:
-    """A pronoun speaker → the most recent named speaker of the right kind (else the pronoun)."""
+    """A pronoun speaker → the most recent named speaker of the right kind (else the pronoun);
+    "the same source" / "the statement" → the most recent named speaker."""
     if pronoun is None or not is_pronoun(pronoun):
         return default
     want_person = pronoun.lower() in _PERSONAL

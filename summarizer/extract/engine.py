@@ -145,7 +145,8 @@ class Extractor:
         claims = self._finish(article, drafts, stats)
         entities, canonical = document_entities(article.text, [c.speaker for c in claims])
         for c in claims:
-            c.speaker.canonical = canonical.get(c.speaker.name.lower())
+            ref = c.speaker.canonical or c.speaker.name
+            c.speaker.canonical = canonical.get(ref.lower(), c.speaker.canonical)
         if stats.dropped:
             stats.warnings.append(f"{stats.dropped} ungrounded claim(s) dropped")
         prompts = self.prompts()
@@ -242,6 +243,7 @@ class Extractor:
             drafts = []
             for n, a in enumerate(found):
                 speaker, cue = normalize_speaker(a.speaker, a.cue)
+                speaker.canonical = a.refers_to
                 x, y = content_span(a.sentence.text, speaker.name, cue)
                 evidence = Evidence(start=a.sentence.start + x, end=a.sentence.start + y, text=a.sentence.text[x:y],
                                     alignment=Alignment.sentence, sentence_ids=[a.sentence.id])
