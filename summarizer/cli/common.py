@@ -48,8 +48,14 @@ def settings_from(**flags: Any) -> Settings:
         raise
 
 
+def plain(text: str) -> str:
+    """Untrusted text (file names, server messages) for the console: no Rich markup, no terminal
+    control sequences, one line."""
+    return escape("".join(ch if ch.isprintable() else ("\ufffd" if ch not in "\t\n\r" else " ") for ch in text))
+
+
 def fail(message: str, code: int = 2) -> None:
-    err_console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    err_console.print(f"[red]error:[/red] {plain(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -106,10 +112,10 @@ def run_extract_command(inputs: list[str], out: Path, settings: Settings, consol
         task = progress.add_task("", total=None)
 
         def on_event(status: DocumentStatus) -> None:
-            progress.update(task, advance=1, description=escape(status.doc_id or status.path))
+            progress.update(task, advance=1, description=plain(status.doc_id or status.path))
             if status.status == "failed":
                 # paths and reasons are untrusted text (file names, server messages): never markup
-                console.print(f"[red]error:[/red] {escape(status.path)}: {escape(status.reason or '')}",
+                console.print(f"[red]error:[/red] {plain(status.path)}: {plain(status.reason or '')}",
                               highlight=False, soft_wrap=True)
 
         runner = Runner(extractor, out, concurrency=settings.concurrency, on_event=on_event)
@@ -123,7 +129,7 @@ def print_run_summary(report: RunReport, console: Console) -> None:
     for col in ("document", "status", "claims", "dropped", "attempts", "tokens in/out", "seconds"):
         table.add_column(col, justify="left" if col in ("document", "status") else "right")
     for d in report.documents:
-        table.add_row(escape(d.doc_id or d.path), d.status, str(d.claims), str(d.dropped_ungrounded), str(d.attempts),
+        table.add_row(plain(d.doc_id or d.path), d.status, str(d.claims), str(d.dropped_ungrounded), str(d.attempts),
                       f"{d.tokens.prompt}/{d.tokens.completion}", f"{d.seconds:.1f}")
     ok = sum(d.status in ("ok", "skipped", "duplicate") for d in report.documents)
     claims = sum(d.claims for d in report.documents)

@@ -156,7 +156,8 @@ def score_document(doc: GoldDoc, pred: DocumentResult | None, *, aliases: AliasI
         if pred.source.sha256 and pred.source.sha256 != text_sha256(doc.text):
             ev.warnings.append(f"{doc.doc_id}: the prediction was made from a different text (sha256 differs); "
                                "offsets may not line up")
-        counts.tokens, counts.seconds = pred.meta.tokens, max(pred.meta.seconds, pred.meta.model_seconds)
+        counts.tokens = pred.meta.tokens.add(pred.meta.cached_tokens)
+        counts.seconds = max(pred.meta.seconds, pred.meta.model_seconds)
         counts.grounded_total = len(claims) + pred.meta.dropped_ungrounded
         for c in claims:
             ev_ = c.evidence

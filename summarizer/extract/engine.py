@@ -25,6 +25,7 @@ from summarizer.errors import (
     InvalidReply,
     RefusedReply,
     SummarizerError,
+    BackendError,
     TransientBackendError,
     TruncatedReply,
 )
@@ -32,7 +33,7 @@ from summarizer.extract.chunking import Chunk, make_chunks, split_chunk
 from summarizer.extract.enrich import dates_in, document_entities, modality_for, normalize_speaker, numbers_in
 from summarizer.extract.prompts import PromptSet
 from summarizer.extract.attribution import Proposal, attribute
-from summarizer.extract.frames import content_span
+from summarizer.extract.frames import content_span, rule_frame
 from summarizer.extract.reply import Reply, SentenceReply, reply_model, reply_schema
 from summarizer.extract.retry import TransientPolicy
 from summarizer.ground import Aligner
@@ -72,6 +73,7 @@ class _Stats:
     warnings: list[str] = field(default_factory=list)
     last_reply: str = ""
     model_seconds: float = 0.0
+    cached_tokens: TokenUsage = field(default_factory=TokenUsage)
 
     def add(self, c: Completion) -> None:
         self.model_seconds += c.seconds
@@ -162,7 +164,7 @@ class Extractor:
                 evidence_style=self.options.evidence_style, prompt_sha256=prompts.sha256,
                 schema_sha256=self.schema_sha256, tokens=stats.tokens, attempts=stats.attempts, calls=stats.calls,
                 cached_calls=stats.cached, chunks=n_chunks, seconds=round(time.perf_counter() - started, 3),
-                model_seconds=round(stats.model_seconds, 3),
+                model_seconds=round(stats.model_seconds, 3), cached_tokens=stats.cached_tokens,
                 dropped_ungrounded=stats.dropped, warnings=[*article.warnings, *stats.warnings],
             ),
         )
@@ -185,7 +187,9 @@ class Extractor:
         while True:
             completion = self._complete(request, article.doc_id, stats)
             if completion.refusal:
-                self._log(request, completion, article.doc_id, "refused", completion.refusal)
+                # empty choices are a server fault, not an answer: logged, never served from the cache
+                status = "empty" if completion.finish_reason == "no_choices" else "refused"
+                self._log(request, completion, article.doc_id, status, completion.refusal)
                 raise RefusedReply(f"model refused: {completion.refusal}")
             if completion.finish_reason == "length":
                 self._log(request, completion, article.doc_id, "truncated", None)
@@ -256,6 +260,11 @@ class Extractor:
                 problems.append(f"claim {i + 1}: quote {q.quote[:60]!r} is not in the article")
                 continue
             speaker, cue = normalize_speaker(q.speaker, q.cue)
+            if speaker.name != "author" and not aligner.mentions(speaker.name):
+                # a speaker named nowhere in the article is not trusted: the rule frame decides
+                context = " ".join(aligner.sentences[n].text for n in evidence.sentence_ids[:1])
+                name, rule_cue = rule_frame(context)
+                speaker, cue = normalize_speaker(name or "author", rule_cue if name else None)
             drafts.append(self._draft(evidence, speaker, cue, chunk.index, "model", i))
         return drafts, problems
 
@@ -287,7 +296,10 @@ class Extractor:
             hit = self.calllog.lookup(key)
             if hit is not None:
                 stats.cached += 1
-                stats.add(hit)
+                stats.cached_tokens = stats.cached_tokens.add(
+                    TokenUsage(prompt=hit.prompt_tokens, completion=hit.completion_tokens))
+                stats.model_seconds += hit.seconds
+                stats.last_reply = hit.text
                 return hit
 
         def failed(exc: TransientBackendError, wait: float) -> None:
@@ -296,7 +308,7 @@ class Extractor:
 
         try:
             completion = self.policy.call(lambda: self.backend.complete(request), on_failure=failed)
-        except TransientBackendError as exc:
+        except BackendError as exc:  # transient ones exhausted, or permanent (never retried)
             stats.attempts += 1
             self._log(request, None, doc_id, "error", str(exc))
             raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,14 @@ def prompts_dir() -> Path:
         if (path / "extract_system.j2").exists():
             return path
     raise FileNotFoundError("prompts/ directory not found next to the summarizer package")
+
+
+_DELIMITER = re.compile(r"<\s*(/?)\s*(article|context)\s*>", re.I)
+
+
+def defuse(text: str) -> str:
+    """Make ``<article>``/``</article>``/``<context>`` inside untrusted text harmless look-alikes."""
+    return _DELIMITER.sub(lambda m: f"‹{m.group(1)}{m.group(2)}›", text)
 
 
 class PromptSet:
@@ -44,8 +53,11 @@ class PromptSet:
         self.sha256 = hashlib.sha256("\n\x00\n".join(sources).encode()).hexdigest()
 
     def user(self, sentences: Sequence[Sentence], *, title: str | None = None, context: str = "") -> str:
+        """The article part as numbered sentences; delimiter look-alikes in the untrusted text are
+        defused in the prompt only (offsets refer to the article, never to the prompt)."""
+        shown = [s.model_copy(update={"text": defuse(s.text)}) for s in sentences]
         return self._env.get_template("extract_user.j2").render(
-            sentences=sentences, title=title, context=context,
+            sentences=shown, title=defuse(title) if title else None, context=defuse(context),
             first_id=sentences[0].id, last_id=sentences[-1].id,
         )
 

@@ -18,9 +18,6 @@ from pydantic import BaseModel, Field
 
 from summarizer.backends.schemas import strict_schema
 
-MAX_CLAIMS = 40
-
-
 class SentenceClaim(BaseModel):
     sentence: int = Field(description="the bracketed number of the sentence that states the claim")
     speaker: str = Field(min_length=1, description="who makes the claim, or 'author'")
@@ -34,12 +31,12 @@ class QuoteClaim(BaseModel):
 
 
 class SentenceReply(BaseModel):
-    claims: list[SentenceClaim] = Field(max_length=MAX_CLAIMS)
+    claims: list[SentenceClaim]
     summary: str = Field(description="two short sentences; longer replies are cut, not re-asked")
 
 
 class QuoteReply(BaseModel):
-    claims: list[QuoteClaim] = Field(max_length=MAX_CLAIMS)
+    claims: list[QuoteClaim]
     summary: str = Field(description="two short sentences; longer replies are cut, not re-asked")
 
 

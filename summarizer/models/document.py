@@ -111,7 +111,9 @@ class ExtractionMeta(BaseModel):
     evidence_style: str = Field(description="sentence (cite ids) or quote (program aligns)")
     prompt_sha256: str
     schema_sha256: str
-    tokens: TokenUsage = Field(default_factory=TokenUsage, description="summed over every attempt")
+    tokens: TokenUsage = Field(default_factory=TokenUsage, description="spent in this run, summed over every attempt")
+    cached_tokens: TokenUsage = Field(default_factory=TokenUsage,
+                                      description="original cost of the replies served from the call log")
     attempts: int = 0
     calls: int = Field(default=0, description="model calls made (0 when answered from the cache)")
     cached_calls: int = 0

@@ -64,7 +64,7 @@ def test_sigkill_then_rerun_finishes_only_the_rest(tmp_path: Path, in_dir: Path)
         (out / f".{MARKERS[-1]}.json.k1ll3d.tmp").write_text('{"doc_id": "half', encoding="utf-8")
 
         proc = cli_subprocess(tmp_path, server.base_url, str(in_dir), env=env)
-        stdout, stderr = proc.communicate(timeout=60)
+        _, stderr = proc.communicate(timeout=60)
         assert proc.returncode == 0, stderr.decode()
         second = server.requests[first_calls:]
 

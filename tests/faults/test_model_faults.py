@@ -100,8 +100,6 @@ def test_each_fault_kind_is_bounded_and_fails_with_its_reason(kind, script, requ
         assert exc.attempts == 1 and (exc.prompt_tokens, exc.completion_tokens) == (100, 20)
 
 
-@pytest.mark.xfail(strict=True, reason="engine.py: PermanentBackendError is neither counted as an attempt nor "
-                                       "written to the call log (reported)")
 def test_permanent_error_counts_as_one_attempt_and_is_logged() -> None:
     log = CallLog(None)
     with StubServer(["401"]) as server:
@@ -221,3 +219,11 @@ def test_cli_run_with_every_fault_at_once(tmp_path: Path, in_dir: Path) -> None:
     assert errors == sum(n - 1 for n in (2, 2, 2, 2)) + 2 + 2  # retried-then-ok + exhausted transients
     outputs = check_outputs(out)
     assert set(outputs) == {m for m, e in EXPECTED.items() if e[0] == "ok"}
+
+
+def test_dense_article_with_more_claim_sentences_than_max_claims_is_not_lost() -> None:
+    dense = "\n".join(f"Officials said item {i} was approved." for i in range(60))
+    art = read_bytes_as_article(dense.encode(), path="dense.txt", doc_id="dense")
+    with StubServer(["ok"]) as server:
+        result = _extractor(server, FakeClock()).extract(art)
+    assert len(result.claims) >= 40

@@ -1,0 +1,9 @@
+"""The review stage: a self-contained HTML report and a terminal view of extraction output.
+
+Why a stage of its own: people check generated claims by looking at the article with the evidence
+lit up, not by reading offsets. It only reads output files (no model, no network).
+"""
+
+from summarizer.report.html import ReportData, load_for_report, render_report
+
+__all__ = ["ReportData", "load_for_report", "render_report"]

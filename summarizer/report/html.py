@@ -1,0 +1,163 @@
+"""The self-contained HTML review report: every article with its evidence lit up, plus the corpus view.
+
+Why this shape: a reviewer opens one file from disk (no server, no network) and checks each claim
+against the words it rests on. So CSS and JS are inlined, data reaches the script only as JSON in a
+``<script type="application/json">`` block (``<``, ``>`` and ``&`` written as ``\\u003c`` ...), all
+text goes through jinja2 autoescaping or ``segments.highlight``, and a Content-Security-Policy
+allows only the report's own script (by hash): even a mistake in escaping could not run a payload
+planted in an article.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
+from pydantic import ValidationError
+
+from summarizer.models import ClaimRef, DocumentResult, EvalReport, MergeResult, RunReport
+from summarizer.report.evalmarks import LABELS
+from summarizer.report.view import DocView, Palette, build_doc
+
+TEMPLATES = Path(__file__).parent / "templates"
+_NOT_ARTICLES = {"run.json", "merged.json", "eval.json"}
+
+
+class ReportData(NamedTuple):
+    """Everything ``render_report`` takes, in its argument order (``render_report(*data)``)."""
+
+    docs: list[DocumentResult]
+    texts: dict[str, str]
+    merged: MergeResult | None
+    evaluation: EvalReport | None
+    notes: list[str]
+
+
+def json_for_script(data: Any) -> Markup:
+    """JSON that is safe inside a ``<script>`` element: no ``</script>``, no ``<!--``, no entities."""
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    raw = raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    raw = raw.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(raw)
+
+
+class RefIndex:
+    """Resolves merge-stage ``ClaimRef``s to the anchors of the spans in this report."""
+
+    def __init__(self, views: list[DocView]) -> None:
+        self.anchors = {(v.doc.doc_id, cv.claim.id): cv for v in views for cv in v.claims}
+        self.docs = {v.doc.doc_id: v for v in views}
+
+    def claim(self, ref: ClaimRef) -> Any:
+        return self.anchors.get((ref.doc_id, ref.claim_id))
+
+    def doc_label(self, doc_id: str) -> str:
+        v = self.docs.get(doc_id)
+        return f"#{v.index + 1}" if v else doc_id
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
+                      lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["pct"] = lambda v: "–" if v is None else f"{100 * v:.0f}%"
+    return env
+
+
+def _script() -> tuple[Markup, str]:
+    js = (TEMPLATES / "report.js").read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    return Markup(js), f"'sha256-{digest}'"
+
+
+def render_report(docs: list[DocumentResult], texts: dict[str, str], merged: MergeResult | None,
+                  evaluation: EvalReport | None, notes: Sequence[str] = ()) -> str:
+    """One HTML page covering every article in ``docs`` (``texts``: doc_id → article text)."""
+    palette = Palette(merged)
+    views = [build_doc(i, d, texts.get(d.doc_id), palette, evaluation) for i, d in enumerate(docs)]
+    data = {
+        "claims": {cv.anchor: {"doc": v.anchor, "speaker": cv.speaker.key, "modality": cv.claim.modality.value,
+                               "alignment": cv.claim.evidence.alignment.value, "grounded": cv.grounded,
+                               "flagged": bool(cv.flags), "eval": cv.eval_status or ""}
+                   for v in views for cv in v.claims},
+    }
+    speakers = sorted(palette.styles.values(), key=lambda s: (-s.count, s.label.lower()))
+    entity_claims = {key.removeprefix("entity:"): s.count for key, s in palette.styles.items()}
+    script, script_hash = _script()
+    total = sum(len(v.claims) for v in views)
+    return _environment().get_template("report.html.j2").render(
+        views=views, merged=merged, evaluation=evaluation, notes=list(notes), speakers=speakers,
+        entity_claims=entity_claims, refs=RefIndex(views), data_json=json_for_script(data), script=script,
+        script_hash=script_hash, eval_labels=LABELS, total=total,
+        grounded=sum(1 for v in views for c in v.claims if c.grounded),
+        flagged=sum(v.flagged for v in views),
+        modalities=sorted({cv.claim.modality.value for v in views for cv in v.claims}),
+        alignments=sorted({cv.claim.evidence.alignment.value for v in views for cv in v.claims}),
+        eval_statuses=sorted({cv.eval_status for v in views for cv in v.claims if cv.eval_status}),
+    )
+
+
+def _read_text(out_dir: Path, doc: DocumentResult) -> str | None:
+    """The article text saved beside the output; a ``text_path`` leaving ``out_dir`` is refused."""
+    name = doc.source.text_path or f"{doc.doc_id}.txt"
+    path = (out_dir / name).resolve()
+    if not path.is_relative_to(out_dir.resolve()) or not path.is_file():
+        return None
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        return fh.read()
+
+
+def load_for_report(out_dir: str | Path, merged_dir: str | Path | None = None,
+                    eval_path: str | Path | None = None) -> ReportData:
+    """Read ``out_dir`` (article JSON + text), ``merged_dir``/merged.json and eval.json when given.
+
+    Nothing here raises on a bad file: it is left out and described in ``notes``, which the report
+    shows at the top (one broken output never hides the rest).
+    """
+    out = Path(out_dir)
+    docs: list[DocumentResult] = []
+    texts: dict[str, str] = {}
+    notes: list[str] = []
+    for path in sorted(out.glob("*.json")):
+        if path.name in _NOT_ARTICLES:
+            continue
+        try:
+            doc = DocumentResult.model_validate_json(path.read_bytes())
+        except (ValidationError, ValueError, OSError) as exc:
+            notes.append(f"{path.name} left out: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+            continue
+        docs.append(doc)
+        text = _read_text(out, doc)
+        if text is not None:
+            texts[doc.doc_id] = text
+    run_path = out / "run.json"
+    if run_path.is_file():
+        try:
+            run = RunReport.model_validate_json(run_path.read_bytes())
+            notes.extend(f"{d.path}: {d.status} — {d.reason or d.error_type or 'no reason given'}"
+                         for d in run.documents if d.status == "failed")
+        except (ValidationError, ValueError) as exc:
+            notes.append(f"run.json unreadable: {str(exc).splitlines()[0][:200]}")
+    merged = _load_model(MergeResult, Path(merged_dir) / "merged.json" if merged_dir else None, notes)
+    evaluation = None
+    if eval_path:
+        ep = Path(eval_path)
+        evaluation = _load_model(EvalReport, ep / "eval.json" if ep.is_dir() else ep, notes)
+    return ReportData(docs, texts, merged, evaluation, notes)
+
+
+def _load_model(model: Any, path: Path | None, notes: list[str]) -> Any:
+    if path is None:
+        return None
+    try:
+        return model.model_validate_json(path.read_bytes())
+    except FileNotFoundError:
+        notes.append(f"{path} not found: shown without it")
+    except (ValidationError, ValueError, OSError) as exc:
+        notes.append(f"{path} unreadable, shown without it: {str(exc).splitlines()[0][:200]}")
+    return None

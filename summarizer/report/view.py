@@ -1,0 +1,184 @@
+"""What the report template shows for each article: claims with their flags, colors and anchors.
+
+Why a view layer: the template must stay dumb (it only escapes and lays out), while the decisions a
+reviewer relies on live here and are unit-tested: whether evidence really is the article text at
+its offsets (checked again here, never trusted), which items are flagged and why, which speaker
+(merged entity when known) a color stands for, and which eval mark a claim gets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from summarizer.models import Alignment, Claim, DocumentResult, EvalReport, MergeResult, SpeakerType
+from summarizer.report.evalmarks import LABELS, DocEval, doc_eval
+from summarizer.report.segments import Span, highlight
+
+AUTHOR_KEY = "author"
+FLAGGED_ALIGNMENTS = {Alignment.fuzzy}
+
+
+@dataclass
+class SpeakerStyle:
+    """One filterable speaker (a merged entity when known) and its stable color."""
+
+    key: str
+    label: str
+    css: str  # class name, e.g. "sp-3"
+    hue: int | None  # None: the author's neutral grey
+    count: int = 0
+
+
+@dataclass
+class ClaimView:
+    anchor: str  # "d2-c5"; the span is #s-<anchor>, the list item #c-<anchor>
+    claim: Claim
+    speaker: SpeakerStyle
+    grounded: bool
+    flags: list[str] = field(default_factory=list)
+    eval_status: str | None = None
+    eval_note: str = ""
+
+    @property
+    def tooltip(self) -> str:
+        c = self.claim
+        head = f"{c.speaker.name} — {c.cue or 'no cue'} — {c.modality.value} — {c.evidence.alignment.value}"
+        extra = [*self.flags, *([LABELS[self.eval_status]] if self.eval_status else [])]
+        return "\n".join([head, c.text, *extra])
+
+
+@dataclass
+class MissView:
+    anchor: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    cue: str | None
+    in_text: bool
+
+
+@dataclass
+class DocView:
+    index: int
+    doc: DocumentResult
+    text: str | None
+    claims: list[ClaimView]
+    html: Markup | None = None
+    problems: list[str] = field(default_factory=list)
+    misses: list[MissView] = field(default_factory=list)
+    evaluation: DocEval | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"doc-{self.index}"
+
+    @property
+    def flagged(self) -> int:
+        return sum(1 for c in self.claims if c.flags)
+
+    @property
+    def alignments(self) -> dict[str, int]:
+        return dict(Counter(c.claim.evidence.alignment.value for c in self.claims))
+
+
+def hue_of(key: str) -> int:
+    """A hue fixed by the speaker key alone, so a speaker keeps its color across reports."""
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % 360
+
+
+class Palette:
+    """Speaker keys → styles, in order of first appearance."""
+
+    def __init__(self, merged: MergeResult | None) -> None:
+        self.styles: dict[str, SpeakerStyle] = {}
+        self.entity_of: dict[tuple[str, str], str] = {}
+        self.entity_name: dict[str, str] = {}
+        if merged is not None:
+            self.entity_name = {e.id: e.canonical for e in merged.entities}
+            for cluster in merged.clusters:
+                for ref in cluster.members:
+                    if ref.entity_id:
+                        self.entity_of[(ref.doc_id, ref.claim_id)] = ref.entity_id
+
+    def style(self, doc_id: str, claim: Claim) -> SpeakerStyle:
+        if claim.speaker.type == SpeakerType.author:
+            key, label = AUTHOR_KEY, "author (the article's own voice)"
+        elif (eid := self.entity_of.get((doc_id, claim.id))) and eid in self.entity_name:
+            key, label = f"entity:{eid}", self.entity_name[eid]
+        else:
+            name = (claim.speaker.canonical or claim.speaker.name).strip()
+            key, label = f"name:{' '.join(name.lower().split())}", name
+        style = self.styles.get(key)
+        if style is None:
+            hue = None if key == AUTHOR_KEY else hue_of(label.lower() if key.startswith("entity:") else key)
+            style = self.styles[key] = SpeakerStyle(key, label, f"sp-{len(self.styles)}", hue)
+        style.count += 1
+        return style
+
+
+def grounding_problem(claim: Claim, text: str | None) -> str | None:
+    """Why the evidence cannot be shown at its offsets, or None when it is the article text there."""
+    ev = claim.evidence
+    if text is None:
+        return "article text not available"
+    if ev.end <= ev.start:
+        return "empty evidence span"
+    if ev.end > len(text):
+        return f"offsets {ev.start}–{ev.end} lie past the end of the text ({len(text)} chars)"
+    if text[ev.start:ev.end] != ev.text:
+        return "evidence text differs from the article at its offsets"
+    return None
+
+
+def build_doc(index: int, doc: DocumentResult, text: str | None, palette: Palette,
+              evaluation: EvalReport | None) -> DocView:
+    """One article's view: claims in text order, highlights, misses and problems."""
+    view = DocView(index, doc, text, [])
+    if text is None:
+        view.problems.append(f"article text not found ({doc.source.text_path or 'no text_path'}): "
+                             "claims are listed without highlights")
+    elif doc.source.length and doc.source.length != len(text):
+        view.problems.append(f"text is {len(text)} chars but extraction saw {doc.source.length}; "
+                             "offsets may not line up")
+    if evaluation is not None:
+        view.evaluation = doc_eval(doc, evaluation)
+    ordered = sorted(enumerate(doc.claims), key=lambda ic: (ic[1].evidence.start, ic[1].evidence.end, ic[0]))
+    for i, claim in ordered:
+        cv = ClaimView(f"d{index}-c{i}", claim, palette.style(doc.doc_id, claim), grounded=True)
+        problem = grounding_problem(claim, text)
+        if problem:
+            cv.grounded = False
+            cv.flags.append(f"ungrounded: {problem}")
+        if claim.evidence.alignment in FLAGGED_ALIGNMENTS:
+            cv.flags.append(f"{claim.evidence.alignment.value} alignment: check the span")
+        if view.evaluation is not None and claim.id in view.evaluation.status:
+            cv.eval_status, cv.eval_note = view.evaluation.status[claim.id]
+        view.claims.append(cv)
+    spans = [_claim_span(cv) for cv in view.claims if cv.grounded]
+    if view.evaluation is not None:
+        for j, miss in enumerate(view.evaluation.misses):
+            mv = MissView(f"d{index}-m{j}", miss.start, miss.end, miss.text, miss.speaker, miss.cue,
+                          in_text=text is not None and 0 <= miss.start < miss.end <= len(text))
+            view.misses.append(mv)
+            if mv.in_text:
+                title = f"missed gold claim — {miss.speaker or 'no speaker'} — {miss.cue or 'no cue'}\n{miss.text}"
+                spans.append(Span(miss.start, miss.end, "span", f"s-{mv.anchor}", ("miss",), (("title", title),)))
+    if text is not None:
+        view.html = highlight(text, spans)
+    return view
+
+
+def _claim_span(cv: ClaimView) -> Span:
+    ev = cv.claim.evidence
+    classes = ["ev", cv.speaker.css, f"al-{ev.alignment.value}"]
+    if cv.flags:
+        classes.append("flagged")
+    if cv.eval_status:
+        classes.append(f"ev-{cv.eval_status}")
+    return Span(ev.start, ev.end, "mark", f"s-{cv.anchor}", tuple(classes),
+                (("data-claim", cv.claim.id), ("title", cv.tooltip)))
