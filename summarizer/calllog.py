@@ -80,8 +80,17 @@ class CallLog:
             ).fetchone()
         if row is None:
             return None
-        return Completion(text=row[0] or "", finish_reason=row[1], refusal=row[2], prompt_tokens=row[3],
-                          completion_tokens=row[4], model=row[5], mode=row[6], seconds=row[7], cached=True)
+        return Completion(
+            text=row[0] or "",
+            finish_reason=row[1],
+            refusal=row[2],
+            prompt_tokens=row[3],
+            completion_tokens=row[4],
+            model=row[5],
+            mode=row[6],
+            seconds=row[7],
+            cached=True,
+        )
 
     def record(
         self,
@@ -103,16 +112,34 @@ class CallLog:
         c = completion or Completion(text="")
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("INSERT OR IGNORE INTO schemas VALUES (?, ?)",
-                             (sha, json.dumps(request.json_schema, sort_keys=True)))
+            self._db.execute(
+                "INSERT OR IGNORE INTO schemas VALUES (?, ?)", (sha, json.dumps(request.json_schema, sort_keys=True))
+            )
             self._db.execute(
                 "INSERT INTO calls (created, request_hash, doc_id, backend, model, mode, prompt_sha256, "
                 "schema_sha256, messages, reply, finish_reason, refusal, parsed, status, error, prompt_tokens, "
                 "completion_tokens, seconds, attempt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (time.time(), request_hash, doc_id, backend, model, mode, prompt_sha256, sha,
-                 json.dumps(request.messages, ensure_ascii=False), completion.text if completion else None,
-                 c.finish_reason, c.refusal, json.dumps(parsed, ensure_ascii=False) if parsed is not None else None,
-                 status, error, c.prompt_tokens, c.completion_tokens, c.seconds, attempt),
+                (
+                    time.time(),
+                    request_hash,
+                    doc_id,
+                    backend,
+                    model,
+                    mode,
+                    prompt_sha256,
+                    sha,
+                    json.dumps(request.messages, ensure_ascii=False),
+                    completion.text if completion else None,
+                    c.finish_reason,
+                    c.refusal,
+                    json.dumps(parsed, ensure_ascii=False) if parsed is not None else None,
+                    status,
+                    error,
+                    c.prompt_tokens,
+                    c.completion_tokens,
+                    c.seconds,
+                    attempt,
+                ),
             )
             self._db.execute("COMMIT")
 
@@ -122,5 +149,7 @@ class CallLog:
         with self._lock:
             row = self._db.execute(
                 f"SELECT COUNT(*), COALESCE(SUM(prompt_tokens),0), COALESCE(SUM(completion_tokens),0), "
-                f"COALESCE(SUM(seconds),0) FROM calls {where}", args).fetchone()
+                f"COALESCE(SUM(seconds),0) FROM calls {where}",
+                args,
+            ).fetchone()
         return {"calls": row[0], "prompt_tokens": row[1], "completion_tokens": row[2], "seconds": row[3]}

@@ -55,7 +55,10 @@ _ENV = {
 
 
 def _from_toml(cwd: Path) -> dict[str, Any]:
-    for name, getter in (("summarizer.toml", lambda d: d), ("pyproject.toml", lambda d: d.get("tool", {}).get("summarizer", {}))):
+    for name, getter in (
+        ("summarizer.toml", lambda d: d),
+        ("pyproject.toml", lambda d: d.get("tool", {}).get("summarizer", {})),
+    ):
         path = cwd / name
         if path.exists():
             try:
@@ -67,8 +70,9 @@ def _from_toml(cwd: Path) -> dict[str, Any]:
     return {}
 
 
-def load_settings(flags: Mapping[str, Any] | None = None, *, env: Mapping[str, str] | None = None,
-                  cwd: Path | None = None) -> Settings:
+def load_settings(
+    flags: Mapping[str, Any] | None = None, *, env: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> Settings:
     env = os.environ if env is None else env
     values: dict[str, Any] = _from_toml(cwd or Path.cwd())
     for var, key in _ENV.items():

@@ -87,9 +87,7 @@ class ExtractionFailed(SummarizerError):
         last_reply: str = "",
         cause_type: str = "",
     ) -> None:
-        super().__init__(
-            f"{path}: {reason} (after {attempts} attempt(s), {prompt_tokens}+{completion_tokens} tokens)"
-        )
+        super().__init__(f"{path}: {reason} (after {attempts} attempt(s), {prompt_tokens}+{completion_tokens} tokens)")
         self.path = path
         self.reason = reason
         self.attempts = attempts

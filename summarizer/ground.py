@@ -26,9 +26,27 @@ FUZZY_WINDOW = 6000
 MAX_QUOTE_CHARS = 1500
 
 _FOLD = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
     "\u2026": ".",
 }
 
@@ -75,8 +93,9 @@ class Aligner:
         self._used: set[tuple[int, int]] = set()
 
     # -- public ---------------------------------------------------------------------------
-    def align(self, quote: str | None, sentence_ids: Sequence[int] = (),
-              window: tuple[int, int] | None = None) -> Evidence | None:
+    def align(
+        self, quote: str | None, sentence_ids: Sequence[int] = (), window: tuple[int, int] | None = None
+    ) -> Evidence | None:
         """Best evidence for ``quote`` (optionally cited within ``sentence_ids``), or None.
 
         ``window`` (e.g. the chunk the quote came from) is searched first and bounds fuzzy work.

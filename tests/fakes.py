@@ -10,8 +10,13 @@ from summarizer.backends.base import ChatRequest, Completion
 
 
 def reply(claims: list[dict[str, Any]], summary: str = "A summary.", **kw: Any) -> Completion:
-    return Completion(text=json.dumps({"summary": summary, "claims": claims}), finish_reason="stop",
-                      prompt_tokens=kw.pop("prompt_tokens", 100), completion_tokens=kw.pop("completion_tokens", 20), **kw)
+    return Completion(
+        text=json.dumps({"summary": summary, "claims": claims}),
+        finish_reason="stop",
+        prompt_tokens=kw.pop("prompt_tokens", 100),
+        completion_tokens=kw.pop("completion_tokens", 20),
+        **kw,
+    )
 
 
 def claim(sentence: int, speaker: str = "author", cue: str | None = None) -> dict[str, Any]:

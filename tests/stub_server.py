@@ -31,14 +31,18 @@ def claims_from_prompt(body: dict[str, Any]) -> dict[str, Any]:
     return {"summary": "A stub summary.", "claims": claims}
 
 
-def _completion(content: str | None, finish: str = "stop", refusal: str | None = None,
-                choices: bool = True) -> bytes:
+def _completion(content: str | None, finish: str = "stop", refusal: str | None = None, choices: bool = True) -> bytes:
     msg: dict[str, Any] = {"role": "assistant", "content": content}
     if refusal:
         msg["refusal"] = refusal
-    out = {"id": "stub-1", "object": "chat.completion", "created": int(time.time()), "model": "stub",
-           "choices": [{"index": 0, "message": msg, "finish_reason": finish}] if choices else [],
-           "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}}
+    out = {
+        "id": "stub-1",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": "stub",
+        "choices": [{"index": 0, "message": msg, "finish_reason": finish}] if choices else [],
+        "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+    }
     return json.dumps(out).encode()
 
 
@@ -53,8 +57,13 @@ def reply_with(payload: dict[str, Any] | Callable[[dict[str, Any]], dict[str, An
 
 
 class StubServer:
-    def __init__(self, script: list[Behaviour] | None = None, *, delay: float = 0.0,
-                 routes: dict[str, list[Behaviour]] | None = None) -> None:
+    def __init__(
+        self,
+        script: list[Behaviour] | None = None,
+        *,
+        delay: float = 0.0,
+        routes: dict[str, list[Behaviour]] | None = None,
+    ) -> None:
         self.script = list(script or ["ok"])
         self.delay = delay
         self.routes = {marker: list(steps) for marker, steps in (routes or {}).items()}
@@ -117,8 +126,7 @@ class StubServer:
 
     def requests_with(self, marker: str) -> list[dict[str, Any]]:
         """Recorded requests whose messages mention ``marker``."""
-        return [b for b in self.requests
-                if any(marker in str(m.get("content") or "") for m in b.get("messages", []))]
+        return [b for b in self.requests if any(marker in str(m.get("content") or "") for m in b.get("messages", []))]
 
     def respond(self, behaviour: Behaviour, body: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
         if callable(behaviour):

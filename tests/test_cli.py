@@ -13,9 +13,23 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def _extract(tmp_path: Path, server: StubServer, *inputs: str, extra: tuple[str, ...] = ()):
-    return runner.invoke(app, ["extract", *inputs, "--out", str(tmp_path / "out"), "--base-url", server.base_url,
-                               "--model", "stub", "--cache", str(tmp_path / "calls.sqlite"), *extra],
-                         env={"OPENAI_API_KEY": ""})
+    return runner.invoke(
+        app,
+        [
+            "extract",
+            *inputs,
+            "--out",
+            str(tmp_path / "out"),
+            "--base-url",
+            server.base_url,
+            "--model",
+            "stub",
+            "--cache",
+            str(tmp_path / "calls.sqlite"),
+            *extra,
+        ],
+        env={"OPENAI_API_KEY": ""},
+    )
 
 
 def test_extract_writes_outputs_run_report_and_text(tmp_path: Path) -> None:
@@ -38,8 +52,9 @@ def test_bad_inputs_fail_alone_with_one_line_errors_and_exit_code(tmp_path: Path
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "good.txt").write_text("The council met. The mayor said it went well.")
     with StubServer(["ok"]) as server:
-        result = _extract(tmp_path, server, str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"),
-                          str(tmp_path / "good.txt"))
+        result = _extract(
+            tmp_path, server, str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "good.txt")
+        )
     assert result.exit_code == 1
     assert "empty.txt: empty file" in result.output
     assert "missing.txt: no such file or directory" in result.output

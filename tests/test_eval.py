@@ -43,8 +43,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS_GOLD = ROOT / "evals" / "gold" / "seeds.jsonl"
 SEEDS_MERGE = ROOT / "evals" / "gold" / "seeds-merge.json"
 
-TEXT = ("The mayor said the bridge will reopen in May. Critics disagree. "
-        "The council, according to its chair, approved the budget on Tuesday night. Nothing else happened here.")
+TEXT = (
+    "The mayor said the bridge will reopen in May. Critics disagree. "
+    "The council, according to its chair, approved the budget on Tuesday night. Nothing else happened here."
+)
 
 
 def _span(text: str, piece: str) -> tuple[int, int]:
@@ -52,11 +54,21 @@ def _span(text: str, piece: str) -> tuple[int, int]:
     return start, start + len(piece)
 
 
-def _gold_claim(text: str, piece: str, speaker: str | None = "the mayor", cue: str | None = "said",
-                **extra: object) -> dict:
+def _gold_claim(
+    text: str, piece: str, speaker: str | None = "the mayor", cue: str | None = "said", **extra: object
+) -> dict:
     s, e = _span(text, piece)
-    return {"claim": piece, "quote": piece, "speaker": speaker, "cue": cue, "start": s, "end": e,
-            "content_spans": [[s, e]], "attribution_type": "Attribution", **extra}
+    return {
+        "claim": piece,
+        "quote": piece,
+        "speaker": speaker,
+        "cue": cue,
+        "start": s,
+        "end": e,
+        "content_spans": [[s, e]],
+        "attribution_type": "Attribution",
+        **extra,
+    }
 
 
 def _doc(text: str, claims: list[dict], doc_id: str = "d1") -> GoldDoc:
@@ -67,12 +79,30 @@ def _prediction(doc_id: str, text: str, items: list[tuple[int, int, str | None, 
     claims = []
     for n, (s, e, speaker, cue) in enumerate(items, 1):
         spk = Speaker(name="author", type=SpeakerType.author) if speaker is None else Speaker(name=speaker)
-        claims.append(Claim(id=f"{doc_id}#c{n}", text=text[s:e], speaker=spk, cue=cue,
-                            evidence=Evidence(start=s, end=e, text=text[s:e], alignment=Alignment.exact)))
-    meta = ExtractionMeta(backend="fake", model="fake-1", output_mode="json_object", evidence_style="quote",
-                          prompt_sha256="p", schema_sha256="s", seconds=2.0)
-    return DocumentResult(doc_id=doc_id, source=SourceInfo(path=f"{doc_id}.txt", sha256=text_sha256(text),
-                                                             length=len(text)), claims=claims, meta=meta)
+        claims.append(
+            Claim(
+                id=f"{doc_id}#c{n}",
+                text=text[s:e],
+                speaker=spk,
+                cue=cue,
+                evidence=Evidence(start=s, end=e, text=text[s:e], alignment=Alignment.exact),
+            )
+        )
+    meta = ExtractionMeta(
+        backend="fake",
+        model="fake-1",
+        output_mode="json_object",
+        evidence_style="quote",
+        prompt_sha256="p",
+        schema_sha256="s",
+        seconds=2.0,
+    )
+    return DocumentResult(
+        doc_id=doc_id,
+        source=SourceInfo(path=f"{doc_id}.txt", sha256=text_sha256(text), length=len(text)),
+        claims=claims,
+        meta=meta,
+    )
 
 
 def _perfect(doc: GoldDoc) -> DocumentResult:
@@ -80,6 +110,7 @@ def _perfect(doc: GoldDoc) -> DocumentResult:
 
 
 # ------------------------------------------------------------------------------------- matching
+
 
 def test_soft_match_coverage_threshold_counts_word_characters_only() -> None:
     doc = _doc(TEXT, [_gold_claim(TEXT, "the bridge will reopen in May")])
@@ -98,8 +129,14 @@ def test_soft_match_coverage_threshold_counts_word_characters_only() -> None:
 def test_soft_match_uses_every_content_span() -> None:
     text = '"We will win," she said, "and soon." Then she left.'
     a, b = _span(text, "We will win"), _span(text, "and soon")
-    claim = {"claim": "We will win and soon", "speaker": "she", "cue": "said", "start": a[0], "end": b[1],
-             "content_spans": [list(a), list(b)]}
+    claim = {
+        "claim": "We will win and soon",
+        "speaker": "she",
+        "cue": "said",
+        "start": a[0],
+        "end": b[1],
+        "content_spans": [list(a), list(b)],
+    }
     doc = _doc(text, [claim])
     assert DocIndex(doc).coverage(doc.claims[0], *a) == pytest.approx(9 / 16)
     assert soft_match(doc, [a]).pairs and not soft_match(doc, [b]).pairs
@@ -136,20 +173,34 @@ def test_strict_match_needs_exact_offsets() -> None:
 
 # ------------------------------------------------------------------------------------- speakers
 
-@pytest.mark.parametrize(("pred", "gold"), [
-    ("Sen. Ben Sasse", "Sasse"), ("the State Department", "State Department"),
-    ("NCRI", "National Council of Resistance of Iran"), ("PMOI", "People’s Mojahedin Organization of Iran"),
-    ("Strauan Stevenson", "Struan Stevenson"), ("Mr. Obama", "President Barack Obama"),
-    ("Dana Cole", "City Hall spokeswoman Dana Cole"), ("THE NEW YORK TIMES", "New York Times"),
-])
+
+@pytest.mark.parametrize(
+    ("pred", "gold"),
+    [
+        ("Sen. Ben Sasse", "Sasse"),
+        ("the State Department", "State Department"),
+        ("NCRI", "National Council of Resistance of Iran"),
+        ("PMOI", "People’s Mojahedin Organization of Iran"),
+        ("Strauan Stevenson", "Struan Stevenson"),
+        ("Mr. Obama", "President Barack Obama"),
+        ("Dana Cole", "City Hall spokeswoman Dana Cole"),
+        ("THE NEW YORK TIMES", "New York Times"),
+    ],
+)
 def test_same_speaker(pred: str, gold: str) -> None:
     assert same_speaker(pred, gold) and same_speaker(gold, pred)
 
 
-@pytest.mark.parametrize(("pred", "gold"), [
-    ("Trump", "Clinton"), ("City Hall", "City Hall spokeswoman Dana Cole"), ("Clinton campaign", "Clinton"),
-    ("he", "Trump"), ("author", "MEK"),
-])
+@pytest.mark.parametrize(
+    ("pred", "gold"),
+    [
+        ("Trump", "Clinton"),
+        ("City Hall", "City Hall spokeswoman Dana Cole"),
+        ("Clinton campaign", "Clinton"),
+        ("he", "Trump"),
+        ("author", "MEK"),
+    ],
+)
 def test_different_speakers(pred: str, gold: str) -> None:
     assert not same_speaker(pred, gold)
 
@@ -178,8 +229,14 @@ def test_cue_equivalence() -> None:
 
 def test_pronoun_gold_speakers_are_reported_apart() -> None:
     text = "Trump said the wall will be built. He said Mexico will pay for it. Clinton said no."
-    doc = _doc(text, [_gold_claim(text, "the wall will be built", "Trump"),
-                      _gold_claim(text, "Mexico will pay for it", "He"), _gold_claim(text, "no", "Clinton")])
+    doc = _doc(
+        text,
+        [
+            _gold_claim(text, "the wall will be built", "Trump"),
+            _gold_claim(text, "Mexico will pay for it", "He"),
+            _gold_claim(text, "no", "Clinton"),
+        ],
+    )
     pred = _prediction("d1", text, [(c.start, c.end, "Donald Trump", "said") for c in doc.claims])
     speaker = score_document(doc, pred).row().speaker
     assert (speaker.named.correct, speaker.named.total) == (1, 2)  # Clinton is wrong
@@ -189,15 +246,17 @@ def test_pronoun_gold_speakers_are_reported_apart() -> None:
 
 # ------------------------------------------------------------------------------------- baseline
 
-ARTICLE = ("Senator Ben Sasse said on Monday that the bill would fail. \"We will not support it,\" he said. "
-           "According to the State Department, the talks collapsed in May. The economy grew 2 percent last year, "
-           "the Commerce Department reported. Officials told reporters that the plan was dead. "
-           "The city was quiet on Sunday.\n"
-           "\"It is over,\" said Jane Doe, a spokeswoman for the group. \"We are done.\"\n")
+ARTICLE = (
+    'Senator Ben Sasse said on Monday that the bill would fail. "We will not support it," he said. '
+    "According to the State Department, the talks collapsed in May. The economy grew 2 percent last year, "
+    "the Commerce Department reported. Officials told reporters that the plan was dead. "
+    "The city was quiet on Sunday.\n"
+    '"It is over," said Jane Doe, a spokeswoman for the group. "We are done."\n'
+)
 
 
 def test_baseline_finds_the_expected_attributions() -> None:
-    got = [(a.speaker, a.cue, ARTICLE[a.start:a.end]) for a in find_attributions(ARTICLE)]
+    got = [(a.speaker, a.cue, ARTICLE[a.start : a.end]) for a in find_attributions(ARTICLE)]
     assert got[:5] == [
         ("Senator Ben Sasse", "said", "the bill would fail"),
         ("he", "said", "We will not support it"),
@@ -207,26 +266,29 @@ def test_baseline_finds_the_expected_attributions() -> None:
     ]
     speaker, cue, content = got[5]  # a quote split by its cue is taken whole, through its continuation
     assert (speaker, cue) == ("Jane Doe", "said")
-    assert content.startswith("\"It is over") and content.endswith("We are done.\"")
+    assert content.startswith('"It is over') and content.endswith('We are done."')
     assert len(got) == 6
 
 
 def test_baseline_document_is_grounded_and_optionally_adds_the_author_voice() -> None:
     doc = baseline_document("a1", ARTICLE)
-    assert all(c.evidence.alignment == Alignment.exact and ARTICLE[c.evidence.start:c.evidence.end] == c.evidence.text
-               for c in doc.claims)
+    assert all(
+        c.evidence.alignment == Alignment.exact and ARTICLE[c.evidence.start : c.evidence.end] == c.evidence.text
+        for c in doc.claims
+    )
     with_author = baseline_document("a1", ARTICLE, author_voice=True)
     authors = [c for c in with_author.claims if c.speaker.type == SpeakerType.author]
     assert [c.evidence.text for c in authors] == ["The city was quiet on Sunday"]
 
 
 def test_baseline_ignores_cues_inside_quotations() -> None:
-    text = "\"I always tell my students to check every number,\" Rivera said."
+    text = '"I always tell my students to check every number," Rivera said.'
     got = find_attributions(text)
     assert [(a.speaker, a.cue) for a in got] == [("Rivera", "said")]
 
 
 # ------------------------------------------------------------------------------------- scoring
+
 
 def test_perfect_prediction_from_the_seed_gold_scores_one() -> None:
     gold = load_gold(SEEDS_GOLD)
@@ -250,8 +312,9 @@ def test_gold_loader_is_tolerant(tmp_path: Path) -> None:
     good = _gold_claim(TEXT, "the bridge will reopen in May", polnear_event="E1")
     del good["content_spans"]
     bad = {**good, "start": 5, "end": 10_000}
-    path.write_text(json.dumps({"doc_id": "d1", "text": TEXT, "claims": [good, bad], "annotator": "x"}) + "\n\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"doc_id": "d1", "text": TEXT, "claims": [good, bad], "annotator": "x"}) + "\n\n", encoding="utf-8"
+    )
     gold = load_gold(path)
     assert len(gold.docs[0].claims) == 1 and gold.docs[0].claims[0].content_spans == ((good["start"], good["end"]),)
     assert gold.warnings and "unusable offsets" in gold.warnings[0]
@@ -266,10 +329,18 @@ def test_floor_check() -> None:
 
 # ------------------------------------------------------------------------------------- merge
 
+
 def _ref(doc: GoldDoc, i: int, claim_id: str = "x") -> ClaimRef:
     c = doc.claims[i]
-    return ClaimRef(doc_id=doc.doc_id, claim_id=claim_id, speaker="s", start=c.start, end=c.end,
-                    evidence=doc.text[c.start:c.end], text=c.claim)
+    return ClaimRef(
+        doc_id=doc.doc_id,
+        claim_id=claim_id,
+        speaker="s",
+        start=c.start,
+        end=c.end,
+        evidence=doc.text[c.start : c.end],
+        text=c.claim,
+    )
 
 
 def test_bcubed_known_values() -> None:
@@ -284,27 +355,55 @@ def test_bcubed_known_values() -> None:
 def test_merge_scores_on_tiny_inputs() -> None:
     t1 = "The MEK said six people died in the attack. The PMOI said the regime did it."
     t2 = "Officials said eight people died in the attack. Nothing more was said today."
-    d1 = _doc(t1, [_gold_claim(t1, "six people died in the attack", "MEK"),
-                   _gold_claim(t1, "the regime did it", "PMOI")], "a")
+    d1 = _doc(
+        t1, [_gold_claim(t1, "six people died in the attack", "MEK"), _gold_claim(t1, "the regime did it", "PMOI")], "a"
+    )
     d2 = _doc(t2, [_gold_claim(t2, "eight people died in the attack", "Officials")], "b")
     gold = GoldSet("g", [d1, d2])
     merge_gold = {
-        "entities": [{"id": "mek", "canonical": "MEK", "aliases": ["MEK", "PMOI", "MKO"]},
-                     {"id": "iraq", "canonical": "Iraq", "aliases": ["Iraq", "Iraqi government"]}],
-        "clusters": [{"id": "deaths", "members": [{"doc_id": "a", "quote": "six people died in the attack"},
-                                                  {"doc_id": "b", "quote": "eight people died in the attack"}]}],
-        "conflicts": [{"id": "toll", "values": [
-            {"value": "6", "sources": [{"doc_id": "a", "quote": "six people died in the attack"}]},
-            {"value": "8", "sources": [{"doc_id": "b", "quote": "eight people died in the attack"}]}]}],
+        "entities": [
+            {"id": "mek", "canonical": "MEK", "aliases": ["MEK", "PMOI", "MKO"]},
+            {"id": "iraq", "canonical": "Iraq", "aliases": ["Iraq", "Iraqi government"]},
+        ],
+        "clusters": [
+            {
+                "id": "deaths",
+                "members": [
+                    {"doc_id": "a", "quote": "six people died in the attack"},
+                    {"doc_id": "b", "quote": "eight people died in the attack"},
+                ],
+            }
+        ],
+        "conflicts": [
+            {
+                "id": "toll",
+                "values": [
+                    {"value": "6", "sources": [{"doc_id": "a", "quote": "six people died in the attack"}]},
+                    {"value": "8", "sources": [{"doc_id": "b", "quote": "eight people died in the attack"}]},
+                ],
+            }
+        ],
     }
     merged = MergeResult(
-        entities=[MergedEntity(id="e1", canonical="MEK",
-                               aliases=[EntityAlias(alias="PMOI"), EntityAlias(alias="the group")]),
-                  MergedEntity(id="e2", canonical="Iraq", aliases=[EntityAlias(alias="MKO")])],
-        clusters=[ClaimCluster(id="k1", proposition="deaths", members=[_ref(d1, 0), _ref(d2, 0)]),
-                  ClaimCluster(id="k2", proposition="culprit", members=[_ref(d1, 1)])],
-        conflicts=[Conflict(id="x1", about="deaths", kind=ConflictKind.number, values=[
-            ConflictValue(value="six", members=[_ref(d1, 0)]), ConflictValue(value="eight", members=[_ref(d2, 0)])])],
+        entities=[
+            MergedEntity(id="e1", canonical="MEK", aliases=[EntityAlias(alias="PMOI"), EntityAlias(alias="the group")]),
+            MergedEntity(id="e2", canonical="Iraq", aliases=[EntityAlias(alias="MKO")]),
+        ],
+        clusters=[
+            ClaimCluster(id="k1", proposition="deaths", members=[_ref(d1, 0), _ref(d2, 0)]),
+            ClaimCluster(id="k2", proposition="culprit", members=[_ref(d1, 1)]),
+        ],
+        conflicts=[
+            Conflict(
+                id="x1",
+                about="deaths",
+                kind=ConflictKind.number,
+                values=[
+                    ConflictValue(value="six", members=[_ref(d1, 0)]),
+                    ConflictValue(value="eight", members=[_ref(d2, 0)]),
+                ],
+            )
+        ],
     )
     scores = score_merge(gold, merge_gold, merged)
     pairs = scores.entities.pairwise
@@ -312,13 +411,24 @@ def test_merge_scores_on_tiny_inputs() -> None:
     assert (pairs.tp, pairs.predicted, pairs.gold) == (1, 2, 4) and scores.entities.unknown_aliases == 1
     assert scores.clusters.f1 == 1.0 and scores.clusters_gold_only.f1 == 1.0
     assert scores.conflicts.value == 1.0 and scores.conflict_details[0].by == "x1"
-    lumped = merged.model_copy(update={"conflicts": [Conflict(id="x2", about="d", kind=ConflictKind.number, values=[
-        ConflictValue(value="6 or 8", members=[_ref(d1, 0), _ref(d2, 0)])])]})
+    lumped = merged.model_copy(
+        update={
+            "conflicts": [
+                Conflict(
+                    id="x2",
+                    about="d",
+                    kind=ConflictKind.number,
+                    values=[ConflictValue(value="6 or 8", members=[_ref(d1, 0), _ref(d2, 0)])],
+                )
+            ]
+        }
+    )
     assert score_merge(gold, merge_gold, lumped).conflicts.value == 0.0  # one value cannot hold both
     assert entity_scores(merge_gold["entities"], MergeResult()).pairwise.recall == 0.0
 
 
 # ------------------------------------------------------------------------------------- CLI
+
 
 def _app() -> typer.Typer:
     app = typer.Typer()
@@ -345,8 +455,9 @@ def test_cli_scores_a_folder_of_predictions(tmp_path: Path) -> None:
     _write_preds(pred, [_perfect(d) for d in gold.docs[:2]])
     floor = tmp_path / "floor.json"
     floor.write_text(json.dumps({"claim_f1": 0.9, "speaker_accuracy": 0.9}), encoding="utf-8")
-    result = CliRunner().invoke(_app(), ["eval", "--gold", str(SEEDS_GOLD), "--pred", str(pred), "--limit", "2",
-                                         "--floor", str(floor)])
+    result = CliRunner().invoke(
+        _app(), ["eval", "--gold", str(SEEDS_GOLD), "--pred", str(pred), "--limit", "2", "--floor", str(floor)]
+    )
     assert result.exit_code == 0, result.output
     report = EvalReport.model_validate_json((pred / "eval.json").read_text(encoding="utf-8"))
     assert report.claim_f1 == 1.0 and report.speaker_accuracy == 1.0 and len(report.documents) == 2
@@ -355,8 +466,22 @@ def test_cli_scores_a_folder_of_predictions(tmp_path: Path) -> None:
     assert report.overall is not None and report.overall.model == "fake-1"
 
     out = tmp_path / "e.json"  # all five gold documents: three are missing → below the floor, exit 1
-    result = CliRunner().invoke(_app(), ["eval", "--gold", str(SEEDS_GOLD), "--pred", str(pred), "--no-baseline",
-                                         "--out", str(out), "--floor", str(floor), "--summary"])
+    result = CliRunner().invoke(
+        _app(),
+        [
+            "eval",
+            "--gold",
+            str(SEEDS_GOLD),
+            "--pred",
+            str(pred),
+            "--no-baseline",
+            "--out",
+            str(out),
+            "--floor",
+            str(floor),
+            "--summary",
+        ],
+    )
     assert result.exit_code == 1, result.output
     report = EvalReport.model_validate_json(out.read_text(encoding="utf-8"))
     assert report.baseline is None and len(report.missing) == 3
@@ -369,8 +494,10 @@ def test_cli_scores_merge_when_merged_json_exists(tmp_path: Path) -> None:
     merged_dir = tmp_path / "merged"
     merged_dir.mkdir()
     (merged_dir / "merged.json").write_text(MergeResult().model_dump_json(), encoding="utf-8")
-    result = CliRunner().invoke(_app(), ["eval", "--gold", str(SEEDS_GOLD), "--pred", str(pred), "--no-baseline",
-                                         "--merge-gold", str(SEEDS_MERGE)])
+    result = CliRunner().invoke(
+        _app(),
+        ["eval", "--gold", str(SEEDS_GOLD), "--pred", str(pred), "--no-baseline", "--merge-gold", str(SEEDS_MERGE)],
+    )
     assert result.exit_code == 0, result.output
     report = EvalReport.model_validate_json((pred / "eval.json").read_text(encoding="utf-8"))
     assert report.merge is not None and report.merge.conflicts.total == 6 and report.merge.conflicts.correct == 0
@@ -397,8 +524,9 @@ def test_cli_without_pred_extracts_the_gold_texts_first(tmp_path: Path, monkeypa
 
     monkeypatch.setattr(common, "run_extract_command", fake_extract)
     out = tmp_path / "extracted"
-    result = CliRunner().invoke(_app(), ["eval", "--gold", str(SEEDS_GOLD), "--limit", "2", "--extract-out", str(out),
-                                         "--backend", "embedded"])
+    result = CliRunner().invoke(
+        _app(), ["eval", "--gold", str(SEEDS_GOLD), "--limit", "2", "--extract-out", str(out), "--backend", "embedded"]
+    )
     assert result.exit_code == 0, result.output
     assert seen == {d.doc_id: d.text for d in gold.docs}  # byte-exact texts, so offsets line up
     report = EvalReport.model_validate_json((out / "eval.json").read_text(encoding="utf-8"))

@@ -10,8 +10,10 @@ from summarizer.extract.engine import ExtractOptions, Extractor
 from summarizer.extract.retry import TransientPolicy
 from summarizer.ingest.reader import read_bytes_as_article
 
-TEXT = ("The city council met on Monday to debate the new budget for schools. "
-        "Mayor Ana Ruiz said the budget protects schools. Critics disagreed.")
+TEXT = (
+    "The city council met on Monday to debate the new budget for schools. "
+    "Mayor Ana Ruiz said the budget protects schools. Critics disagreed."
+)
 
 
 def article(text: str = TEXT, doc_id: str = "doc"):
@@ -21,8 +23,12 @@ def article(text: str = TEXT, doc_id: str = "doc"):
 def extractor(backend: FakeBackend, waits: list[float] | None = None, **opts) -> Extractor:
     sleeps = waits if waits is not None else []
     opts.setdefault("rule_supplement", False)
-    return Extractor(backend, options=ExtractOptions(**opts), calllog=CallLog(None),
-                     policy=TransientPolicy(attempts=4, initial=1.0, max_wait=30, sleep=sleeps.append))
+    return Extractor(
+        backend,
+        options=ExtractOptions(**opts),
+        calllog=CallLog(None),
+        policy=TransientPolicy(attempts=4, initial=1.0, max_wait=30, sleep=sleeps.append),
+    )
 
 
 GOOD = reply([claim(1), claim(2, "Ana Ruiz", "said")])
@@ -32,7 +38,7 @@ def test_429_with_retry_after_then_success_waits_as_told_and_sums_tokens() -> No
     waits: list[float] = []
     backend = FakeBackend(TransientBackendError("rate limited", status=429, retry_after=7), GOOD)
     result = extractor(backend, waits).extract(article())
-    assert [w for w in waits if w > 0][0] == 7
+    assert next(w for w in waits if w > 0) == 7
     assert result.meta.attempts == 2 and result.meta.calls == 1
     assert result.meta.tokens.prompt == 100 and len(result.claims) == 2
 
@@ -126,13 +132,18 @@ def test_claims_carry_grounded_evidence_speaker_and_rules_fields() -> None:
 
 
 def test_rules_add_attributions_the_model_missed_and_check_its_speakers() -> None:
-    text = ("The council met on Monday to debate the new budget for schools. "
-            "Critics said the plan would raise taxes for every family in town. "
-            "The mayor defended it.")
+    text = (
+        "The council met on Monday to debate the new budget for schools. "
+        "Critics said the plan would raise taxes for every family in town. "
+        "The mayor defended it."
+    )
     only_first = reply([claim(1, "NCRI", "said")])  # NCRI is not in the article: not trusted
     result = extractor(FakeBackend(only_first), rule_supplement=True).extract(article(text))
     by_sentence = {c.evidence.sentence_ids[0]: c for c in result.claims}
     assert by_sentence[1].speaker.name == "author" and by_sentence[1].origin == "model"
     assert by_sentence[2].speaker.name == "Critics" and by_sentence[2].cue == "said"
-    assert by_sentence[2].origin == "rules" and by_sentence[2].text == "the plan would raise taxes for every family in town"
+    assert (
+        by_sentence[2].origin == "rules"
+        and by_sentence[2].text == "the plan would raise taxes for every family in town"
+    )
     assert 3 not in by_sentence  # too short to be an author claim

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -14,8 +15,19 @@ MERGE = ROOT / "evals" / "gold" / "seeds-merge.json"
 
 TYPES = {"Attribution", "Attribution-no-source", "Author"}
 KINDS = {"number", "culprit", "assertion-denial"}
-CLAIM_KEYS = {"claim", "speaker", "cue", "quote", "start", "end", "content_spans",
-              "speaker_spans", "cue_spans", "attribution_type", "inner_source"}
+CLAIM_KEYS = {
+    "claim",
+    "speaker",
+    "cue",
+    "quote",
+    "start",
+    "end",
+    "content_spans",
+    "speaker_spans",
+    "cue_spans",
+    "attribution_type",
+    "inner_source",
+}
 
 
 def _load_gold() -> list[dict]:
@@ -84,7 +96,7 @@ def test_no_duplicate_or_overlapping_claims(doc):
     envelopes = [(c["start"], c["end"]) for c in doc["claims"]]
     assert len(envelopes) == len(set(envelopes))
     pieces = sorted(tuple(sp) for c in doc["claims"] for sp in c["content_spans"])
-    for (_, e1), (s2, _) in zip(pieces, pieces[1:]):
+    for (_, e1), (s2, _) in itertools.pairwise(pieces):
         assert e1 <= s2, "overlapping content spans"
 
 

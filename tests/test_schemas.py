@@ -32,19 +32,29 @@ def test_reply_schema_satisfies_openai_strict_rules(style: str) -> None:
 
 
 def test_violations_detects_each_rule() -> None:
-    bad = {"type": "object", "properties": {"a": {"type": "string", "default": "x"}, "b": {"$ref": "#/$defs/B"}},
-           "required": ["a"], "$defs": {"B": {"type": "object", "properties": {}}}}
+    bad = {
+        "type": "object",
+        "properties": {"a": {"type": "string", "default": "x"}, "b": {"$ref": "#/$defs/B"}},
+        "required": ["a"],
+        "$defs": {"B": {"type": "object", "properties": {}}},
+    }
     found = violations(bad)
     assert any("additionalProperties" in v for v in found)
     assert any("every property must be required" in v for v in found)
     assert any("default" in v for v in found) and any("$ref" in v for v in found)
     fixed = strict_schema(bad)
     assert violations(fixed) == []
-    assert fixed["properties"]["b"] == {"type": "object", "properties": {}, "required": [], "additionalProperties": False}
+    assert fixed["properties"]["b"] == {
+        "type": "object",
+        "properties": {},
+        "required": [],
+        "additionalProperties": False,
+    }
 
 
 def test_optional_fields_become_anyof_null_and_property_names_survive() -> None:
-    schema = strict_schema({"type": "object", "properties": {"format": {"anyOf": [{"type": "string"}, {"type": "null"}],
-                                                                         "default": None}}})
+    schema = strict_schema(
+        {"type": "object", "properties": {"format": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": None}}}
+    )
     assert schema["properties"]["format"] == {"anyOf": [{"type": "string"}, {"type": "null"}]}
     assert schema["required"] == ["format"]

@@ -2,8 +2,10 @@ from summarizer.ingest.segment import split_sentences
 
 
 def test_news_sentences_with_abbreviations_and_quotes() -> None:
-    text = ('Sen. Ben Sasse said the U.S. plan failed. "It is over," he said. '
-            "Camp Liberty was hit at 7:40 p.m. on Feb. 9.\nA new line starts here")
+    text = (
+        'Sen. Ben Sasse said the U.S. plan failed. "It is over," he said. '
+        "Camp Liberty was hit at 7:40 p.m. on Feb. 9.\nA new line starts here"
+    )
     got = [s.text for s in split_sentences(text)]
     assert got == [
         "Sen. Ben Sasse said the U.S. plan failed.",

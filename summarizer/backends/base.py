@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
 
-class OutputMode(str, Enum):
+class OutputMode(StrEnum):
     """How the JSON Schema reaches the server.
 
     json_schema  OpenAI structured outputs (strict): OpenAI, vLLM, llama.cpp's C++ server, LM Studio.

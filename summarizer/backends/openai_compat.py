@@ -17,7 +17,7 @@ import openai
 from summarizer.backends.base import ChatRequest, Completion, OutputMode
 from summarizer.errors import PermanentBackendError, TransientBackendError
 
-_FALLBACK = {OutputMode.json_schema: OutputMode.json_object, OutputMode.json_object: OutputMode.prompt}
+_FALLBACK: dict[OutputMode, OutputMode] = {OutputMode.json_schema: OutputMode.json_object, OutputMode.json_object: OutputMode.prompt}
 
 
 def _retry_after(headers: Any) -> float | None:
@@ -61,12 +61,10 @@ class OpenAIBackend:
         self.base_url = base_url
         self.max_concurrency = max(1, concurrency)
         self._requested = mode
-        self._mode = mode if mode != OutputMode.auto else OutputMode.json_schema
+        self._mode: OutputMode = mode if mode != OutputMode.auto else OutputMode.json_schema
         self._lock = threading.Lock()
         self._secret = api_key or ""
-        self._client = openai.OpenAI(
-            api_key=api_key or "not-needed", base_url=base_url, max_retries=0, timeout=timeout
-        )
+        self._client = openai.OpenAI(api_key=api_key or "not-needed", base_url=base_url, max_retries=0, timeout=timeout)
 
     @property
     def mode(self) -> str:
@@ -74,8 +72,10 @@ class OpenAIBackend:
 
     def response_format(self, request: ChatRequest, mode: OutputMode) -> dict[str, Any] | None:
         if mode == OutputMode.json_schema:
-            return {"type": "json_schema",
-                    "json_schema": {"name": request.schema_name, "schema": request.json_schema, "strict": True}}
+            return {
+                "type": "json_schema",
+                "json_schema": {"name": request.schema_name, "schema": request.json_schema, "strict": True},
+            }
         if mode == OutputMode.json_object:
             return {"type": "json_object", "schema": request.json_schema}
         return None
@@ -119,12 +119,15 @@ class OpenAIBackend:
         try:
             resp = self._client.chat.completions.create(**body)
         except openai.RateLimitError as exc:
-            raise TransientBackendError(f"rate limited (429): {self._short(exc)}", status=429,
-                                        retry_after=_retry_after(exc.response.headers)) from None
+            raise TransientBackendError(
+                f"rate limited (429): {self._short(exc)}", status=429, retry_after=_retry_after(exc.response.headers)
+            ) from None
         except openai.APITimeoutError:
             raise TransientBackendError("request timed out") from None
         except openai.APIConnectionError as exc:
-            raise TransientBackendError(f"connection error: {type(exc.__cause__).__name__ if exc.__cause__ else 'dropped'}") from None
+            raise TransientBackendError(
+                f"connection error: {type(exc.__cause__).__name__ if exc.__cause__ else 'dropped'}"
+            ) from None
         except openai.APIStatusError as exc:
             status = exc.status_code
             msg = f"HTTP {status}: {self._short(exc)}"
@@ -132,7 +135,9 @@ class OpenAIBackend:
                 # llama-cpp-python answers an unsupported response_format with a 500.
                 if status == 500 and "response_format" in msg and self._requested == OutputMode.auto:
                     raise PermanentBackendError(msg, status=status) from None
-                raise TransientBackendError(msg, status=status, retry_after=_retry_after(exc.response.headers)) from None
+                raise TransientBackendError(
+                    msg, status=status, retry_after=_retry_after(exc.response.headers)
+                ) from None
             raise PermanentBackendError(msg, status=status) from None
         except openai.APIResponseValidationError as exc:
             raise TransientBackendError(f"malformed response from server: {self._short(exc)}") from None
@@ -141,10 +146,16 @@ class OpenAIBackend:
         seconds = time.perf_counter() - started
         usage = resp.usage
         if not resp.choices:
-            return Completion(text="", finish_reason="no_choices", model=resp.model or self.model,
-                              prompt_tokens=usage.prompt_tokens if usage else 0,
-                              completion_tokens=usage.completion_tokens if usage else 0,
-                              seconds=seconds, refusal="server returned no choices", mode=mode.value)
+            return Completion(
+                text="",
+                finish_reason="no_choices",
+                model=resp.model or self.model,
+                prompt_tokens=usage.prompt_tokens if usage else 0,
+                completion_tokens=usage.completion_tokens if usage else 0,
+                seconds=seconds,
+                refusal="server returned no choices",
+                mode=mode.value,
+            )
         choice = resp.choices[0]
         refusal = getattr(choice.message, "refusal", None)
         if choice.finish_reason == "content_filter":

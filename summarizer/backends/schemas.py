@@ -12,9 +12,23 @@ import hashlib
 import json
 from typing import Any
 
-_DROP = {"default", "title", "examples", "format", "pattern", "minLength", "maxLength",
-         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "uniqueItems",
-         "minItems", "maxItems", "discriminator"}
+_DROP = {
+    "default",
+    "title",
+    "examples",
+    "format",
+    "pattern",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "uniqueItems",
+    "minItems",
+    "maxItems",
+    "discriminator",
+}
 
 
 _BOUNDS = {"maxLength", "maxItems", "minLength"}

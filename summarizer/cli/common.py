@@ -31,8 +31,12 @@ DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 
 # Typer option types shared by extract, run, eval and batch.
 Backend_ = Annotated[str | None, typer.Option("--backend", help="auto | embedded | openai")]
-Model_ = Annotated[str | None, typer.Option("--model", "-m", help="model name (embedded: default, small, or a pinned name)")]
-BaseUrl_ = Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1")]
+Model_ = Annotated[
+    str | None, typer.Option("--model", "-m", help="model name (embedded: default, small, or a pinned name)")
+]
+BaseUrl_ = Annotated[
+    str | None, typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1")
+]
 Mode_ = Annotated[str | None, typer.Option("--output-mode", help="auto | json_schema | json_object | prompt")]
 Style_ = Annotated[str | None, typer.Option("--evidence-style", help="sentence (cite ids) | quote (align quotes)")]
 Conc_ = Annotated[int | None, typer.Option("--concurrency", "-j", help="parallel requests (remote backends)")]
@@ -63,16 +67,25 @@ def build_backend(settings: Settings, console: Console | None = None) -> Backend
     kind = settings.resolved_backend()
     if kind == "openai":
         key = settings.api_key.get_secret_value() if settings.api_key else None
-        return OpenAIBackend(model=settings.model or DEFAULT_OPENAI_MODEL, api_key=key, base_url=settings.base_url,
-                             mode=OutputMode(settings.output_mode), timeout=settings.timeout,
-                             concurrency=settings.concurrency)
+        return OpenAIBackend(
+            model=settings.model or DEFAULT_OPENAI_MODEL,
+            api_key=key,
+            base_url=settings.base_url,
+            mode=OutputMode(settings.output_mode),
+            timeout=settings.timeout,
+            concurrency=settings.concurrency,
+        )
     if kind != "embedded":
         raise ConfigError(f"unknown backend {kind!r} (auto, embedded or openai)")
     from summarizer.backends import modelstore
 
     if settings.model_path:
-        return EmbeddedBackend(Path(settings.model_path), model_name=Path(settings.model_path).stem,
-                               n_ctx=settings.n_ctx, n_threads=settings.n_threads)
+        return EmbeddedBackend(
+            Path(settings.model_path),
+            model_name=Path(settings.model_path).stem,
+            n_ctx=settings.n_ctx,
+            n_threads=settings.n_threads,
+        )
     pinned = modelstore.resolve(settings.model)
     directory = modelstore.models_dir(settings.models_dir)
     path = directory / pinned.filename
@@ -84,8 +97,14 @@ def build_backend(settings: Settings, console: Console | None = None) -> Backend
 def pull_with_progress(pinned: Any, directory: Path, console: Console) -> Path:
     from summarizer.backends import modelstore
 
-    with Progress(TextColumn(f"pulling {pinned.name}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-                  TimeElapsedColumn(), console=console, disable=not console.is_terminal) as progress:
+    with Progress(
+        TextColumn(f"pulling {pinned.name}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not console.is_terminal,
+    ) as progress:
         task = progress.add_task("pull", total=pinned.size)
         return modelstore.pull(pinned, directory, lambda done, total: progress.update(task, completed=done))
 
@@ -93,9 +112,14 @@ def pull_with_progress(pinned: Any, directory: Path, console: Console) -> Path:
 def build_extractor(settings: Settings, console: Console | None = None) -> Extractor:
     backend = build_backend(settings, console)
     cache = CallLog(settings.cache)
-    options = ExtractOptions(evidence_style=settings.evidence_style, max_tokens=settings.max_tokens,
-                             max_reasks=settings.max_reasks, chunk_chars=settings.chunk_chars,
-                             use_cache=not settings.no_cache, bounded_schema=backend.name == "embedded")
+    options = ExtractOptions(
+        evidence_style=settings.evidence_style,
+        max_tokens=settings.max_tokens,
+        max_reasks=settings.max_reasks,
+        chunk_chars=settings.chunk_chars,
+        use_cache=not settings.no_cache,
+        bounded_schema=backend.name == "embedded",
+    )
     return Extractor(backend, options=options, calllog=cache, policy=TransientPolicy(attempts=settings.max_retries))
 
 
@@ -107,16 +131,27 @@ def run_extract_command(inputs: list[str], out: Path, settings: Settings, consol
     except ConfigError as exc:
         fail(str(exc))
         raise
-    with Progress(TextColumn("[bold]extract[/bold]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                  TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal) as progress:
+    with Progress(
+        TextColumn("[bold]extract[/bold]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as progress:
         task = progress.add_task("", total=None)
 
         def on_event(status: DocumentStatus) -> None:
             progress.update(task, advance=1, description=plain(status.doc_id or status.path))
             if status.status == "failed":
                 # paths and reasons are untrusted text (file names, server messages): never markup
-                console.print(f"[red]error:[/red] {plain(status.path)}: {plain(status.reason or '')}",
-                              highlight=False, soft_wrap=True)
+                console.print(
+                    f"[red]error:[/red] {plain(status.path)}: {plain(status.reason or '')}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
 
         runner = Runner(extractor, out, concurrency=settings.concurrency, on_event=on_event)
         report = runner.run(["-" if i == "-" else i for i in inputs])
@@ -129,14 +164,23 @@ def print_run_summary(report: RunReport, console: Console) -> None:
     for col in ("document", "status", "claims", "dropped", "attempts", "tokens in/out", "seconds"):
         table.add_column(col, justify="left" if col in ("document", "status") else "right")
     for d in report.documents:
-        table.add_row(plain(d.doc_id or d.path), d.status, str(d.claims), str(d.dropped_ungrounded), str(d.attempts),
-                      f"{d.tokens.prompt}/{d.tokens.completion}", f"{d.seconds:.1f}")
+        table.add_row(
+            plain(d.doc_id or d.path),
+            d.status,
+            str(d.claims),
+            str(d.dropped_ungrounded),
+            str(d.attempts),
+            f"{d.tokens.prompt}/{d.tokens.completion}",
+            f"{d.seconds:.1f}",
+        )
     ok = sum(d.status in ("ok", "skipped", "duplicate") for d in report.documents)
     claims = sum(d.claims for d in report.documents)
     dropped = sum(d.dropped_ungrounded for d in report.documents)
     grounded = claims / (claims + dropped) if claims + dropped else 1.0
-    table.caption = (f"{ok} ok, {len(report.failed)} failed · {claims} claims · grounded {grounded:.0%} · "
-                     f"{report.tokens.prompt}+{report.tokens.completion} tokens · {report.seconds:.1f}s")
+    table.caption = (
+        f"{ok} ok, {len(report.failed)} failed · {claims} claims · grounded {grounded:.0%} · "
+        f"{report.tokens.prompt}+{report.tokens.completion} tokens · {report.seconds:.1f}s"
+    )
     console.print(table)
 
 

@@ -65,28 +65,46 @@ def register(app: typer.Typer) -> None:
     @app.command("eval")
     def eval_(
         gold: Annotated[Path, typer.Option("--gold", help="gold JSONL (PolNeAR-style)", exists=True, dir_okay=False)],
-        pred: Annotated[Path | None, typer.Option("--pred", help="score existing output (<doc_id>.json files); "
-                                                               "without it, extraction runs on the gold texts first",
-                                                  file_okay=False)] = None,
-        merge_gold: Annotated[Path | None, typer.Option("--merge-gold", help="merge gold JSON (entities, clusters, "
-                                                                             "conflicts)", exists=True,
-                                                        dir_okay=False)] = None,
-        merged: Annotated[Path | None, typer.Option("--merged", help="folder holding merged.json "
-                                                                     "[default: <pred>/merged or <pred>/../merged]")]
-        = None,
-        out: Annotated[Path | None, typer.Option("--out", "-o", help="eval.json path [default: <pred>/eval.json]")]
-        = None,
-        floor: Annotated[Path | None, typer.Option("--floor", help="JSON with claim_f1 / speaker_accuracy minimums; "
-                                                                   "exit 1 when below", exists=True,
-                                                   dir_okay=False)] = None,
-        limit: Annotated[int | None, typer.Option("--limit", min=1, help="score only the first N gold documents")]
-        = None,
-        baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="add the non-LLM baseline row")]
-        = True,
-        extract_out: Annotated[Path | None, typer.Option("--extract-out", help="where extraction writes when "
-                                                                               "--pred is absent "
-                                                                               "[default: out/eval/<gold name>]")]
-        = None,
+        pred: Annotated[
+            Path | None,
+            typer.Option(
+                "--pred",
+                help="score existing output (<doc_id>.json files); without it, extraction runs on the gold texts first",
+                file_okay=False,
+            ),
+        ] = None,
+        merge_gold: Annotated[
+            Path | None,
+            typer.Option(
+                "--merge-gold", help="merge gold JSON (entities, clusters, conflicts)", exists=True, dir_okay=False
+            ),
+        ] = None,
+        merged: Annotated[
+            Path | None,
+            typer.Option("--merged", help="folder holding merged.json [default: <pred>/merged or <pred>/../merged]"),
+        ] = None,
+        out: Annotated[
+            Path | None, typer.Option("--out", "-o", help="eval.json path [default: <pred>/eval.json]")
+        ] = None,
+        floor: Annotated[
+            Path | None,
+            typer.Option(
+                "--floor",
+                help="JSON with claim_f1 / speaker_accuracy minimums; exit 1 when below",
+                exists=True,
+                dir_okay=False,
+            ),
+        ] = None,
+        limit: Annotated[
+            int | None, typer.Option("--limit", min=1, help="score only the first N gold documents")
+        ] = None,
+        baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="add the non-LLM baseline row")] = True,
+        extract_out: Annotated[
+            Path | None,
+            typer.Option(
+                "--extract-out", help="where extraction writes when --pred is absent [default: out/eval/<gold name>]"
+            ),
+        ] = None,
         details: Annotated[bool, typer.Option("--details/--summary", help="per-document rows and errors")] = True,
         backend: c.Backend_ = None,
         model: c.Model_ = None,
@@ -110,9 +128,16 @@ def register(app: typer.Typer) -> None:
             c.fail(f"{gold}: no gold documents")
         if pred is None:
             pred = extract_out or Path("out") / "eval" / gold.stem
-            settings = c.settings_from(backend=backend, model=model, base_url=base_url, output_mode=output_mode,
-                                       evidence_style=evidence_style, concurrency=concurrency, cache=cache,
-                                       no_cache=no_cache)
+            settings = c.settings_from(
+                backend=backend,
+                model=model,
+                base_url=base_url,
+                output_mode=output_mode,
+                evidence_style=evidence_style,
+                concurrency=concurrency,
+                cache=cache,
+                no_cache=no_cache,
+            )
             _extract_gold(gold_set, pred, settings)
         elif not pred.is_dir():
             c.fail(f"{pred} is not a folder of predictions")
@@ -121,8 +146,15 @@ def register(app: typer.Typer) -> None:
         merged_result = None
         if merge_data is not None:
             merged_result = _load_or_run_merge(pred, _merged_dir(pred, merged), console, warnings)
-        report = evaluate(gold_set, predictions, pred_path=str(pred), baseline=baseline, merge_gold=merge_data,
-                          merged=merged_result, warnings=warnings)
+        report = evaluate(
+            gold_set,
+            predictions,
+            pred_path=str(pred),
+            baseline=baseline,
+            merge_gold=merge_data,
+            merged=merged_result,
+            warnings=warnings,
+        )
         print_report(report, console, details=details)
         path = write_report(report, out or pred / "eval.json")
         console.print(f"wrote {path}", highlight=False)

@@ -26,9 +26,16 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Extract grounded, attributed claims from each article."""
         c.read_stdin_hint(inputs)
-        settings = c.settings_from(backend=backend, model=model, base_url=base_url, output_mode=output_mode,
-                                   evidence_style=evidence_style, concurrency=concurrency, cache=cache,
-                                   no_cache=no_cache)
+        settings = c.settings_from(
+            backend=backend,
+            model=model,
+            base_url=base_url,
+            output_mode=output_mode,
+            evidence_style=evidence_style,
+            concurrency=concurrency,
+            cache=cache,
+            no_cache=no_cache,
+        )
         report = c.run_extract_command(inputs, out, settings)
         if report.failed:
             raise typer.Exit(1)

@@ -34,7 +34,9 @@ def list_models() -> None:
     for col in ("name", "description", "size", "installed"):
         table.add_column(col)
     for m in modelstore.MODELS.values():
-        table.add_row(m.name, m.description, f"{m.size / 1e9:.2f} GB", "yes" if (directory / m.filename).exists() else "no")
+        table.add_row(
+            m.name, m.description, f"{m.size / 1e9:.2f} GB", "yes" if (directory / m.filename).exists() else "no"
+        )
     c.err_console.print(table)
 
 

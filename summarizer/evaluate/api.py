@@ -31,15 +31,25 @@ def alias_index(merge_gold: Mapping[str, Any] | None) -> AliasIndex | None:
     return AliasIndex([e.get("canonical", ""), *e.get("aliases", [])] for e in merge_gold.get("entities", []))
 
 
-def evaluate(gold: GoldSet, predictions: Predictions | None, *, pred_path: str | None = None, baseline: bool = True,
-             merge_gold: Mapping[str, Any] | None = None, merged: MergeResult | None = None,
-             warnings: list[str] | None = None) -> EvalReport:
+def evaluate(
+    gold: GoldSet,
+    predictions: Predictions | None,
+    *,
+    pred_path: str | None = None,
+    baseline: bool = True,
+    merge_gold: Mapping[str, Any] | None = None,
+    merged: MergeResult | None = None,
+    warnings: list[str] | None = None,
+) -> EvalReport:
     """Score ``predictions`` (None: the baseline alone) and the baseline on ``gold``; merge scores
     when both ``merge_gold`` and ``merged`` are given."""
     aliases = alias_index(merge_gold)
     indexes = {d.doc_id: DocIndex(d) for d in gold.docs}  # shared by both systems
-    system = score_system("pipeline", gold, predictions.docs, aliases=aliases, indexes=indexes) \
-        if predictions is not None else None
+    system = (
+        score_system("pipeline", gold, predictions.docs, aliases=aliases, indexes=indexes)
+        if predictions is not None
+        else None
+    )
     base = None
     if baseline:
         t0 = time.perf_counter()
@@ -47,8 +57,14 @@ def evaluate(gold: GoldSet, predictions: Predictions | None, *, pred_path: str |
         base = score_system("baseline", gold, preds, aliases=aliases, indexes=indexes)
         base.score.seconds = round(time.perf_counter() - t0, 3)
         base.score.seconds_per_doc = base.score.seconds / len(gold.docs) if gold.docs else None
-    report = build_report(gold, system, base, pred_path=pred_path,
-                          skipped=predictions.skipped if predictions else [], extra_warnings=warnings or [])
+    report = build_report(
+        gold,
+        system,
+        base,
+        pred_path=pred_path,
+        skipped=predictions.skipped if predictions else [],
+        extra_warnings=warnings or [],
+    )
     if merge_gold is not None and merged is not None:
         doc_evals = {d.doc_id: d for d in system.docs} if system else None
         report.merge = score_merge(gold, merge_gold, merged, doc_evals)
@@ -58,7 +74,7 @@ def evaluate(gold: GoldSet, predictions: Predictions | None, *, pred_path: str |
 def load_floor(path: str | Path) -> dict[str, float]:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a JSON object like {{\"claim_f1\": 0.4, \"speaker_accuracy\": 0.7}}")
+        raise ValueError(f'{path}: expected a JSON object like {{"claim_f1": 0.4, "speaker_accuracy": 0.7}}')
     return {k: float(v) for k, v in data.items() if k in FLOOR_KEYS and v is not None}
 
 

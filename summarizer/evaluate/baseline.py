@@ -69,7 +69,7 @@ class _Sentence:
         self.toks = [Tok(m.group(0), start + m.start(), start + m.end()) for m in TOKEN.finditer(text[start:end])]
 
     def phrase(self, span: tuple[int, int]) -> str:
-        return self.text[self.toks[span[0]].start:self.toks[span[1] - 1].end]
+        return self.text[self.toks[span[0]].start : self.toks[span[1] - 1].end]
 
     def words(self, start: int, end: int) -> int:
         return len(re.findall(r"\w+", self.text[start:end]))
@@ -105,15 +105,15 @@ class _Sentence:
         b = i
         while b > 0 and toks[b - 1].low in AUX:
             b -= 1
-        inverted = b > 0 and toks[b - 1].text in (",", "”", "\"", "''") and toks[i].low in INVERTIBLE
+        inverted = b > 0 and toks[b - 1].text in (",", "”", '"', "''") and toks[i].low in INVERTIBLE
         span = speaker_after(toks, i) if inverted else None
         boundary = b - 1  # '"CONTENT," said X'
         if span is None:
             span = subject_phrase(toks, i)
             boundary = span[0] - 1 if span else -1
-        if span is None or boundary < 0 or toks[boundary].text not in (",", "”", "\"", "''"):
+        if span is None or boundary < 0 or toks[boundary].text not in (",", "”", '"', "''"):
             return None
-        tail = toks[max(span[1], i + 1):]
+        tail = toks[max(span[1], i + 1) :]
         n = next((k for k, t in enumerate(tail) if t.text in (",", ".", "!", "?", ":")), len(tail))
         if n and ((tail[0].low not in ADVERBIAL and n > 2) or n > 8 or any(t.low == "that" for t in tail[:n])):
             return None  # a clause follows the cue: this is "X said CONTENT"
@@ -122,8 +122,14 @@ class _Sentence:
         rest = tail[n:]
         if (rest and rest[0].text == ":") or (not quoted and len(rest) >= 2 and rest[1].text in OPEN_Q + "“"):
             return None  # "In a warning, he said: ..." introduces its content
-        interjected = (not quoted and len(rest) >= 2 and rest[0].text == "," and rest[1].text.islower()
-                       and rest[1].low not in CUES and rest[1].low not in ("and", "but"))
+        interjected = (
+            not quoted
+            and len(rest) >= 2
+            and rest[0].text == ","
+            and rest[1].text.islower()
+            and rest[1].low not in CUES
+            and rest[1].low not in ("and", "but")
+        )
         if self.words(self.start, cut) < (2 if quoted or interjected else 6):
             return None
         start = self.start
@@ -164,8 +170,13 @@ class _Sentence:
                 return None
             speaker, cue_start = self.phrase(span), toks[span[0]].start
         if toks[i].low in OBJECT_VERBS:  # "told reporters on Monday", "told The Post"
-            while j < len(toks) and j - i <= 4 and toks[j].low != "that" and toks[j].text not in PUNCT and (
-                    toks[j].text[:1].isupper() or toks[j].low in ADDRESSEES):
+            while (
+                j < len(toks)
+                and j - i <= 4
+                and toks[j].low != "that"
+                and toks[j].text not in PUNCT
+                and (toks[j].text[:1].isupper() or toks[j].low in ADDRESSEES)
+            ):
                 j += 1
         if j < len(toks) and toks[j].low in ("for", "on") and toks[i].low.startswith("call"):
             j += 1
@@ -220,7 +231,7 @@ def find_attributions(text: str) -> list[Attribution]:
             start, end = trim_content(text, start, end)
             if s.words(start, end) < 2 or not speaker:
                 continue
-            cue = t.text if t.low != "according" else text[t.start:s.toks[i + 1].end]
+            cue = t.text if t.low != "according" else text[t.start : s.toks[i + 1].end]
             last = Attribution(speaker=speaker, cue=cue, start=start, end=end)
             out.append(last)
             taken_until = max(taken_until, end)
@@ -260,11 +271,25 @@ def baseline_document(doc_id: str, text: str, *, author_voice: bool = False) -> 
     for n, (start, end, speaker, cue) in enumerate(items, 1):
         ids = [sid for sid, s, e in sentences if s < end and e > start]
         evidence = Evidence(start=start, end=end, text=text[start:end], alignment=Alignment.exact, sentence_ids=ids)
-        claims.append(Claim(id=f"{doc_id}#c{n}", text=evidence.text, speaker=speaker, cue=cue,
-                            modality=Modality.reported if cue else Modality.asserted, evidence=evidence))
-    meta = ExtractionMeta(backend="baseline", model="cue-verb-rules" + ("+author" if author_voice else ""),
-                          output_mode="none", evidence_style="quote", prompt_sha256="", schema_sha256="",
-                          seconds=time.perf_counter() - t0)
+        claims.append(
+            Claim(
+                id=f"{doc_id}#c{n}",
+                text=evidence.text,
+                speaker=speaker,
+                cue=cue,
+                modality=Modality.reported if cue else Modality.asserted,
+                evidence=evidence,
+            )
+        )
+    meta = ExtractionMeta(
+        backend="baseline",
+        model="cue-verb-rules" + ("+author" if author_voice else ""),
+        output_mode="none",
+        evidence_style="quote",
+        prompt_sha256="",
+        schema_sha256="",
+        seconds=time.perf_counter() - t0,
+    )
     source = SourceInfo(path=f"{doc_id}.txt", sha256=text_sha256(text), length=len(text))
     return DocumentResult(doc_id=doc_id, source=source, claims=claims, meta=meta)
 

@@ -41,10 +41,12 @@ DAYS = words("""monday tuesday wednesday thursday friday saturday sunday yesterd
 ADVERBIAL = DAYS | words("""on in at during after before last this earlier later recently via through when
     while as from with""")
 INVERTIBLE = words("said says say added adds wrote writes reported reports noted notes explained asked continued")
-TOKEN = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|St|Jr|Sr|Lt|Col|Sgt|Capt|Prof|Rev|Pres|Adm|Maj|Amb|Atty)\."
-                   r"|(?:[A-Z]\.){2,}"
-                    r"|\w+(?:[’'\-.]\w+)*|''|[^\w\s]")
-PUNCT = frozenset(",;:()[]“”\"—–―-.!?…") | {"''"}
+TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|St|Jr|Sr|Lt|Col|Sgt|Capt|Prof|Rev|Pres|Adm|Maj|Amb|Atty)\."
+    r"|(?:[A-Z]\.){2,}"
+    r"|\w+(?:[’'\-.]\w+)*|''|[^\w\s]"
+)
+PUNCT = frozenset(',;:()[]“”"—–―-.!?…') | {"''"}
 OPEN_Q = "“\"'"
 TRIM = " \t\n.,:;—–―-"
 
@@ -99,8 +101,8 @@ def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
         if re.match(r"that\s", text[start:end]):
             start += 5
             continue
-        inner = text[start + 1:end - 1]
-        if end - start > 2 and text[start] in "“\"" and text[end - 1] in "”\"" and not re.search(r"[“”\"]", inner):
+        inner = text[start + 1 : end - 1]
+        if end - start > 2 and text[start] in '“"' and text[end - 1] in '”"' and not re.search(r"[“”\"]", inner):
             start, end = start + 1, end - 1
             continue
         break
@@ -112,8 +114,13 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
     a = b
     while a > 0 and toks[a - 1].text not in PUNCT:
         t = toks[a - 1]
-        between_names = (t.low in ("and", "of") and a >= 2 and toks[a - 2].text[:1].isupper() and a < b
-                         and toks[a].text[:1].isupper())  # "Trump and Pence", "Secretary of State"
+        between_names = (
+            t.low in ("and", "of")
+            and a >= 2
+            and toks[a - 2].text[:1].isupper()
+            and a < b
+            and toks[a].text[:1].isupper()
+        )  # "Trump and Pence", "Secretary of State"
         if t.low in CUES or (t.low in STOP_BACK and not between_names):
             break
         a -= 1
@@ -142,9 +149,10 @@ def subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         b -= 1
     if b > 0 and toks[b - 1].text == ",":  # an appositive or relative clause sits between subject and verb
         c0 = max((k for k in range(b - 1) if toks[k].text == ","), default=-1)
-        seg = toks[c0 + 1:b - 1] if c0 >= 0 else []
-        if seg and (seg[0].low in DETERMINERS or seg[0].low in ("who", "which") or seg[0].text.islower()
-                    or len(seg) <= 3):
+        seg = toks[c0 + 1 : b - 1] if c0 >= 0 else []
+        if seg and (
+            seg[0].low in DETERMINERS or seg[0].low in ("who", "which") or seg[0].text.islower() or len(seg) <= 3
+        ):
             return back_phrase(toks, c0)
         return None
     return back_phrase(toks, b)
@@ -153,9 +161,19 @@ def subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
 def speaker_after(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """``said X``: the phrase after the cue up to punctuation or a clause word."""
     a = b = i + 1
-    while b < len(toks) and b - a < 9 and toks[b].text not in PUNCT and (toks[b].low not in STOP_BACK or (
-            toks[b].low in ("of", "by", "from", "for", "at") and b + 1 < len(toks)
-            and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the"))):
+    while (
+        b < len(toks)
+        and b - a < 9
+        and toks[b].text not in PUNCT
+        and (
+            toks[b].low not in STOP_BACK
+            or (
+                toks[b].low in ("of", "by", "from", "for", "at")
+                and b + 1 < len(toks)
+                and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
+            )
+        )
+    ):
         b += 1
     if b == a or toks[a].low in DAYS or not (toks[a].text[:1].isupper() or toks[a].low in DETERMINERS):
         return None
@@ -174,7 +192,7 @@ def continue_quote(text: str, regions: list[tuple[int, int]], pos: int) -> int:
         if region is None or region[0] != k:
             break
         line_end = text.find("\n", region[1])
-        if re.search(r"[A-Za-z]", text[region[1]:len(text) if line_end < 0 else line_end]):
+        if re.search(r"[A-Za-z]", text[region[1] : len(text) if line_end < 0 else line_end]):
             break
         end = region[1]
     return end

@@ -93,8 +93,14 @@ class MatchResult:
         return {p.pred: p.gold for p in self.pairs}
 
 
-def soft_match(doc: GoldDoc, spans: Sequence[tuple[int, int]], *, index: DocIndex | None = None,
-               min_coverage: float = MIN_COVERAGE, window: int = WINDOW) -> MatchResult:
+def soft_match(
+    doc: GoldDoc,
+    spans: Sequence[tuple[int, int]],
+    *,
+    index: DocIndex | None = None,
+    min_coverage: float = MIN_COVERAGE,
+    window: int = WINDOW,
+) -> MatchResult:
     """One-to-one soft matching of predicted ``spans`` (start, end) against ``doc.claims``."""
     index = index or DocIndex(doc)
     result = MatchResult()
@@ -135,11 +141,19 @@ def soft_match(doc: GoldDoc, spans: Sequence[tuple[int, int]], *, index: DocInde
     out_gold = {gi for gi, _ in outside}
     out_pred = {pi for _, pi in outside}
     for gi in result.unmatched_gold:
-        result.notes_gold[gi] = _note(gi in eligible_gold, gi in out_gold, result.best_gold.get(gi, 0.0),
-                                      "its best prediction matched another gold claim")
+        result.notes_gold[gi] = _note(
+            gi in eligible_gold,
+            gi in out_gold,
+            result.best_gold.get(gi, 0.0),
+            "its best prediction matched another gold claim",
+        )
     for pi in result.unmatched_pred:
-        result.notes_pred[pi] = _note(pi in eligible_pred, pi in out_pred, result.best_pred.get(pi, 0.0),
-                                      "duplicate: its gold claim was matched by another prediction")
+        result.notes_pred[pi] = _note(
+            pi in eligible_pred,
+            pi in out_pred,
+            result.best_pred.get(pi, 0.0),
+            "duplicate: its gold claim was matched by another prediction",
+        )
     return result
 
 

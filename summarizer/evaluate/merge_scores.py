@@ -75,7 +75,7 @@ class ClaimMapper:
         for doc in gold.docs:
             for i, claim in enumerate(doc.claims):
                 self.by_quote.setdefault((doc.doc_id, claim.claim), i)
-                self.by_quote.setdefault((doc.doc_id, doc.text[claim.start:claim.end]), i)
+                self.by_quote.setdefault((doc.doc_id, doc.text[claim.start : claim.end]), i)
         self.by_claim_id: dict[tuple[str, str], int] = {}
         for doc_id, ev in (doc_evals or {}).items():
             if ev.pred is not None:
@@ -107,8 +107,10 @@ def bcubed(items: list[Item], gold_of: Mapping[Item, set[Any]], pred_of: Mapping
     """Extended B-cubed for overlapping clusters; an item missing from a mapping is a singleton."""
     if not items:
         return BCubed()
+
     def cats(mapping: Mapping[Item, set[Any]], e: Item) -> set[Any]:
         return mapping.get(e) or {("singleton", e)}
+
     gold_sets = {e: cats(gold_of, e) for e in items}
     pred_sets = {e: cats(pred_of, e) for e in items}
     p_sum = r_sum = 0.0
@@ -146,8 +148,9 @@ def _assign(needs: list[set[int]]) -> bool:
     return all(place(g, set()) for g in range(len(needs)))
 
 
-def score_merge(gold: GoldSet, merge_gold: Mapping[str, Any], merged: MergeResult,
-                doc_evals: Mapping[str, DocEval] | None = None) -> MergeScores:
+def score_merge(
+    gold: GoldSet, merge_gold: Mapping[str, Any], merged: MergeResult, doc_evals: Mapping[str, DocEval] | None = None
+) -> MergeScores:
     """All merge scores; ``doc_evals`` (the pipeline's extraction scoring) maps claim ids to gold."""
     mapper = ClaimMapper(gold, doc_evals)
     scores = MergeScores(entities=entity_scores(merge_gold.get("entities", []), merged))
@@ -171,17 +174,25 @@ def score_merge(gold: GoldSet, merge_gold: Mapping[str, Any], merged: MergeResul
     clustered = [e for e in items if e in gold_of]
     scores.clusters_gold_only = bcubed(clustered, gold_of, {e: pred_of[e] for e in clustered if e in pred_of})
 
-    predicted = [[(_value_key(v.value), {mapper.pred_item(r) for r in v.members} - {None}) for v in c.values]
-                 for c in merged.conflicts]
+    predicted = [
+        [(_value_key(v.value), {mapper.pred_item(r) for r in v.members} - {None}) for v in c.values]
+        for c in merged.conflicts
+    ]
     found = 0
     for conflict in merge_gold.get("conflicts", []):
-        values = [(_value_key(str(v.get("value", ""))),
-                   {mapper.gold_item(s.get("doc_id", ""), s.get("quote", "")) for s in v.get("sources", [])} - {None})
-                  for v in conflict.get("values", [])]
+        values = [
+            (
+                _value_key(str(v.get("value", ""))),
+                {mapper.gold_item(s.get("doc_id", ""), s.get("quote", "")) for s in v.get("sources", [])} - {None},
+            )
+            for v in conflict.get("values", [])
+        ]
         by = None
         for pc, pvalues in zip(merged.conflicts, predicted, strict=True):
-            needs = [{j for j, (pkey, pitems) in enumerate(pvalues) if pitems & gitems or pkey == gkey}
-                     for gkey, gitems in values]
+            needs = [
+                {j for j, (pkey, pitems) in enumerate(pvalues) if pitems & gitems or pkey == gkey}
+                for gkey, gitems in values
+            ]
             if values and _assign(needs):
                 by = pc.id
                 break

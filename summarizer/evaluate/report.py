@@ -55,17 +55,37 @@ def _seconds(value: float | None) -> str:
 
 def _system_row(s: SystemScore) -> list[str]:
     name = s.label if not s.model else f"{s.label}: {s.backend}/{s.model}"
-    return [name, _pct(s.soft.precision), _pct(s.soft.recall), _pct(s.soft.f1), _pct(s.strict.f1),
-            _acc(s.speaker.overall), _acc(s.speaker.pronoun), _acc(s.cue), _pct(s.grounded.value),
-            _seconds(s.seconds_per_doc),
-            f"{s.tokens_per_doc:.0f}" if s.tokens_per_doc is not None else "—"]
+    return [
+        name,
+        _pct(s.soft.precision),
+        _pct(s.soft.recall),
+        _pct(s.soft.f1),
+        _pct(s.strict.f1),
+        _acc(s.speaker.overall),
+        _acc(s.speaker.pronoun),
+        _acc(s.cue),
+        _pct(s.grounded.value),
+        _seconds(s.seconds_per_doc),
+        f"{s.tokens_per_doc:.0f}" if s.tokens_per_doc is not None else "—",
+    ]
 
 
 def summary_table(report: EvalReport) -> Table:
     gold = sum(d.gold for d in report.documents)
     table = Table(title=f"eval: {Path(report.gold).name} ({len(report.documents)} docs, {gold} gold claims)")
-    for col in ("system", "P", "R", "F1", "strict F1", "speaker", "pronoun spk", "cue", "grounded", "s/doc",
-                "tokens/doc"):
+    for col in (
+        "system",
+        "P",
+        "R",
+        "F1",
+        "strict F1",
+        "speaker",
+        "pronoun spk",
+        "cue",
+        "grounded",
+        "s/doc",
+        "tokens/doc",
+    ):
         table.add_column(col, justify="left" if col == "system" else "right")
     for system in (report.overall, report.baseline):
         if system is not None:
@@ -79,9 +99,18 @@ def documents_table(report: EvalReport) -> Table:
     for col in ("document", "gold", "pred", "P", "R", "F1", "baseline F1", "speaker", "s", "tokens"):
         table.add_column(col, justify="left" if col == "document" else "right")
     for d in report.documents[:MAX_DOC_ROWS]:
-        table.add_row(d.doc_id + (" (missing)" if d.missing else ""), str(d.gold), str(d.predicted),
-                      _pct(d.soft.precision), _pct(d.soft.recall), _pct(d.soft.f1), _pct(d.baseline_f1),
-                      _acc(d.speaker.overall), _seconds(d.seconds), str(d.tokens.total))
+        table.add_row(
+            d.doc_id + (" (missing)" if d.missing else ""),
+            str(d.gold),
+            str(d.predicted),
+            _pct(d.soft.precision),
+            _pct(d.soft.recall),
+            _pct(d.soft.f1),
+            _pct(d.baseline_f1),
+            _acc(d.speaker.overall),
+            _seconds(d.seconds),
+            str(d.tokens.total),
+        )
     if len(report.documents) > MAX_DOC_ROWS:
         table.caption = f"first {MAX_DOC_ROWS} of {len(report.documents)}; all rows are in eval.json"
     return table
@@ -112,18 +141,24 @@ def print_report(report: EvalReport, console: Console, *, details: bool = True) 
         if report.worst_misses:
             console.print(_errors_table("worst misses (gold claims nobody matched)", report.worst_misses))
         if report.false_positives:
-            console.print(_errors_table("false positives (predictions matching no gold claim)",
-                                        report.false_positives))
+            console.print(_errors_table("false positives (predictions matching no gold claim)", report.false_positives))
     if report.merge is not None:
         m = report.merge
         table = Table(title="merge")
         for col in ("measure", "P", "R", "F1", "note"):
             table.add_column(col, justify="left" if col in ("measure", "note") else "right")
         e = m.entities.pairwise
-        table.add_row("entity alias pairs", _pct(e.precision), _pct(e.recall), _pct(e.f1),
-                      f"{m.entities.unknown_aliases} predicted aliases unknown to gold")
-        for name, b in (("clusters (B-cubed, all claims)", m.clusters), ("clusters (B-cubed, gold-clustered)",
-                                                                        m.clusters_gold_only)):
+        table.add_row(
+            "entity alias pairs",
+            _pct(e.precision),
+            _pct(e.recall),
+            _pct(e.f1),
+            f"{m.entities.unknown_aliases} predicted aliases unknown to gold",
+        )
+        for name, b in (
+            ("clusters (B-cubed, all claims)", m.clusters),
+            ("clusters (B-cubed, gold-clustered)", m.clusters_gold_only),
+        ):
             table.add_row(name, _pct(b.precision), _pct(b.recall), _pct(b.f1), f"{b.items} claims")
         found = ", ".join(c.id for c in m.conflict_details if c.found) or "none"
         table.add_row("conflicts found", "", _acc(m.conflicts), "", f"found: {found}")

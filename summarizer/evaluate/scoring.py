@@ -60,8 +60,17 @@ class _Counts:
     seconds: float = 0.0
 
     def add(self, other: _Counts) -> None:
-        for name in ("gold", "pred", "soft_tp", "strict_tp", "cue_ok", "cue_total", "grounded", "grounded_total",
-                     "seconds"):
+        for name in (
+            "gold",
+            "pred",
+            "soft_tp",
+            "strict_tp",
+            "cue_ok",
+            "cue_total",
+            "grounded",
+            "grounded_total",
+            "seconds",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.speaker.update(other.speaker)
         self.alignment.update(other.alignment)
@@ -93,11 +102,18 @@ class DocEval:
     def row(self) -> DocumentScore:
         c = self.counts
         return DocumentScore(
-            doc_id=self.doc_id, gold=c.gold, predicted=c.pred, soft=PRF.from_counts(c.soft_tp, c.pred, c.gold),
-            strict=PRF.from_counts(c.strict_tp, c.pred, c.gold), speaker=c.speaker_scores(),
+            doc_id=self.doc_id,
+            gold=c.gold,
+            predicted=c.pred,
+            soft=PRF.from_counts(c.soft_tp, c.pred, c.gold),
+            strict=PRF.from_counts(c.strict_tp, c.pred, c.gold),
+            speaker=c.speaker_scores(),
             cue=Accuracy.from_counts(c.cue_ok, c.cue_total),
             grounded=Accuracy.from_counts(c.grounded, c.grounded_total),
-            tokens=c.tokens, seconds=round(c.seconds, 3), missing=self.missing)
+            tokens=c.tokens,
+            seconds=round(c.seconds, 3),
+            missing=self.missing,
+        )
 
 
 def speaker_bucket(name: str | None) -> str:
@@ -125,19 +141,46 @@ def antecedents(doc: GoldDoc, index: int, n: int = 2) -> list[str]:
     return out
 
 
-def _error(doc_id: str, kind: str, start: int, end: int, text: str, speaker: str | None, cue: str | None,
-           best: float, note: str, other: str | None = None) -> ErrorItem:
-    return ErrorItem(doc_id=doc_id, kind=kind, start=start, end=end, text=text[:400], speaker=speaker, cue=cue,
-                     other_speaker=other, best_coverage=round(best, 3), note=note)
+def _error(
+    doc_id: str,
+    kind: str,
+    start: int,
+    end: int,
+    text: str,
+    speaker: str | None,
+    cue: str | None,
+    best: float,
+    note: str,
+    other: str | None = None,
+) -> ErrorItem:
+    return ErrorItem(
+        doc_id=doc_id,
+        kind=kind,
+        start=start,
+        end=end,
+        text=text[:400],
+        speaker=speaker,
+        cue=cue,
+        other_speaker=other,
+        best_coverage=round(best, 3),
+        note=note,
+    )
 
 
-def _gold_error(doc: GoldDoc, claim: GoldClaim, kind: str, best: float, note: str,
-                other: str | None = None) -> ErrorItem:
+def _gold_error(
+    doc: GoldDoc, claim: GoldClaim, kind: str, best: float, note: str, other: str | None = None
+) -> ErrorItem:
     return _error(doc.doc_id, kind, claim.start, claim.end, claim.claim, claim.speaker, claim.cue, best, note, other)
 
 
-def score_document(doc: GoldDoc, pred: DocumentResult | None, *, aliases: AliasIndex | None = None,
-                   index: DocIndex | None = None, author_voice: bool = True) -> DocEval:
+def score_document(
+    doc: GoldDoc,
+    pred: DocumentResult | None,
+    *,
+    aliases: AliasIndex | None = None,
+    index: DocIndex | None = None,
+    author_voice: bool = True,
+) -> DocEval:
     """Match ``pred`` (None = no output: zero claims) against ``doc`` and count everything.
 
     ``author_voice=False`` (gold that labels attributions only, like PolNeAR) leaves the
@@ -149,20 +192,22 @@ def score_document(doc: GoldDoc, pred: DocumentResult | None, *, aliases: AliasI
         claims = [c for c in claims if c.speaker.type != SpeakerType.author]
     spans = [(c.evidence.start, c.evidence.end) for c in claims]
     match = soft_match(doc, spans, index=index)
-    counts = _Counts(gold=len(doc.claims), pred=len(claims), soft_tp=len(match.pairs),
-                     strict_tp=len(strict_match(doc, spans)))
+    counts = _Counts(
+        gold=len(doc.claims), pred=len(claims), soft_tp=len(match.pairs), strict_tp=len(strict_match(doc, spans))
+    )
     ev = DocEval(doc.doc_id, counts, match, pred, missing=pred is None)
     if pred is not None:
         if pred.source.sha256 and pred.source.sha256 != text_sha256(doc.text):
-            ev.warnings.append(f"{doc.doc_id}: the prediction was made from a different text (sha256 differs); "
-                               "offsets may not line up")
+            ev.warnings.append(
+                f"{doc.doc_id}: the prediction was made from a different text (sha256 differs); offsets may not line up"
+            )
         counts.tokens = pred.meta.tokens.add(pred.meta.cached_tokens)
         counts.seconds = max(pred.meta.seconds, pred.meta.model_seconds)
         counts.grounded_total = len(claims) + pred.meta.dropped_ungrounded
         for c in claims:
             ev_ = c.evidence
             counts.alignment[ev_.alignment.value] += 1
-            counts.grounded += ev_.end <= len(doc.text) and doc.text[ev_.start:ev_.end] == ev_.text
+            counts.grounded += ev_.end <= len(doc.text) and doc.text[ev_.start : ev_.end] == ev_.text
     for pair in match.pairs:
         g, p = doc.claims[pair.gold], claims[pair.pred]
         bucket = speaker_bucket(g.speaker)
@@ -172,8 +217,9 @@ def score_document(doc: GoldDoc, pred: DocumentResult | None, *, aliases: AliasI
         counts.speaker[bucket] += 1
         counts.speaker[bucket + "+"] += ok
         if not ok and bucket != "pronoun":
-            ev.speaker_errors.append(_gold_error(doc, g, "speaker", pair.coverage, f"predicted {names[0]!r}",
-                                                 other=names[0]))
+            ev.speaker_errors.append(
+                _gold_error(doc, g, "speaker", pair.coverage, f"predicted {names[0]!r}", other=names[0])
+            )
         if cue_is_word(g.cue) or (g.cue is None and g.attribution_type == "Author"):
             counts.cue_total += 1
             counts.cue_ok += cue_correct(p.cue, g.cue)
@@ -182,13 +228,24 @@ def score_document(doc: GoldDoc, pred: DocumentResult | None, *, aliases: AliasI
         counts.by_type[g.attribution_type] += 1
         counts.by_type[g.attribution_type + "+"] += gi in matched
     for gi in match.unmatched_gold:
-        ev.misses.append(_gold_error(doc, doc.claims[gi], "miss", match.best_gold.get(gi, 0.0),
-                                     match.notes_gold.get(gi, "")))
+        ev.misses.append(
+            _gold_error(doc, doc.claims[gi], "miss", match.best_gold.get(gi, 0.0), match.notes_gold.get(gi, ""))
+        )
     for pi in match.unmatched_pred:
         c = claims[pi]
-        ev.false_positives.append(_error(doc.doc_id, "false_positive", c.evidence.start, c.evidence.end,
-                                         c.evidence.text, c.speaker.name, c.cue, match.best_pred.get(pi, 0.0),
-                                         match.notes_pred.get(pi, "")))
+        ev.false_positives.append(
+            _error(
+                doc.doc_id,
+                "false_positive",
+                c.evidence.start,
+                c.evidence.end,
+                c.evidence.text,
+                c.speaker.name,
+                c.cue,
+                match.best_pred.get(pi, 0.0),
+                match.notes_pred.get(pi, ""),
+            )
+        )
     return ev
 
 
@@ -204,8 +261,14 @@ class SystemEval:
         return items[:limit]
 
 
-def score_system(label: str, gold: GoldSet, preds: dict[str, DocumentResult], *,
-                 aliases: AliasIndex | None = None, indexes: dict[str, DocIndex] | None = None) -> SystemEval:
+def score_system(
+    label: str,
+    gold: GoldSet,
+    preds: dict[str, DocumentResult],
+    *,
+    aliases: AliasIndex | None = None,
+    indexes: dict[str, DocIndex] | None = None,
+) -> SystemEval:
     """Score one system over every gold document (a document without output counts as empty)."""
     total = _Counts()
     docs: list[DocEval] = []
@@ -223,21 +286,38 @@ def score_system(label: str, gold: GoldSet, preds: dict[str, DocumentResult], *,
             models[pred.meta.model] += 1
     n = len(gold.docs)
     score = SystemScore(
-        label=label, backend=", ".join(b for b, _ in backends.most_common()),
-        model=", ".join(m for m, _ in models.most_common()), documents=n,
+        label=label,
+        backend=", ".join(b for b, _ in backends.most_common()),
+        model=", ".join(m for m, _ in models.most_common()),
+        documents=n,
         soft=PRF.from_counts(total.soft_tp, total.pred, total.gold),
-        strict=PRF.from_counts(total.strict_tp, total.pred, total.gold), speaker=total.speaker_scores(),
+        strict=PRF.from_counts(total.strict_tp, total.pred, total.gold),
+        speaker=total.speaker_scores(),
         cue=Accuracy.from_counts(total.cue_ok, total.cue_total),
-        grounded=Accuracy.from_counts(total.grounded, total.grounded_total), alignment=dict(total.alignment),
-        recall_by_type={t: Accuracy.from_counts(total.by_type[t + "+"], n) for t, n in sorted(total.by_type.items())
-                        if not t.endswith("+")},
-        tokens=total.tokens, seconds=round(total.seconds, 3),
-        tokens_per_doc=total.tokens.total / n if n else None, seconds_per_doc=total.seconds / n if n else None)
+        grounded=Accuracy.from_counts(total.grounded, total.grounded_total),
+        alignment=dict(total.alignment),
+        recall_by_type={
+            t: Accuracy.from_counts(total.by_type[t + "+"], n)
+            for t, n in sorted(total.by_type.items())
+            if not t.endswith("+")
+        },
+        tokens=total.tokens,
+        seconds=round(total.seconds, 3),
+        tokens_per_doc=total.tokens.total / n if n else None,
+        seconds_per_doc=total.seconds / n if n else None,
+    )
     return SystemEval(score, docs)
 
 
-def build_report(gold: GoldSet, system: SystemEval | None, baseline: SystemEval | None, *, pred_path: str | None,
-                 skipped: Sequence[str] = (), extra_warnings: Sequence[str] = ()) -> EvalReport:
+def build_report(
+    gold: GoldSet,
+    system: SystemEval | None,
+    baseline: SystemEval | None,
+    *,
+    pred_path: str | None,
+    skipped: Sequence[str] = (),
+    extra_warnings: Sequence[str] = (),
+) -> EvalReport:
     """Assemble ``eval.json`` from a scored system (the pipeline) and the optional baseline."""
     main = system or baseline
     rows = [d.row() for d in main.docs] if main else []
@@ -247,10 +327,16 @@ def build_report(gold: GoldSet, system: SystemEval | None, baseline: SystemEval 
             row.baseline_f1 = by_id.get(row.doc_id)
     warnings = [*gold.warnings, *(w for d in (main.docs if main else []) for w in d.warnings), *extra_warnings]
     return EvalReport(
-        gold=gold.path, pred=pred_path, created=datetime.now(UTC).isoformat(timespec="seconds"),
-        overall=system.score if system else None, baseline=baseline.score if baseline else None, documents=rows,
+        gold=gold.path,
+        pred=pred_path,
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
+        overall=system.score if system else None,
+        baseline=baseline.score if baseline else None,
+        documents=rows,
         worst_misses=main.worst("misses") if main else [],
         false_positives=main.worst("false_positives") if main else [],
         speaker_errors=main.worst("speaker_errors") if main else [],
-        missing=[d.doc_id for d in (system.docs if system else []) if d.missing], skipped=list(skipped),
-        warnings=warnings)
+        missing=[d.doc_id for d in (system.docs if system else []) if d.missing],
+        skipped=list(skipped),
+        warnings=warnings,
+    )

@@ -30,8 +30,25 @@ TITLES = _words("""mr mrs ms miss dr prof sen senator rep representative gov gov
     gen general col lt sgt capt maj adm judge justice chairman chairwoman chair minister mayor
     ambassador rev sir lord lady dame sheikh ayatollah former then-president spokesman spokeswoman
     spokesperson leader""")
-NULL_SPEAKERS = frozenset({"", "author", "the author", "writer", "the writer", "narrator", "unknown", "none",
-                           "null", "n/a", "na", "unnamed", "unspecified", "anonymous", "no source"})
+NULL_SPEAKERS = frozenset(
+    {
+        "",
+        "author",
+        "the author",
+        "writer",
+        "the writer",
+        "narrator",
+        "unknown",
+        "none",
+        "null",
+        "n/a",
+        "na",
+        "unnamed",
+        "unspecified",
+        "anonymous",
+        "no source",
+    }
+)
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "la", "le", "e", "&"})
 FUZZ_MIN = 88.0
@@ -137,8 +154,13 @@ def heads(name: str) -> list[str]:
     return out
 
 
-def speaker_correct(pred: str | None, gold: str | None, inner_source: str | None = None,
-                    antecedents: Sequence[str] = (), aliases: AliasIndex | None = None) -> bool:
+def speaker_correct(
+    pred: str | None,
+    gold: str | None,
+    inner_source: str | None = None,
+    antecedents: Sequence[str] = (),
+    aliases: AliasIndex | None = None,
+) -> bool:
     """Speaker scoring rule: the gold speaker or the gold inner source; a pronoun gold speaker
     also accepts the same pronoun or one of ``antecedents`` (nearby named gold speakers)."""
     golds = [gold, *([] if is_null(inner_source) else [inner_source])]
@@ -159,12 +181,40 @@ def speaker_correct(pred: str | None, gold: str | None, inner_source: str | None
 _AUX = _words("""has have had is are was were be been being am will would could should can may might must do does did
     also then later again still repeatedly previously recently often once further publicly privately not
     never just even only already first to for on of in at with about out up""")
-_IRREGULAR = {"said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell", "telling": "tell",
-              "wrote": "write", "writes": "write", "written": "write", "writing": "write", "thought": "think",
-              "found": "find", "finds": "find", "spoke": "speak", "spoken": "speak", "knew": "know",
-              "known": "know", "felt": "feel", "held": "hold", "made": "make", "gave": "give", "given": "give",
-              "took": "take", "taken": "take", "read": "read", "heard": "hear", "saw": "see", "seen": "see",
-              "according": "accord", "quoted": "quote", "quotes": "quote", "quoting": "quote"}
+_IRREGULAR = {
+    "said": "say",
+    "says": "say",
+    "saying": "say",
+    "told": "tell",
+    "tells": "tell",
+    "telling": "tell",
+    "wrote": "write",
+    "writes": "write",
+    "written": "write",
+    "writing": "write",
+    "thought": "think",
+    "found": "find",
+    "finds": "find",
+    "spoke": "speak",
+    "spoken": "speak",
+    "knew": "know",
+    "known": "know",
+    "felt": "feel",
+    "held": "hold",
+    "made": "make",
+    "gave": "give",
+    "given": "give",
+    "took": "take",
+    "taken": "take",
+    "read": "read",
+    "heard": "hear",
+    "saw": "see",
+    "seen": "see",
+    "according": "accord",
+    "quoted": "quote",
+    "quotes": "quote",
+    "quoting": "quote",
+}
 
 
 def stem(word: str) -> str:

@@ -43,8 +43,13 @@ def is_pronoun(name: str) -> bool:
     return name.lower().strip() in _PRONOUNS
 
 
-def attribute(sentences: Sequence[Sentence], proposals: Sequence[Proposal], mentions: Callable[[str], bool],
-              *, supplement: bool = True) -> list[Attribution]:
+def attribute(
+    sentences: Sequence[Sentence],
+    proposals: Sequence[Proposal],
+    mentions: Callable[[str], bool],
+    *,
+    supplement: bool = True,
+) -> list[Attribution]:
     by_sentence: dict[int, list[Proposal]] = {}
     for p in proposals:
         by_sentence.setdefault(p.sentence_id, []).append(p)
@@ -57,7 +62,7 @@ def attribute(sentences: Sequence[Sentence], proposals: Sequence[Proposal], ment
         props = by_sentence.get(s.id)
         rule_speaker, rule_cue = rule_frame(s.text)
         balance = s.text.count("“") - s.text.count("”")
-        if after_colon is not None and rule_cue is None and s.text[:1] in "“\"":
+        if after_colon is not None and rule_cue is None and s.text[:1] in '“"':
             open_quote = after_colon  # 'X said:' then the quotation opens the next sentence
         after_colon = None
         if open_quote is not None and rule_cue is None:
@@ -101,14 +106,20 @@ def _with_referent(a: Attribution, before: list[Attribution]) -> Attribution:
     return a
 
 
-def _decide(text: str, p: Proposal, rule_speaker: str | None, rule_cue: str | None,
-            mentions: Callable[[str], bool], recent: list[str]) -> tuple[str, str | None]:
+def _decide(
+    text: str,
+    p: Proposal,
+    rule_speaker: str | None,
+    rule_cue: str | None,
+    mentions: Callable[[str], bool],
+    recent: list[str],
+) -> tuple[str, str | None]:
     low = text.lower()
     model = p.speaker.strip()
     model_ok = model.lower() != AUTHOR and mentions(model) and not is_pronoun(model)
     cue = p.cue.strip() if p.cue and cue_in(text, p.cue) else rule_cue
     if cue is None:
-        if any(q in text for q in "“”\"") and (recent or model_ok):
+        if any(q in text for q in '“”"') and (recent or model_ok):
             return (recent[-1] if recent else model), None  # the continuation of a quote
         return AUTHOR, None
     if rule_speaker and not is_pronoun(rule_speaker):

@@ -21,19 +21,19 @@ from summarizer.backends.base import Backend, ChatRequest, Completion
 from summarizer.backends.schemas import canonical_hash
 from summarizer.calllog import CallLog
 from summarizer.errors import (
+    BackendError,
     ExtractionFailed,
     InvalidReply,
     RefusedReply,
     SummarizerError,
-    BackendError,
     TransientBackendError,
     TruncatedReply,
 )
+from summarizer.extract.attribution import Proposal, attribute
 from summarizer.extract.chunking import Chunk, make_chunks, split_chunk
 from summarizer.extract.enrich import dates_in, document_entities, modality_for, normalize_speaker, numbers_in
-from summarizer.extract.prompts import PromptSet
-from summarizer.extract.attribution import Proposal, attribute
 from summarizer.extract.frames import content_span, rule_frame
+from summarizer.extract.prompts import PromptSet
 from summarizer.extract.reply import Reply, SentenceReply, reply_model, reply_schema
 from summarizer.extract.retry import TransientPolicy
 from summarizer.ground import Aligner
@@ -97,8 +97,14 @@ def short_summary(text: str, *, sentences: int = 3, max_chars: int = 600) -> str
 
 
 class Extractor:
-    def __init__(self, backend: Backend, *, options: ExtractOptions | None = None, calllog: CallLog | None = None,
-                 policy: TransientPolicy | None = None) -> None:
+    def __init__(
+        self,
+        backend: Backend,
+        *,
+        options: ExtractOptions | None = None,
+        calllog: CallLog | None = None,
+        policy: TransientPolicy | None = None,
+    ) -> None:
         self.backend = backend
         self.options = options or ExtractOptions()
         self.calllog = calllog or CallLog(None)
@@ -111,8 +117,9 @@ class Extractor:
     def prompts(self) -> PromptSet:
         mode = self.backend.mode
         if mode not in self._prompts:
-            self._prompts[mode] = PromptSet(evidence_style=self.options.evidence_style, output_mode=mode,
-                                            schema=self.schema)
+            self._prompts[mode] = PromptSet(
+                evidence_style=self.options.evidence_style, output_mode=mode, schema=self.schema
+            )
         return self._prompts[mode]
 
     # -- one document -----------------------------------------------------------------------
@@ -141,9 +148,15 @@ class Extractor:
                 summaries.append(summary)
                 drafts.extend(found)
         except SummarizerError as exc:
-            raise ExtractionFailed(article.path, str(exc), attempts=stats.attempts, prompt_tokens=stats.tokens.prompt,
-                                   completion_tokens=stats.tokens.completion, last_reply=stats.last_reply[:2000],
-                                   cause_type=type(exc).__name__) from exc
+            raise ExtractionFailed(
+                article.path,
+                str(exc),
+                attempts=stats.attempts,
+                prompt_tokens=stats.tokens.prompt,
+                completion_tokens=stats.tokens.completion,
+                last_reply=stats.last_reply[:2000],
+                cause_type=type(exc).__name__,
+            ) from exc
         claims = self._finish(article, drafts, stats)
         entities, canonical = document_entities(article.text, [c.speaker for c in claims])
         for c in claims:
@@ -160,12 +173,22 @@ class Extractor:
             claims=claims,
             entities=entities,
             meta=ExtractionMeta(
-                backend=self.backend.name, model=self.backend.model, output_mode=self.backend.mode,
-                evidence_style=self.options.evidence_style, prompt_sha256=prompts.sha256,
-                schema_sha256=self.schema_sha256, tokens=stats.tokens, attempts=stats.attempts, calls=stats.calls,
-                cached_calls=stats.cached, chunks=n_chunks, seconds=round(time.perf_counter() - started, 3),
-                model_seconds=round(stats.model_seconds, 3), cached_tokens=stats.cached_tokens,
-                dropped_ungrounded=stats.dropped, warnings=[*article.warnings, *stats.warnings],
+                backend=self.backend.name,
+                model=self.backend.model,
+                output_mode=self.backend.mode,
+                evidence_style=self.options.evidence_style,
+                prompt_sha256=prompts.sha256,
+                schema_sha256=self.schema_sha256,
+                tokens=stats.tokens,
+                attempts=stats.attempts,
+                calls=stats.calls,
+                cached_calls=stats.cached,
+                chunks=n_chunks,
+                seconds=round(time.perf_counter() - started, 3),
+                model_seconds=round(stats.model_seconds, 3),
+                cached_tokens=stats.cached_tokens,
+                dropped_ungrounded=stats.dropped,
+                warnings=[*article.warnings, *stats.warnings],
             ),
         )
 
@@ -176,8 +199,9 @@ class Extractor:
             {"role": "system", "content": prompts.system},
             {"role": "user", "content": prompts.user(chunk.sentences, title=None, context=chunk.context)},
         ]
-        return ChatRequest(messages=messages, schema_name="claims", json_schema=self.schema,
-                           max_tokens=self.options.max_tokens)
+        return ChatRequest(
+            messages=messages, schema_name="claims", json_schema=self.schema, max_tokens=self.options.max_tokens
+        )
 
     # -- one chunk ----------------------------------------------------------------------------
     def _chunk(self, article: Article, chunk: Chunk, aligner: Aligner, stats: _Stats) -> tuple[str, list[_Draft]]:
@@ -208,8 +232,11 @@ class Extractor:
                 if reasks >= self.options.max_reasks:
                     raise
                 reasks += 1
-                messages = [*request.messages, {"role": "assistant", "content": completion.text[:6000]},
-                            {"role": "user", "content": self.prompts().reask(str(exc))}]
+                messages = [
+                    *request.messages,
+                    {"role": "assistant", "content": completion.text[:6000]},
+                    {"role": "user", "content": self.prompts().reask(str(exc))},
+                ]
                 request = request.model_copy(update={"messages": messages})
                 continue
             self._log(request, completion, article.doc_id, "ok", None, parsed=reply.model_dump(mode="json"))
@@ -239,8 +266,9 @@ class Extractor:
             proposals = []
             for i, item in enumerate(reply.claims):
                 if item.sentence not in allowed:
-                    problems.append(f"claim {i + 1}: sentence [{item.sentence}] is not one of "
-                                    f"[{min(allowed)}]..[{max(allowed)}]")
+                    problems.append(
+                        f"claim {i + 1}: sentence [{item.sentence}] is not one of [{min(allowed)}]..[{max(allowed)}]"
+                    )
                     continue
                 proposals.append(Proposal(item.sentence, item.speaker, item.cue))
             found = attribute(chunk.sentences, proposals, aligner.mentions, supplement=self.options.rule_supplement)
@@ -249,16 +277,22 @@ class Extractor:
                 speaker, cue = normalize_speaker(a.speaker, a.cue)
                 speaker.canonical = a.refers_to
                 x, y = content_span(a.sentence.text, speaker.name, cue)
-                evidence = Evidence(start=a.sentence.start + x, end=a.sentence.start + y, text=a.sentence.text[x:y],
-                                    alignment=Alignment.sentence, sentence_ids=[a.sentence.id])
+                evidence = Evidence(
+                    start=a.sentence.start + x,
+                    end=a.sentence.start + y,
+                    text=a.sentence.text[x:y],
+                    alignment=Alignment.sentence,
+                    sentence_ids=[a.sentence.id],
+                )
                 drafts.append(self._draft(evidence, speaker, cue, chunk.index, a.origin, n))
             return drafts, problems
         drafts = []
         for i, q in enumerate(reply.claims):
-            evidence = aligner.align(q.quote, window=(chunk.start, chunk.end))
-            if evidence is None:
+            aligned = aligner.align(q.quote, window=(chunk.start, chunk.end))
+            if aligned is None:
                 problems.append(f"claim {i + 1}: quote {q.quote[:60]!r} is not in the article")
                 continue
+            evidence = aligned
             speaker, cue = normalize_speaker(q.speaker, q.cue)
             if speaker.name != "author" and not aligner.mentions(speaker.name):
                 # a speaker named nowhere in the article is not trusted: the rule frame decides
@@ -270,9 +304,18 @@ class Extractor:
 
     @staticmethod
     def _draft(evidence: Evidence, speaker: Speaker, cue: str | None, chunk: int, origin: str, n: int) -> _Draft:
-        claim = Claim(id="", text=evidence.text, speaker=speaker, cue=cue, modality=modality_for(cue, evidence.text),
-                      evidence=evidence, numbers=numbers_in(evidence.text), dates=dates_in(evidence.text),
-                      chunk=chunk, origin=origin)
+        claim = Claim(
+            id="",
+            text=evidence.text,
+            speaker=speaker,
+            cue=cue,
+            modality=modality_for(cue, evidence.text),
+            evidence=evidence,
+            numbers=numbers_in(evidence.text),
+            dates=dates_in(evidence.text),
+            chunk=chunk,
+            origin=origin,
+        )
         return _Draft(claim=claim, order=(evidence.start, n))
 
     def _finish(self, article: Article, drafts: list[_Draft], stats: _Stats) -> list[Claim]:
@@ -280,9 +323,13 @@ class Extractor:
         kept: list[Claim] = []
         for d in sorted(drafts, key=lambda d: d.order):
             c = d.claim
-            if any(k.evidence.start == c.evidence.start and k.evidence.end == c.evidence.end
-                   and k.speaker.name.lower() == c.speaker.name.lower()
-                   and fuzz.token_set_ratio(k.text, c.text) >= 90 for k in kept[-8:]):
+            if any(
+                k.evidence.start == c.evidence.start
+                and k.evidence.end == c.evidence.end
+                and k.speaker.name.lower() == c.speaker.name.lower()
+                and fuzz.token_set_ratio(k.text, c.text) >= 90
+                for k in kept[-8:]
+            ):
                 continue
             kept.append(c)
         for n, c in enumerate(kept, start=1):
@@ -297,7 +344,8 @@ class Extractor:
             if hit is not None:
                 stats.cached += 1
                 stats.cached_tokens = stats.cached_tokens.add(
-                    TokenUsage(prompt=hit.prompt_tokens, completion=hit.completion_tokens))
+                    TokenUsage(prompt=hit.prompt_tokens, completion=hit.completion_tokens)
+                )
                 stats.model_seconds += hit.seconds
                 stats.last_reply = hit.text
                 return hit
@@ -317,13 +365,27 @@ class Extractor:
         stats.add(completion)
         return completion
 
-    def _log(self, request: ChatRequest, completion: Completion | None, doc_id: str, status: str,
-             error: str | None, parsed: Any = None) -> None:
+    def _log(
+        self,
+        request: ChatRequest,
+        completion: Completion | None,
+        doc_id: str,
+        status: str,
+        error: str | None,
+        parsed: Any = None,
+    ) -> None:
         if completion is not None and completion.cached:
             return
         self.calllog.record(
             request_hash=request.cache_key(self.backend.name, self.backend.model, self.backend.mode),
-            request=request, backend=self.backend.name, model=self.backend.model, mode=self.backend.mode,
-            prompt_sha256=self.prompts().sha256, doc_id=doc_id, completion=completion, status=status,
-            error=error, parsed=parsed,
+            request=request,
+            backend=self.backend.name,
+            model=self.backend.model,
+            mode=self.backend.mode,
+            prompt_sha256=self.prompts().sha256,
+            doc_id=doc_id,
+            completion=completion,
+            status=status,
+            error=error,
+            parsed=parsed,
         )

@@ -14,8 +14,14 @@ from summarizer.extract.frames import speaker_type_for
 from summarizer.models import DocumentEntity, Modality, NumberMention, Speaker, SpeakerType
 
 _MODALITY_CUES: list[tuple[Modality, re.Pattern[str]]] = [
-    (Modality.denied, re.compile(r"\b(den(y|ied|ies)|reject|dismiss|refut|rebuff|not the first time when they blame)", re.I)),
-    (Modality.demanded, re.compile(r"\b(call(ed|s)? (on|for)|demand|urg(e|ed)|ask(ed)?|must|insist|press(ed)? for)", re.I)),
+    (
+        Modality.denied,
+        re.compile(r"\b(den(y|ied|ies)|reject|dismiss|refut|rebuff|not the first time when they blame)", re.I),
+    ),
+    (
+        Modality.demanded,
+        re.compile(r"\b(call(ed|s)? (on|for)|demand|urg(e|ed)|ask(ed)?|must|insist|press(ed)? for)", re.I),
+    ),
     (Modality.condemned, re.compile(r"\b(condemn|denounc|rebuk|criticiz|criticis|decr(y|ied))", re.I)),
     (Modality.alleged, re.compile(r"\b(accus|alleg|claim|blame|charg)", re.I)),
     (Modality.predicted, re.compile(r"\b(predict|warn|expect|forecast|will|would)\b", re.I)),
@@ -35,10 +41,32 @@ def modality_for(cue: str | None, claim: str) -> Modality:
     return Modality.asserted
 
 
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-          "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-          "dozens": 24, "dozen": 12, "a hundred": 100, "one hundred": 100}
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozens": 24,
+    "dozen": 12,
+    "a hundred": 100,
+    "one hundred": 100,
+}
 _COUNTS = [
     ("deaths", r"kill|dead|death|died|die|bod(y|ies)|martyr|fatalit|lives"),
     ("injured", r"injur|wound|hurt"),
@@ -50,7 +78,9 @@ _COUNTS = [
 ]
 _NUMBER = re.compile(
     r"(?P<qual>about|around|nearly|almost|roughly|more than|over|at least|some|up to|as many as)?\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
+    + r")"
     r"(?=(?P<after>(?:\s+[\w'’-]+){0,4}))",
     re.I,
 )
@@ -76,15 +106,17 @@ def numbers_in(text: str) -> list[NumberMention]:
         raw = m.group("num")
         if raw.replace(",", "").isdigit() and _YEARISH.match(raw):
             continue
-        before = text[max(0, m.start("num") - 14): m.start("num")].lower()
+        before = text[max(0, m.start("num") - 14) : m.start("num")].lower()
         if re.search(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", before):
             continue
-        before = text[max(0, m.start() - 14): m.start()].lower()
+        before = text[max(0, m.start() - 14) : m.start()].lower()
         value = float(raw.replace(",", "")) if raw[0].isdigit() else float(_WORDS[raw.lower()])
         counts = _category(before.split(",")[-1], last=True) if re.search(r"(ing|of)\s*$", before) else None
         counts = counts or _category(m.group("after") or "", last=False)
         if counts == "residents":  # "100 MEK members being injured": the event word wins
-            counts = next((c for c in ("deaths", "injured") if c == _category(m.group("after") or "", last=True)), counts)
+            counts = next(
+                (c for c in ("deaths", "injured") if c == _category(m.group("after") or "", last=True)), counts
+            )
         if counts is None:
             continue
         qual = (m.group("qual") or "").lower() or None
@@ -95,7 +127,10 @@ def numbers_in(text: str) -> list[NumberMention]:
     return out
 
 
-_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DATE = re.compile(
     rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:,?\s+\d{{4}})?|{_MONTHS}\s+\d{{4}}|(?:in|since|until|by)\s+(?:19|20)\d\d)\b"
 )
@@ -148,9 +183,9 @@ def document_entities(text: str, speakers: Iterable[Speaker]) -> tuple[list[Docu
         if sp.type == SpeakerType.author:
             continue
         key = canonical.get(sp.name.lower(), sp.name).lower()
-        ent = entities.get(key)
-        if ent is None:
+        known = entities.get(key)
+        if known is None:
             entities[key] = DocumentEntity(name=sp.name, type=sp.type)
-        elif sp.name != ent.name and sp.name not in ent.aliases:
-            ent.aliases.append(sp.name)
+        elif sp.name != known.name and sp.name not in known.aliases:
+            known.aliases.append(sp.name)
     return list(entities.values()), canonical

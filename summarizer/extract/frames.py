@@ -14,7 +14,9 @@ from summarizer.models import SpeakerType
 
 _QUOTES = "\"'“”‘’«»"
 _LEAD = re.compile(r"^(?:that|:|,|—|-|\s)+", re.I)
-_CONNECTIVES = re.compile(r"^(?:furthermore|moreover|also|however|but|and|in addition|meanwhile|indeed|of course),?\s+", re.I)
+_CONNECTIVES = re.compile(
+    r"^(?:furthermore|moreover|also|however|but|and|in addition|meanwhile|indeed|of course),?\s+", re.I
+)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -35,7 +37,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, max(start, end)
 
 
-_TAIL_FRAME = re.compile(r"(?:,\s*(?:reported|said|says|added|according to|states|stated)\b[^,]{0,60}|\[\d+\])\W*$", re.I)
+_TAIL_FRAME = re.compile(
+    r"(?:,\s*(?:reported|said|says|added|according to|states|stated)\b[^,]{0,60}|\[\d+\])\W*$", re.I
+)
 _TIME_LEAD = re.compile(r"^(?:on|last|this)\s+(?:\w+day|week|month|year)\s*,?\s*", re.I)
 
 
@@ -76,7 +80,7 @@ def _frame(sentence: str, speaker: str, cue: str | None) -> tuple[int, int]:
         # "content, said X" / "content, X said": cut at the last comma or quote before the frame
         frame_start = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
         if frame_start > 0 and len(before[frame_start:].split()) <= 8:
-            return _trim(sentence, 0, frame_start + (1 if before[frame_start] in "”\"" else 0))
+            return _trim(sentence, 0, frame_start + (1 if before[frame_start] in '”"' else 0))
         return _trim(sentence, 0, pos)
     return start, end
 
@@ -85,16 +89,30 @@ def _has_content_end(before: str) -> bool:
     return bool(re.search(r"[,”\"]\s*$", before))
 
 
-_GOVERNMENT = re.compile(r"\b(government|ministry|minister|department|regime|embassy|congress|senate|parliament|"
-                         r"white house|state department|pentagon|police|army|military|forces|president|office|"
-                         r"administration|spokes(wo)?man|ambassador|officials?)\b", re.I)
-_MEDIA = re.compile(r"\b(times|post|reuters|afp|associated press|ap|bbc|cnn|al-hayat|media|newspaper|press|news|"
-                    r"journal|tribune|guardian|agency|television|tv|magazine|report(s|ed)?)\b", re.I)
-_ORG = re.compile(r"\b(organi[sz]ation|council|group|committee|union|party|movement|league|association|resistance|"
-                  r"nations|unhcr|un|mek|pmoi|mko|ncri|force|hezbollah|institute|foundation|opposition|mission)\b", re.I)
-_UNNAMED = re.compile(r"^(he|she|they|it|we|i|you|sources?|officials?|a source|some|critics|residents|witnesses|"
-                      r"experts|analysts|observers|people|others)$", re.I)
-_PERSON = re.compile(r"^(?:(?:mr|mrs|ms|dr|sen|rep|gov|gen|prof)\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:al-|de\s|van\s)?[A-Z][\w'’.-]+){1,3}$")
+_GOVERNMENT = re.compile(
+    r"\b(government|ministry|minister|department|regime|embassy|congress|senate|parliament|"
+    r"white house|state department|pentagon|police|army|military|forces|president|office|"
+    r"administration|spokes(wo)?man|ambassador|officials?)\b",
+    re.I,
+)
+_MEDIA = re.compile(
+    r"\b(times|post|reuters|afp|associated press|ap|bbc|cnn|al-hayat|media|newspaper|press|news|"
+    r"journal|tribune|guardian|agency|television|tv|magazine|report(s|ed)?)\b",
+    re.I,
+)
+_ORG = re.compile(
+    r"\b(organi[sz]ation|council|group|committee|union|party|movement|league|association|resistance|"
+    r"nations|unhcr|un|mek|pmoi|mko|ncri|force|hezbollah|institute|foundation|opposition|mission)\b",
+    re.I,
+)
+_UNNAMED = re.compile(
+    r"^(he|she|they|it|we|i|you|sources?|officials?|a source|some|critics|residents|witnesses|"
+    r"experts|analysts|observers|people|others)$",
+    re.I,
+)
+_PERSON = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|sen|rep|gov|gen|prof)\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:al-|de\s|van\s)?[A-Z][\w'’.-]+){1,3}$"
+)
 
 
 def speaker_type_for(name: str) -> SpeakerType:
@@ -114,34 +132,40 @@ def speaker_type_for(name: str) -> SpeakerType:
     return SpeakerType.organization if clean[:1].isupper() else SpeakerType.unnamed
 
 
-_CUE_WORDS = (r"according to|said|says|told|tells|stated|states|added|adds|claimed|claims|accused|"
-              r"accuses|announced|announces|reported|reports|argued|argues|warned|warns|denied|denies|insisted|"
-              r"explained|noted|wrote|writes|believes|believed|suggested|suggests|condemned|denounced|called on|"
-              r"called for|urged|demanded|rebuked|confirmed|acknowledged|revealed|alleged|alleges|estimated|"
-              r"quoted|cited|stating|saying|clarifies|notifies|blamed|blames|rejected|dismissed|testified|tweeted|"
-              r"declared|asserted|maintained|admitted|promised|threatened|recalled|charged|expressed")
+_CUE_WORDS = (
+    r"according to|said|says|told|tells|stated|states|added|adds|claimed|claims|accused|"
+    r"accuses|announced|announces|reported|reports|argued|argues|warned|warns|denied|denies|insisted|"
+    r"explained|noted|wrote|writes|believes|believed|suggested|suggests|condemned|denounced|called on|"
+    r"called for|urged|demanded|rebuked|confirmed|acknowledged|revealed|alleged|alleges|estimated|"
+    r"quoted|cited|stating|saying|clarifies|notifies|blamed|blames|rejected|dismissed|testified|tweeted|"
+    r"declared|asserted|maintained|admitted|promised|threatened|recalled|charged|expressed"
+)
 # Cue verbs are lowercase in running text ("United States" is no cue); "According to" may open a sentence.
 _CUE = re.compile(rf"(?:^(According to)|\b({_CUE_WORDS}))\b")
 _PRONOUN = re.compile(r"\b(he|she|they|it|we)\s*$", re.I)
 
 
 _APPOSITIVE = re.compile(r"^(?:a|an|the former|former|who|which|whose|including|such as)\b", re.I)
-_SPEAKER_HEAD = re.compile(r"^(?:(?:a|the)\s+)?(?:statement|report|spokes(?:wo)?man|spokesperson|source|official)s?\s+"
-                           r"(?:by|from|for|of)\s+", re.I)
-_LEADING = re.compile(r"^(?:there|then|also|and|but|however|furthermore|moreover|meanwhile|now|while|in a \w+)\b\s*,?\s*",
-                      re.I)
+_SPEAKER_HEAD = re.compile(
+    r"^(?:(?:a|the)\s+)?(?:statement|report|spokes(?:wo)?man|spokesperson|source|official)s?\s+"
+    r"(?:by|from|for|of)\s+",
+    re.I,
+)
+_LEADING = re.compile(
+    r"^(?:there|then|also|and|but|however|furthermore|moreover|meanwhile|now|while|in a \w+)\b\s*,?\s*", re.I
+)
 
 
 def _phrase(text: str, max_words: int = 8) -> str | None:
     """The short phrase up to the first comma/period, or None."""
-    head = re.split(r"[,.;:(\[]", text.strip(), maxsplit=1)[0].strip(" \"“”")
+    head = re.split(r"[,.;:(\[]", text.strip(), maxsplit=1)[0].strip(' "“”')
     head = _SPEAKER_HEAD.sub("", re.sub(r"^(?:by|a|an)\s+", "", head))
     return head if head and len(head.split()) <= max_words else None
 
 
 def _subject(before: str) -> str | None:
     """The speaker phrase right before a cue: the last comma segment that is not an appositive."""
-    segments = [seg.strip(" \"“”") for seg in before.split(",")]
+    segments = [seg.strip(' "“”') for seg in before.split(",")]
     for seg in reversed(segments):
         if not seg or _APPOSITIVE.match(seg):
             continue
@@ -160,16 +184,20 @@ def rule_frame(sentence: str) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     cue = m.group(1) or m.group(2)
-    before, after = sentence[: m.start()], sentence[m.end():]
+    before, after = sentence[: m.start()], sentence[m.end() :]
     if cue.lower() == "according to":
         return _phrase(after), cue
     p = _PRONOUN.search(before)
     if p:
         return p.group(1), cue
-    tail = after.strip(" .\"”")
+    tail = after.strip(' ."”')
     inverted_cue = cue.lower() in {"said", "says", "states", "stated", "added", "adds", "reported", "reports", "told"}
-    if inverted_cue and len(before.split()) > 3 and before.rstrip().endswith((",", "”", '"')) \
-            and 0 < len(tail.split()) <= 16:
+    if (
+        inverted_cue
+        and len(before.split()) > 3
+        and before.rstrip().endswith((",", "”", '"'))
+        and 0 < len(tail.split()) <= 16
+    ):
         return _phrase(tail), cue  # inverted: "content, said the statement."
     return _subject(before), cue
 
@@ -179,7 +207,7 @@ def looks_declarative(sentence: str) -> bool:
     words = sentence.split()
     if len(words) < 8 or "http" in sentence or "@" in sentence:
         return False
-    return sentence.rstrip()[-1:] in ".!”\"’)"
+    return sentence.rstrip()[-1:] in '.!”"’)'
 
 
 def cue_in(sentence: str, cue: str) -> bool:

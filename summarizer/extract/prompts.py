@@ -57,8 +57,11 @@ class PromptSet:
         defused in the prompt only (offsets refer to the article, never to the prompt)."""
         shown = [s.model_copy(update={"text": defuse(s.text)}) for s in sentences]
         return self._env.get_template("extract_user.j2").render(
-            sentences=shown, title=defuse(title) if title else None, context=defuse(context),
-            first_id=sentences[0].id, last_id=sentences[-1].id,
+            sentences=shown,
+            title=defuse(title) if title else None,
+            context=defuse(context),
+            first_id=sentences[0].id,
+            last_id=sentences[-1].id,
         )
 
     def reask(self, error: str) -> str:

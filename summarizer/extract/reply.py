@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from summarizer.backends.schemas import strict_schema
 
+
 class SentenceClaim(BaseModel):
     sentence: int = Field(description="the bracketed number of the sentence that states the claim")
     speaker: str = Field(min_length=1, description="who makes the claim, or 'author'")

@@ -25,7 +25,9 @@ T = TypeVar("T")
 class RateGate:
     """Shared pause: after a 429 with Retry-After, no worker calls before ``until``."""
 
-    def __init__(self, sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._until = 0.0
         self._lock = threading.Lock()
         self._sleep = sleep
@@ -44,8 +46,15 @@ class RateGate:
 class TransientPolicy:
     """How transient failures are retried; ``waits`` records every wait for reports and tests."""
 
-    def __init__(self, *, attempts: int = 5, initial: float = 1.0, max_wait: float = 60.0,
-                 sleep: Callable[[float], None] = time.sleep, gate: RateGate | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        attempts: int = 5,
+        initial: float = 1.0,
+        max_wait: float = 60.0,
+        sleep: Callable[[float], None] = time.sleep,
+        gate: RateGate | None = None,
+    ) -> None:
         self.attempts = attempts
         self.max_wait = max_wait
         try:

@@ -71,9 +71,12 @@ def _unchanged(path: Path, article: Article, extractor: Extractor) -> DocumentRe
         old = DocumentResult.model_validate_json(path.read_text(encoding="utf-8"))
     except (ValidationError, OSError, ValueError):
         return None
-    same = (old.source.sha256 == article.sha256 and old.meta.model == extractor.backend.model
-            and old.meta.prompt_sha256 == extractor.prompts().sha256
-            and old.meta.schema_sha256 == extractor.schema_sha256)
+    same = (
+        old.source.sha256 == article.sha256
+        and old.meta.model == extractor.backend.model
+        and old.meta.prompt_sha256 == extractor.prompts().sha256
+        and old.meta.schema_sha256 == extractor.schema_sha256
+    )
     return old if same else None
 
 
@@ -88,8 +91,9 @@ def _relabel(result: DocumentResult, article: Article) -> DocumentResult:
 
 
 class Runner:
-    def __init__(self, extractor: Extractor, out_dir: Path, *, concurrency: int = 1,
-                 on_event: Event | None = None) -> None:
+    def __init__(
+        self, extractor: Extractor, out_dir: Path, *, concurrency: int = 1, on_event: Event | None = None
+    ) -> None:
         self.extractor = extractor
         self.out_dir = Path(out_dir)
         self.concurrency = max(1, min(concurrency, extractor.backend.max_concurrency))
@@ -107,8 +111,11 @@ class Runner:
         return doc_id
 
     def run(self, inputs: Iterable[str]) -> RunReport:
-        report = RunReport(started=datetime.now(UTC).isoformat(timespec="seconds"),
-                           backend=self.extractor.backend.name, model=self.extractor.backend.model)
+        report = RunReport(
+            started=datetime.now(UTC).isoformat(timespec="seconds"),
+            backend=self.extractor.backend.name,
+            model=self.extractor.backend.model,
+        )
         started = time.perf_counter()
         remove_stale_temps(self.out_dir)
         statuses: list[Future[DocumentStatus]] = []
@@ -116,14 +123,20 @@ class Runner:
         with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="extract") as pool:
             for item in discover(inputs):
                 if isinstance(item, InputError):
-                    report.documents.append(self._emit(DocumentStatus(path=item.path, status="failed", reason=item.reason,
-                                                                      error_type="InputError")))
+                    report.documents.append(
+                        self._emit(
+                            DocumentStatus(path=item.path, status="failed", reason=item.reason, error_type="InputError")
+                        )
+                    )
                     continue
                 try:
                     article = read_article(item, doc_id=self._doc_id(item))
                 except InputError as exc:
-                    report.documents.append(self._emit(DocumentStatus(path=item, status="failed", reason=exc.reason,
-                                                                      error_type="InputError")))
+                    report.documents.append(
+                        self._emit(
+                            DocumentStatus(path=item, status="failed", reason=exc.reason, error_type="InputError")
+                        )
+                    )
                     continue
                 slots.acquire()
                 fut = pool.submit(self._one, article, pool)
@@ -162,26 +175,48 @@ class Runner:
                 result.schema_ref = SCHEMA_REF
         except ExtractionFailed as exc:
             mine.set_exception(exc)
-            return self._emit(DocumentStatus(
-                path=article.path, doc_id=article.doc_id, status="failed", reason=exc.reason,
-                error_type=exc.cause_type or "ExtractionFailed", attempts=exc.attempts,
-                tokens={"prompt": exc.prompt_tokens, "completion": exc.completion_tokens}))
+            return self._emit(
+                DocumentStatus(
+                    path=article.path,
+                    doc_id=article.doc_id,
+                    status="failed",
+                    reason=exc.reason,
+                    error_type=exc.cause_type or "ExtractionFailed",
+                    attempts=exc.attempts,
+                    tokens={"prompt": exc.prompt_tokens, "completion": exc.completion_tokens},
+                )
+            )
         except Exception as exc:  # one document never kills the run
             mine.set_exception(exc)
-            return self._emit(DocumentStatus(path=article.path, doc_id=article.doc_id, status="failed",
-                                             reason=f"internal error: {type(exc).__name__}: {exc}"[:300],
-                                             error_type=type(exc).__name__))
+            return self._emit(
+                DocumentStatus(
+                    path=article.path,
+                    doc_id=article.doc_id,
+                    status="failed",
+                    reason=f"internal error: {type(exc).__name__}: {exc}"[:300],
+                    error_type=type(exc).__name__,
+                )
+            )
         if first is None:
             mine.set_result(result)
         if status == "duplicate":
             result.source.text_path = f"{article.doc_id}.txt"
         write_model(out, result)
         meta = result.meta
-        return self._emit(DocumentStatus(
-            path=article.path, doc_id=article.doc_id, status=status, output=str(out), claims=len(result.claims),
-            grounded=len(result.claims), dropped_ungrounded=meta.dropped_ungrounded,
-            attempts=meta.attempts if status == "ok" else 0, calls=meta.calls if status == "ok" else 0,
-            tokens=meta.tokens if status == "ok" else {"prompt": 0, "completion": 0},
-            seconds=meta.seconds if status == "ok" else 0.0,
-            duplicate_of=first[0] if first is not None else None,
-            reason="unchanged since the last run" if status == "skipped" else None))
+        return self._emit(
+            DocumentStatus(
+                path=article.path,
+                doc_id=article.doc_id,
+                status=status,
+                output=str(out),
+                claims=len(result.claims),
+                grounded=len(result.claims),
+                dropped_ungrounded=meta.dropped_ungrounded,
+                attempts=meta.attempts if status == "ok" else 0,
+                calls=meta.calls if status == "ok" else 0,
+                tokens=meta.tokens if status == "ok" else {"prompt": 0, "completion": 0},
+                seconds=meta.seconds if status == "ok" else 0.0,
+                duplicate_of=first[0] if first is not None else None,
+                reason="unchanged since the last run" if status == "skipped" else None,
+            )
+        )

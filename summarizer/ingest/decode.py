@@ -36,7 +36,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise DecodeRefused(f"has a {encoding} byte-order mark but is not valid {encoding}: {exc.reason}") from exc
+                raise DecodeRefused(
+                    f"has a {encoding} byte-order mark but is not valid {encoding}: {exc.reason}"
+                ) from exc
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise DecodeRefused(f"binary file ({kind}), not text")

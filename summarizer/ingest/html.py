@@ -10,15 +10,57 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-_DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-              "iframe", "svg", "button", "select", "input", "dialog", "object", "embed", "canvas")
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "input",
+    "dialog",
+    "object",
+    "embed",
+    "canvas",
+)
 _BOILERPLATE = re.compile(
     r"cookie|consent|gdpr|banner|newsletter|subscribe|signup|sign-up|share|social|related|"
     r"comment|advert|promo|breadcrumb|menu|navbar|sidebar|popup|modal|paywall|login",
     re.I,
 )
-_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "td",
-           "div", "section", "article", "br", "tr", "dd", "dt")
+_BLOCKS = (
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "td",
+    "div",
+    "section",
+    "article",
+    "br",
+    "tr",
+    "dd",
+    "dt",
+)
+
+
+def _attr(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    return " ".join(value) if isinstance(value, list) else str(value or "")
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
@@ -31,7 +73,7 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     for tag in list(soup.find_all(True)):
         if not isinstance(tag, Tag) or tag.decomposed:
             continue
-        attrs = " ".join([tag.get("id") or "", " ".join(tag.get("class") or []), tag.get("role") or ""])
+        attrs = " ".join(_attr(tag, name) for name in ("id", "class", "role"))
         if attrs.strip() and _BOILERPLATE.search(attrs) and tag.name not in ("body", "html", "article", "main"):
             tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup

@@ -19,8 +19,14 @@ from summarizer.ingest.decode import DecodeRefused, decode_text
 from summarizer.ingest.html import html_to_text
 from summarizer.models import Article
 
-SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown",
-            ".markdown": "text/markdown", ".html": "text/html", ".htm": "text/html"}
+SUFFIXES = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+}
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -106,7 +112,9 @@ def read_bytes_as_article(data: bytes, *, path: str, doc_id: str) -> Article:
     if media == "text/html":
         text, title = html_to_text(text)
     if not text.strip():
-        raise InputError(path, "no text (empty or whitespace only)" if media != "text/html" else "no article text in HTML")
+        raise InputError(
+            path, "no text (empty or whitespace only)" if media != "text/html" else "no article text in HTML"
+        )
     if title is None:
         first = text.strip().split("\n", 1)[0].strip().lstrip("# ").strip()
         title = first if 0 < len(first) <= 150 else None

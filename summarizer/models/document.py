@@ -6,12 +6,12 @@ are part of the public contract (eval and review read them).
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
-class SpeakerType(str, Enum):
+class SpeakerType(StrEnum):
     person = "person"
     organization = "organization"
     government = "government"
@@ -20,7 +20,7 @@ class SpeakerType(str, Enum):
     unnamed = "unnamed"
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     asserted = "asserted"
     alleged = "alleged"
     denied = "denied"
@@ -31,7 +31,7 @@ class Modality(str, Enum):
     questioned = "questioned"
 
 
-class Alignment(str, Enum):
+class Alignment(StrEnum):
     """How the evidence span was located in the article (best first)."""
 
     exact = "exact"
@@ -112,15 +112,17 @@ class ExtractionMeta(BaseModel):
     prompt_sha256: str
     schema_sha256: str
     tokens: TokenUsage = Field(default_factory=TokenUsage, description="spent in this run, summed over every attempt")
-    cached_tokens: TokenUsage = Field(default_factory=TokenUsage,
-                                      description="original cost of the replies served from the call log")
+    cached_tokens: TokenUsage = Field(
+        default_factory=TokenUsage, description="original cost of the replies served from the call log"
+    )
     attempts: int = 0
     calls: int = Field(default=0, description="model calls made (0 when answered from the cache)")
     cached_calls: int = 0
     chunks: int = 1
     seconds: float = Field(default=0.0, description="wall seconds of this extraction run")
-    model_seconds: float = Field(default=0.0, description="seconds the model took, cached replies counted at "
-                                 "their original cost")
+    model_seconds: float = Field(
+        default=0.0, description="seconds the model took, cached replies counted at their original cost"
+    )
     dropped_ungrounded: int = 0
     warnings: list[str] = Field(default_factory=list)
 

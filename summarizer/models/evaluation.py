@@ -31,8 +31,14 @@ class PRF(BaseModel):
     def from_counts(cls, tp: int, predicted: int, gold: int) -> PRF:
         # 2tp / (predicted + gold) is the harmonic mean of P and R, and stays defined (0) when
         # one side is empty and the other is not.
-        return cls(tp=tp, predicted=predicted, gold=gold, precision=_ratio(tp, predicted),
-                   recall=_ratio(tp, gold), f1=_ratio(2 * tp, predicted + gold))
+        return cls(
+            tp=tp,
+            predicted=predicted,
+            gold=gold,
+            precision=_ratio(tp, predicted),
+            recall=_ratio(tp, gold),
+            f1=_ratio(2 * tp, predicted + gold),
+        )
 
 
 class Accuracy(BaseModel):
@@ -71,12 +77,15 @@ class SystemScore(BaseModel):
     strict: PRF = Field(default_factory=PRF, description="exact [start, end] match")
     speaker: SpeakerScores = Field(default_factory=SpeakerScores)
     cue: Accuracy = Field(default_factory=Accuracy, description="over matched pairs with a word cue in gold")
-    grounded: Accuracy = Field(default_factory=Accuracy,
-                               description="evidence that reproduces the article text at its offsets, "
-                                           "over claims kept + dropped as ungrounded")
+    grounded: Accuracy = Field(
+        default_factory=Accuracy,
+        description="evidence that reproduces the article text at its offsets, "
+        "over claims kept + dropped as ungrounded",
+    )
     alignment: dict[str, int] = Field(default_factory=dict, description="predicted claims per alignment kind")
-    recall_by_type: dict[str, Accuracy] = Field(default_factory=dict,
-                                                description="soft recall per gold attribution_type (Author, ...)")
+    recall_by_type: dict[str, Accuracy] = Field(
+        default_factory=dict, description="soft recall per gold attribution_type (Author, ...)"
+    )
     tokens: TokenUsage = Field(default_factory=TokenUsage)
     seconds: float = 0.0
     tokens_per_doc: float | None = None
@@ -118,14 +127,18 @@ class ErrorItem(BaseModel):
 class MatchRules(BaseModel):
     """The matching rules used, recorded so that numbers from different runs stay comparable."""
 
-    soft: str = ("predicted evidence covers >= min_coverage of the gold content's word characters "
-                 "(content_spans) and lies within the gold content's sentences +/- window sentences; "
-                 "one-to-one, greedy by coverage")
+    soft: str = (
+        "predicted evidence covers >= min_coverage of the gold content's word characters "
+        "(content_spans) and lies within the gold content's sentences +/- window sentences; "
+        "one-to-one, greedy by coverage"
+    )
     strict: str = "predicted evidence [start, end] equals the gold [start, end]"
-    speaker: str = ("alias-, title-, article- and case-insensitive; acronyms and alias lists; small spelling "
-                    "variants (rapidfuzz); correct when it matches the gold speaker OR the gold inner_source; "
-                    "a pronoun gold speaker also accepts the same pronoun or one of the two nearest preceding "
-                    "named gold speakers")
+    speaker: str = (
+        "alias-, title-, article- and case-insensitive; acronyms and alias lists; small spelling "
+        "variants (rapidfuzz); correct when it matches the gold speaker OR the gold inner_source; "
+        "a pronoun gold speaker also accepts the same pronoun or one of the two nearest preceding "
+        "named gold speakers"
+    )
     cue: str = "same verb stem (says/said/saying = say), ignoring auxiliaries and adverbs; null = null"
     min_coverage: float = 0.5
     window: int = 1
@@ -152,8 +165,9 @@ class ConflictFound(BaseModel):
 class MergeScores(BaseModel):
     entities: AliasScores = Field(default_factory=AliasScores)
     clusters: BCubed = Field(default_factory=BCubed, description="extended B-cubed over every gold claim")
-    clusters_gold_only: BCubed = Field(default_factory=BCubed,
-                                       description="extended B-cubed over the claims in gold clusters only")
+    clusters_gold_only: BCubed = Field(
+        default_factory=BCubed, description="extended B-cubed over the claims in gold clusters only"
+    )
     conflicts: Accuracy = Field(default_factory=Accuracy, description="gold conflicts found with all values")
     conflict_details: list[ConflictFound] = Field(default_factory=list)
     unmapped_members: int = Field(default=0, description="predicted cluster members matching no gold claim")

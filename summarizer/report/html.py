@@ -102,7 +102,7 @@ def render_report(docs: list[DocumentResult], texts: dict[str, str], merged: Mer
     )
 
 
-def _read_text(out_dir: Path, doc: DocumentResult) -> str | None:
+def read_article_text(out_dir: Path, doc: DocumentResult) -> str | None:
     """The article text saved beside the output; a ``text_path`` leaving ``out_dir`` is refused."""
     name = doc.source.text_path or f"{doc.doc_id}.txt"
     path = (out_dir / name).resolve()
@@ -132,7 +132,7 @@ def load_for_report(out_dir: str | Path, merged_dir: str | Path | None = None,
             notes.append(f"{path.name} left out: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
             continue
         docs.append(doc)
-        text = _read_text(out, doc)
+        text = read_article_text(out, doc)
         if text is not None:
             texts[doc.doc_id] = text
     run_path = out / "run.json"

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from summarizer.models import Claim, DocumentResult, SpeakerType
@@ -26,19 +27,16 @@ def clean(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch == "\n" else " " if ch in "\t\r" else "\ufffd" for ch in text)
 
 
-def speaker_label(claim: Claim) -> str:
+def speaker_key(claim: Claim) -> str:
+    """Claims group under the canonical speaker when extraction resolved one, else the name given."""
     s = claim.speaker
-    if s.type == SpeakerType.author:
-        return "author (the article's own voice)"
-    name = s.canonical or s.name
-    return name if name == s.name else f"{name}  (as “{s.name}”…)"
+    return "author (the article's own voice)" if s.type == SpeakerType.author else (s.canonical or s.name).strip()
 
 
 def _claim(claim: Claim, text: str | None) -> Text:
     out = Text()
-    out.append(f"{claim.id.rsplit('#', 1)[-1]:>4} ", style="dim")
     out.append(clean(claim.text))
-    out.append("\n     ")
+    out.append("\n")
     if claim.cue:
         out.append(clean(claim.cue), style="italic")
         out.append(" · ")
@@ -50,11 +48,11 @@ def _claim(claim: Claim, text: str | None) -> Text:
     if problem:
         out.append(f" · ✗ {problem}", style="bold red")
     if ev.text != claim.text:
-        out.append("\n     “", style="dim")
+        out.append("\n“", style="dim")
         out.append(clean(ev.text), style="dim")
         out.append("”", style="dim")
     for n in claim.numbers:
-        out.append(f"\n     # {n.counts} = {n.value:g} ({clean(n.text)})", style="cyan")
+        out.append(f"\n# {n.counts} = {n.value:g} ({clean(n.text)})", style="cyan")
     return out
 
 
@@ -76,10 +74,16 @@ def render_document(doc: DocumentResult, text: str | None, console: Console) -> 
         console.print(Text(clean(doc.summary), style="italic"))
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in doc.claims:
-        groups[speaker_label(claim)].append(claim)
-    for label, claims in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0].lower())):
+        groups[speaker_key(claim)].append(claim)
+    for key, claims in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0].lower())):
         claims.sort(key=lambda c: c.evidence.start)
-        body = Group(*(_claim(c, text) for c in claims))
+        forms = sorted({c.speaker.name for c in claims if c.speaker.name != key and c.speaker.type != SpeakerType.author})
+        label = key + (f" (as: {', '.join(forms)})" if forms else "")
+        body = Table.grid(padding=(0, 1))
+        body.add_column(style="dim", no_wrap=True, justify="right")
+        body.add_column(ratio=1)
+        for c in claims:
+            body.add_row(clean(c.id.rsplit("#", 1)[-1]), _claim(c, text))
         console.print(Panel(body, title=Text(f"{clean(label)} · {len(claims)}", style="bold"),
                             title_align="left", border_style="blue"))
     if doc.entities:

@@ -16,26 +16,57 @@ from typer.testing import CliRunner, Result
 from summarizer.models import DocumentResult
 
 # Keep the real environment (SUMMARIZER_*, OPENAI_*) from steering the suite.
-CLEAN_ENV = {"OPENAI_API_KEY": "", "OPENAI_BASE_URL": "", "SUMMARIZER_MAX_RETRIES": "2", "SUMMARIZER_TIMEOUT": "5",
-             "SUMMARIZER_CONCURRENCY": "", "SUMMARIZER_BACKEND": "", "SUMMARIZER_MODEL": "",
-             "SUMMARIZER_CACHE": "", "SUMMARIZER_NO_CACHE": "", "SUMMARIZER_MAX_REASKS": ""}
+CLEAN_ENV = {
+    "OPENAI_API_KEY": "",
+    "OPENAI_BASE_URL": "",
+    "SUMMARIZER_MAX_RETRIES": "2",
+    "SUMMARIZER_TIMEOUT": "5",
+    "SUMMARIZER_CONCURRENCY": "",
+    "SUMMARIZER_BACKEND": "",
+    "SUMMARIZER_MODEL": "",
+    "SUMMARIZER_CACHE": "",
+    "SUMMARIZER_NO_CACHE": "",
+    "SUMMARIZER_MAX_REASKS": "",
+}
 
 
 def article(marker: str) -> str:
     """A short news article that names ``marker`` (so the stub can route faults to it)."""
-    return (f"Officials in {marker} met on Monday to discuss the budget.\n"
-            f"Mayor Ana Ruiz said the {marker} budget protects schools.\n"
-            "Critics disagreed with the plan, according to a statement.\n")
+    return (
+        f"Officials in {marker} met on Monday to discuss the budget.\n"
+        f"Mayor Ana Ruiz said the {marker} budget protects schools.\n"
+        "Critics disagreed with the plan, according to a statement.\n"
+    )
 
 
-def cli(tmp_path: Path, base_url: str, *inputs: str, env: dict[str, str] | None = None,
-        extra: tuple[str, ...] = (), out: Path | None = None) -> tuple[Result, Path]:
+def cli(
+    tmp_path: Path,
+    base_url: str,
+    *inputs: str,
+    env: dict[str, str] | None = None,
+    extra: tuple[str, ...] = (),
+    out: Path | None = None,
+) -> tuple[Result, Path]:
     """``summarizer extract`` in-process (CliRunner) against ``base_url``; returns (result, out)."""
     out = out or tmp_path / "out"
     result = CliRunner().invoke(
-        _app(), ["extract", *inputs, "--out", str(out), "--base-url", base_url, "--model", "stub",
-                 "--cache", str(tmp_path / "calls.sqlite"), *extra],
-        env={**CLEAN_ENV, **(env or {})}, catch_exceptions=False)
+        _app(),
+        [
+            "extract",
+            *inputs,
+            "--out",
+            str(out),
+            "--base-url",
+            base_url,
+            "--model",
+            "stub",
+            "--cache",
+            str(tmp_path / "calls.sqlite"),
+            *extra,
+        ],
+        env={**CLEAN_ENV, **(env or {})},
+        catch_exceptions=False,
+    )
     return result, out
 
 
@@ -58,17 +89,36 @@ def _app() -> Any:
     return scope["app"]
 
 
-def cli_subprocess(tmp_path: Path, base_url: str, *inputs: str, env: dict[str, str] | None = None,
-                   out: Path | None = None, extra: tuple[str, ...] = (), **popen: Any) -> subprocess.Popen[bytes]:
+def cli_subprocess(
+    tmp_path: Path,
+    base_url: str,
+    *inputs: str,
+    env: dict[str, str] | None = None,
+    out: Path | None = None,
+    extra: tuple[str, ...] = (),
+    **popen: Any,
+) -> subprocess.Popen[bytes]:
     """``summarizer extract`` in a child process (for SIGKILL and for capturing real stdio)."""
     out = out or tmp_path / "out"
     child_env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
     child_env.update({k: v for k, v in {**CLEAN_ENV, **(env or {})}.items() if v})
-    cmd = [sys.executable, "-c", _APP_SOURCE + "app()", "extract", *inputs,
-           "--out", str(out), "--base-url", base_url, "--model", "stub", "--cache", str(tmp_path / "calls.sqlite"),
-           *extra]
-    return subprocess.Popen(cmd, cwd=tmp_path, env=child_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            **popen)
+    cmd = [
+        sys.executable,
+        "-c",
+        _APP_SOURCE + "app()",
+        "extract",
+        *inputs,
+        "--out",
+        str(out),
+        "--base-url",
+        base_url,
+        "--model",
+        "stub",
+        "--cache",
+        str(tmp_path / "calls.sqlite"),
+        *extra,
+    ]
+    return subprocess.Popen(cmd, cwd=tmp_path, env=child_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)
 
 
 def run_report(out: Path) -> dict[str, Any]:
@@ -81,8 +131,11 @@ def by_doc(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def error_line(output: str, name: str) -> str:
     """The single console line reporting ``name``; fails unless exactly one exists."""
-    lines = [line for line in output.splitlines()
-             if line.startswith("error:") and (f"/{name}: " in line or line.startswith(f"error: {name}: "))]
+    lines = [
+        line
+        for line in output.splitlines()
+        if line.startswith("error:") and (f"/{name}: " in line or line.startswith(f"error: {name}: "))
+    ]
     assert len(lines) == 1, f"expected one error line for {name!r} in:\n{output}"
     return lines[0]
 

@@ -78,8 +78,14 @@ def test_bad_inputs_fail_alone_with_one_line_reasons(tmp_path: Path, in_dir: Pat
 
     monkeypatch.setattr(reader, "open", guarded_open, raising=False)
     with StubServer(["ok"]) as server:
-        result, out = cli(tmp_path, server.base_url, str(in_dir), str(tmp_path / "missing.txt"),
-                          str(tmp_path / "image.png"), str(locked))
+        result, out = cli(
+            tmp_path,
+            server.base_url,
+            str(in_dir),
+            str(tmp_path / "missing.txt"),
+            str(tmp_path / "image.png"),
+            str(locked),
+        )
     text = result.output
     assert result.exit_code == 1, text
     expected = {
@@ -120,9 +126,19 @@ def test_html_keeps_the_article_and_drops_scripts_navigation_and_banners(tmp_pat
     text = (out / "page.txt").read_text(encoding="utf-8")
     assert "The Elm Street bridge reopened on Friday after six months of repairs." in text
     assert "City engineer Maria Lopez said the bridge is safe for heavy trucks." in text
-    for junk in ("SCRIPT-TEXT", "trackUser", "INLINE-SCRIPT-TEXT", "color: red", "NAVIGATION-SPORT",
-                 "COOKIES-BANNER", "Accept", "SITE-HEADER-LOGO", "SHARE-ON-SOCIAL", "RELATED-STORIES",
-                 "FOOTER-COPYRIGHT"):
+    for junk in (
+        "SCRIPT-TEXT",
+        "trackUser",
+        "INLINE-SCRIPT-TEXT",
+        "color: red",
+        "NAVIGATION-SPORT",
+        "COOKIES-BANNER",
+        "Accept",
+        "SITE-HEADER-LOGO",
+        "SHARE-ON-SOCIAL",
+        "RELATED-STORIES",
+        "FOOTER-COPYRIGHT",
+    ):
         assert junk not in text and junk not in prompt, junk
     doc = check_outputs(out)["page"]
     assert doc.title == "Bridge reopens after repairs"
@@ -133,8 +149,12 @@ def test_decoder_refuses_clearly_and_decodes_what_it_can_detect() -> None:
     assert decode_text(codecs.BOM_UTF16_BE + UTF16.encode("utf-16-be")) == (UTF16, "utf-16")
     assert decode_text(b"\xef\xbb\xbf" + "naïve".encode()) == ("naïve", "utf-8-sig")
     assert decode_text(LATIN1.encode("cp1252")) == (LATIN1, "cp1252")
-    for data, reason in ((b"", "empty file"), (b"%PDF-1.7\n...", "PDF document"),
-                         (b"\xff\xfe\x00\xd8", "not valid utf-16"), (b"\x00\x01\x02" * 50, "NUL bytes")):
+    for data, reason in (
+        (b"", "empty file"),
+        (b"%PDF-1.7\n...", "PDF document"),
+        (b"\xff\xfe\x00\xd8", "not valid utf-16"),
+        (b"\x00\x01\x02" * 50, "NUL bytes"),
+    ):
         with pytest.raises(ValueError, match=reason):
             decode_text(data)
 
@@ -173,9 +193,28 @@ def test_fifo_empty_folder_and_oversized_file_do_not_hang_or_vanish(tmp_path: Pa
 
 
 def test_long_article_is_chunked_with_exact_offsets_and_bounded_memory(tmp_path: Path) -> None:
-    words = ["council", "budget", "school", "bridge", "river", "police", "hospital", "election", "minister",
-             "court", "report", "union", "strike", "harbour", "railway", "tariff", "drought", "vaccine", "museum",
-             "festival"]
+    words = [
+        "council",
+        "budget",
+        "school",
+        "bridge",
+        "river",
+        "police",
+        "hospital",
+        "election",
+        "minister",
+        "court",
+        "report",
+        "union",
+        "strike",
+        "harbour",
+        "railway",
+        "tariff",
+        "drought",
+        "vaccine",
+        "museum",
+        "festival",
+    ]
     paragraphs, n = [], 0
     while sum(map(len, paragraphs)) < 200_000:
         sents = []
@@ -189,8 +228,11 @@ def test_long_article_is_chunked_with_exact_offsets_and_bounded_memory(tmp_path:
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
     with StubServer(["ok"]) as server:
         backend = OpenAIBackend(model="stub", base_url=server.base_url, mode=OutputMode.json_schema, timeout=10)
-        extractor = Extractor(backend, calllog=CallLog(tmp_path / "calls.sqlite"),
-                              policy=TransientPolicy(attempts=2, sleep=lambda s: None))
+        extractor = Extractor(
+            backend,
+            calllog=CallLog(tmp_path / "calls.sqlite"),
+            policy=TransientPolicy(attempts=2, sleep=lambda s: None),
+        )
         tracemalloc.start()
         try:
             report = Runner(extractor, tmp_path / "out", concurrency=4).run([str(tmp_path / "long.txt")])
@@ -243,8 +285,12 @@ class _FastBackend:
     name, model, max_concurrency, mode = "fast", "fast", 4, "json_schema"
 
     def complete(self, request):
-        return Completion(text=json.dumps(claims_from_prompt({"messages": request.messages})), finish_reason="stop",
-                          prompt_tokens=10, completion_tokens=5)
+        return Completion(
+            text=json.dumps(claims_from_prompt({"messages": request.messages})),
+            finish_reason="stop",
+            prompt_tokens=10,
+            completion_tokens=5,
+        )
 
 
 def test_discover_is_lazy() -> None:
@@ -282,8 +328,9 @@ def test_thousands_of_files_stream_with_bounded_lookahead(tmp_path: Path, in_dir
     monkeypatch.setattr(runner_mod, "discover", discover)
     monkeypatch.setattr(runner_mod, "read_article", read_article)
     started = time.monotonic()
-    report = Runner(Extractor(_FastBackend(), calllog=CallLog(None)), tmp_path / "out", concurrency=2,
-                    on_event=on_event).run([str(in_dir)])
+    report = Runner(
+        Extractor(_FastBackend(), calllog=CallLog(None)), tmp_path / "out", concurrency=2, on_event=on_event
+    ).run([str(in_dir)])
     assert len(report.documents) == n_files and not report.failed
     assert state["first_output_at"] < state["discovery_done_at"]
     assert state["first_output_at"] - started < 2.0  # the first output does not wait for the listing

@@ -18,8 +18,18 @@ from .conftest import article, check_outputs, cli_subprocess, run_report
 
 pytestmark = [pytest.mark.faults, pytest.mark.timeout(120)]
 
-MARKERS = ["Ashgrove", "Brimley", "Corvath", "Dellmoor", "Eastwick", "Fenhollow", "Galeport", "Harrowby",
-           "Ivydale", "Jesmond"]
+MARKERS = [
+    "Ashgrove",
+    "Brimley",
+    "Corvath",
+    "Dellmoor",
+    "Eastwick",
+    "Fenhollow",
+    "Galeport",
+    "Harrowby",
+    "Ivydale",
+    "Jesmond",
+]
 
 
 def _check_db(path: Path) -> None:

@@ -40,8 +40,13 @@ class FakeClock:
 
 def _extractor(server: StubServer, clock: FakeClock, *, attempts: int = 3, timeout: float = 5.0) -> Extractor:
     backend = OpenAIBackend(model="stub", base_url=server.base_url, mode=OutputMode.json_schema, timeout=timeout)
-    policy = TransientPolicy(attempts=attempts, initial=0.5, max_wait=5.0, sleep=clock.sleep,
-                             gate=RateGate(sleep=clock.sleep, clock=clock.monotonic))
+    policy = TransientPolicy(
+        attempts=attempts,
+        initial=0.5,
+        max_wait=5.0,
+        sleep=clock.sleep,
+        gate=RateGate(sleep=clock.sleep, clock=clock.monotonic),
+    )
     return Extractor(backend, options=ExtractOptions(max_reasks=2), calllog=CallLog(None), policy=policy)
 
 
@@ -189,18 +194,32 @@ def test_cli_run_with_every_fault_at_once(tmp_path: Path, in_dir: Path) -> None:
     for marker in ROUTES:
         (in_dir / f"{marker}.txt").write_text(article(marker), encoding="utf-8")
     with StubServer(["ok"], routes=ROUTES) as server:
-        result, out = cli(tmp_path, server.base_url, str(in_dir),
-                          env={"SUMMARIZER_MAX_RETRIES": "2", "SUMMARIZER_TIMEOUT": "1", "SUMMARIZER_CONCURRENCY": "4"})
+        result, out = cli(
+            tmp_path,
+            server.base_url,
+            str(in_dir),
+            env={"SUMMARIZER_MAX_RETRIES": "2", "SUMMARIZER_TIMEOUT": "1", "SUMMARIZER_CONCURRENCY": "4"},
+        )
         sent = {m: len(server.requests_with(m)) for m in ROUTES}
-        times = {m: [t for b, t in zip(server.requests, server.times, strict=True)
-                     if any(m in (x.get("content") or "") for x in b["messages"])] for m in ROUTES}
+        times = {
+            m: [
+                t
+                for b, t in zip(server.requests, server.times, strict=True)
+                if any(m in (x.get("content") or "") for x in b["messages"])
+            ]
+            for m in ROUTES
+        }
     assert result.exit_code == 1, result.output
     docs = by_doc(run_report(out))
     assert len(docs) == len(ROUTES)
     for marker, (status, requests, attempts, prompt_tokens, reason) in EXPECTED.items():
         d = docs[f"{marker}.txt"]
-        assert (d["status"], sent[marker], d["attempts"], d["tokens"]["prompt"]) == \
-            (status, requests, attempts, prompt_tokens), marker
+        assert (d["status"], sent[marker], d["attempts"], d["tokens"]["prompt"]) == (
+            status,
+            requests,
+            attempts,
+            prompt_tokens,
+        ), marker
         if reason:
             assert reason in d["reason"]
             assert reason in error_line(result.output, f"{marker}.txt")

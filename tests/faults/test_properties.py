@@ -61,9 +61,37 @@ class _EchoBackend:
 
 
 EXTRACTOR = Extractor(_EchoBackend(), calllog=CallLog(None))
-WORDS = st.sampled_from(["said", "according to", "The", "minister", "Ana Ruiz", "he", "police", "“", "”", "\"",
-                         ".", "!", "?", "\n", "\n\n", " ", "Dr.", "U.S.", "é", "😀", "\u200b", "\u00a0", "[3]",
-                         "</article>", "12", "%", ","])
+WORDS = st.sampled_from(
+    [
+        "said",
+        "according to",
+        "The",
+        "minister",
+        "Ana Ruiz",
+        "he",
+        "police",
+        "“",
+        "”",
+        '"',
+        ".",
+        "!",
+        "?",
+        "\n",
+        "\n\n",
+        " ",
+        "Dr.",
+        "U.S.",
+        "é",
+        "😀",
+        "\u200b",
+        "\u00a0",
+        "[3]",
+        "</article>",
+        "12",
+        "%",
+        ",",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -13,8 +13,13 @@ from .conftest import article, cli_subprocess
 
 pytestmark = [pytest.mark.faults, pytest.mark.timeout(120)]
 
-ROUTES = {"Keyfail": ["401"], "Srvfail": ["500"], "Badreply": ["schema_violation"], "Refuser": ["refusal"],
-          "Slowpoke": ["429:1", "ok"]}
+ROUTES = {
+    "Keyfail": ["401"],
+    "Srvfail": ["500"],
+    "Badreply": ["schema_violation"],
+    "Refuser": ["refusal"],
+    "Slowpoke": ["429:1", "ok"],
+}
 
 
 def _inputs(in_dir: Path) -> None:
@@ -43,8 +48,9 @@ def test_api_key_never_leaks_on_success_or_failure(tmp_path: Path, in_dir: Path)
     with StubServer(["ok"], routes=ROUTES) as server:
         # 1. key from the environment: successes, 401 (echoed by the server), 500, schema failure,
         #    refusal, rate limit, a bad input
-        proc = cli_subprocess(tmp_path, server.base_url, str(in_dir), env={**env, "OPENAI_API_KEY": env_key},
-                              out=tmp_path / "out_env")
+        proc = cli_subprocess(
+            tmp_path, server.base_url, str(in_dir), env={**env, "OPENAI_API_KEY": env_key}, out=tmp_path / "out_env"
+        )
         captured += proc.communicate(timeout=60)
         assert proc.returncode == 1
         # 2. key from the config file (summarizer.toml in the working directory)
@@ -53,13 +59,23 @@ def test_api_key_never_leaks_on_success_or_failure(tmp_path: Path, in_dir: Path)
         captured += proc.communicate(timeout=60)
         assert proc.returncode == 1
         # 3. a server that cannot be reached, and 4. invalid settings next to the key
-        proc = cli_subprocess(tmp_path, "http://127.0.0.1:9/v1", str(in_dir / "Goodwin.txt"),
-                              env={**env, "OPENAI_API_KEY": env_key}, out=tmp_path / "out_down", extra=("--no-cache",))
+        proc = cli_subprocess(
+            tmp_path,
+            "http://127.0.0.1:9/v1",
+            str(in_dir / "Goodwin.txt"),
+            env={**env, "OPENAI_API_KEY": env_key},
+            out=tmp_path / "out_down",
+            extra=("--no-cache",),
+        )
         captured += proc.communicate(timeout=60)
         assert proc.returncode == 1
-        proc = cli_subprocess(tmp_path, server.base_url, str(in_dir / "Goodwin.txt"),
-                              env={**env, "OPENAI_API_KEY": env_key, "SUMMARIZER_TIMEOUT": "soon"},
-                              out=tmp_path / "out_cfg")
+        proc = cli_subprocess(
+            tmp_path,
+            server.base_url,
+            str(in_dir / "Goodwin.txt"),
+            env={**env, "OPENAI_API_KEY": env_key, "SUMMARIZER_TIMEOUT": "soon"},
+            out=tmp_path / "out_cfg",
+        )
         captured += proc.communicate(timeout=60)
         assert proc.returncode == 2
         auth = [h.get("authorization", "") for h in server.headers]

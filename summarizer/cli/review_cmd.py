@@ -1,0 +1,95 @@
+"""`summarizer review` (HTML report of all articles) and `summarizer show` (one article in the terminal).
+
+Why ``write_report`` is a plain function: ``summarizer run`` writes the same report at the end of a
+run. The report is written atomically (temp file beside it, then ``os.replace``), so a browser that
+has it open never reloads a half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from summarizer.models import DocumentResult
+from summarizer.report import load_for_report, read_article_text, render_report
+from summarizer.report.terminal import clean, render_document
+
+_err = Console(stderr=True)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes 0600; a report is meant to be opened and shared
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_report(out_dir: Path, merged_dir: Path | None, eval_path: Path | None, dest: Path) -> Path:
+    """Render the HTML report for ``out_dir`` (plus merge and eval results when given) to ``dest``."""
+    data = load_for_report(out_dir, merged_dir, eval_path)
+    _atomic_write(dest, render_report(*data))
+    return dest
+
+
+def _error(message: str, code: int) -> None:
+    _err.print(f"[red]error:[/red] {clean(message)}", highlight=False, soft_wrap=True, markup=True)
+    raise typer.Exit(code)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def review(
+        out_dir: Annotated[Path, typer.Argument(help="folder of per-article results (out/)")],
+        merged: Annotated[Path | None, typer.Option("--merged", help="merge output folder (merged/)")] = None,
+        eval_path: Annotated[Path | None, typer.Option("--eval", help="eval.json from `summarizer eval`")] = None,
+        output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write")] = Path("report.html"),
+    ) -> None:
+        """Write one self-contained HTML page: every article with its evidence highlighted, plus conflicts."""
+        if not out_dir.is_dir():
+            _error(f"{out_dir} is not a folder", 2)
+        data = load_for_report(out_dir, merged, eval_path)
+        if not data.docs:
+            _error(f"no article results (*.json) in {out_dir}", 1)
+        _atomic_write(output, render_report(*data))
+        for note in data.notes:
+            _err.print(f"[yellow]note:[/yellow] {clean(note)}", highlight=False, soft_wrap=True)
+        claims = sum(len(d.claims) for d in data.docs)
+        _err.print(f"{len(data.docs)} articles, {claims} claims → {clean(str(output))}", highlight=False,
+                   markup=False)
+
+    @app.command()
+    def show(
+        file: Annotated[Path, typer.Argument(help="one article result, e.g. out/001_….json")],
+        as_json: Annotated[bool, typer.Option("--json", help="print the JSON unchanged (for piping)")] = False,
+    ) -> None:
+        """Print one article's claims grouped by speaker, with their evidence."""
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            _error(f"{file}: {exc.strerror or exc}", 2)
+        try:
+            doc = DocumentResult.model_validate_json(raw)
+        except (ValidationError, ValueError) as exc:
+            _error(f"{file} is not an article result: {str(exc).splitlines()[0]}", 1)
+        if as_json:
+            sys.stdout.buffer.write(raw)
+            sys.stdout.flush()
+            return
+        render_document(doc, read_article_text(file.parent, doc), Console())
