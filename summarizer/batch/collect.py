@@ -76,9 +76,12 @@ def read_results(path: Path | str) -> Iterator[BatchResult]:
             error = rec.get("error")
             if isinstance(error, dict):
                 error = error.get("message") or error.get("code") or json.dumps(error)
-            yield BatchResult(custom_id=custom_id, status_code=response.get("status_code"),
-                              body=body if isinstance(body, dict) else None,
-                              error=str(error) if error else None)
+            yield BatchResult(
+                custom_id=custom_id,
+                status_code=response.get("status_code"),
+                body=body if isinstance(body, dict) else None,
+                error=str(error) if error else None,
+            )
 
 
 def completion_from_body(body: dict[str, Any], mode: str) -> Completion:
@@ -89,16 +92,30 @@ def completion_from_body(body: dict[str, Any], mode: str) -> Completion:
     model = body.get("model") or ""
     choices = body.get("choices") or []
     if not choices:
-        return Completion(text="", finish_reason="no_choices", model=model, prompt_tokens=prompt_tokens,
-                          completion_tokens=completion_tokens, refusal="server returned no choices", mode=mode)
+        return Completion(
+            text="",
+            finish_reason="no_choices",
+            model=model,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            refusal="server returned no choices",
+            mode=mode,
+        )
     choice = choices[0]
     message = choice.get("message") or {}
     refusal = message.get("refusal")
     finish = choice.get("finish_reason")
     if finish == "content_filter":
         refusal = refusal or "content filter"
-    return Completion(text=message.get("content") or "", finish_reason=finish, prompt_tokens=prompt_tokens,
-                      completion_tokens=completion_tokens, model=model, refusal=refusal, mode=mode)
+    return Completion(
+        text=message.get("content") or "",
+        finish_reason=finish,
+        prompt_tokens=prompt_tokens,
+        completion_tokens=completion_tokens,
+        model=model,
+        refusal=refusal,
+        mode=mode,
+    )
 
 
 def _chunk_key(messages: list[dict[str, str]]) -> str:
@@ -154,12 +171,18 @@ class RequestsFile:
         self.close()
 
 
-def record_results(extractor: Extractor, manifest: Manifest, manifest_path: Path | str,
-                   results: Iterable[BatchResult]) -> CollectStats:
+def record_results(
+    extractor: Extractor, manifest: Manifest, manifest_path: Path | str, results: Iterable[BatchResult]
+) -> CollectStats:
     """Record every usable reply in ``extractor.calllog`` under its request's cache key."""
     backend = extractor.backend
-    manifest.check(backend=backend.name, model=backend.model, mode=backend.mode,
-                   prompt_sha256=extractor.prompts().sha256, schema_sha256=extractor.schema_sha256)
+    manifest.check(
+        backend=backend.name,
+        model=backend.model,
+        mode=backend.mode,
+        prompt_sha256=extractor.prompts().sha256,
+        schema_sha256=extractor.schema_sha256,
+    )
     request_body = body_writer(extractor)
     stats = CollectStats()
     with RequestsFile(manifest.requests_path(manifest_path)) as requests:
@@ -191,9 +214,17 @@ def record_results(extractor: Extractor, manifest: Manifest, manifest_path: Path
                 stats.already += 1
                 continue
             extractor.calllog.record(
-                request_hash=key, request=request, backend=backend.name, model=backend.model, mode=backend.mode,
-                prompt_sha256=manifest.prompt_sha256, doc_id=doc_id_of(r.custom_id), completion=completion,
-                status=status, error=error, parsed=parsed,
+                request_hash=key,
+                request=request,
+                backend=backend.name,
+                model=backend.model,
+                mode=backend.mode,
+                prompt_sha256=manifest.prompt_sha256,
+                doc_id=doc_id_of(r.custom_id),
+                completion=completion,
+                status=status,
+                error=error,
+                parsed=parsed,
             )
             stats.recorded += 1
             if status != "ok":
@@ -243,12 +274,15 @@ class BatchOnlyBackend:
         key = request.cache_key(self.name, self.model, self.mode)
         with self._lock:
             self.pending.setdefault(key, request)
-        raise PermanentBackendError("needs a model call that is not in the batch results (a re-ask, a longer reply "
-                                    "or a failed batch line); it is in the follow-up batch file")
+        raise PermanentBackendError(
+            "needs a model call that is not in the batch results (a re-ask, a longer reply "
+            "or a failed batch line); it is in the follow-up batch file"
+        )
 
 
-def write_pending(backend: BatchOnlyBackend, manifest: Manifest, requests_path: Path | str,
-                  doc_of_chunk: dict[str, str] | None = None) -> Manifest | None:
+def write_pending(
+    backend: BatchOnlyBackend, manifest: Manifest, requests_path: Path | str, doc_of_chunk: dict[str, str] | None = None
+) -> Manifest | None:
     """Write the pending requests as a follow-up batch file (and its manifest); None if none."""
     if not backend.pending:
         return None
@@ -259,10 +293,24 @@ def write_pending(backend: BatchOnlyBackend, manifest: Manifest, requests_path: 
         for key, request in backend.pending.items():
             doc = (doc_of_chunk or {}).get(_chunk_key(request.messages), "request")
             docs.add(doc)
-            fh.write(dump_line({"custom_id": f"{doc}#{key[:12]}", "method": "POST", "url": URL,
-                                "body": backend.request_body(request)}))
-    follow = manifest.model_copy(update={"round": manifest.round + 1, "requests_file": path.name,
-                                         "requests": len(backend.pending), "documents": len(docs),
-                                         "created": datetime.now(UTC).isoformat(timespec="seconds")})
+            fh.write(
+                dump_line(
+                    {
+                        "custom_id": f"{doc}#{key[:12]}",
+                        "method": "POST",
+                        "url": URL,
+                        "body": backend.request_body(request),
+                    }
+                )
+            )
+    follow = manifest.model_copy(
+        update={
+            "round": manifest.round + 1,
+            "requests_file": path.name,
+            "requests": len(backend.pending),
+            "documents": len(docs),
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+    )
     follow.save(manifest_path_for(path))
     return follow

@@ -82,21 +82,39 @@ class Manifest(BaseModel):
 
     def check(self, *, backend: str, model: str, mode: str, prompt_sha256: str, schema_sha256: str) -> None:
         """Refuse to collect with an extractor whose requests would not be the prepared ones."""
-        mine = {"backend": self.backend, "model": self.model, "output mode": self.output_mode,
-                "prompt": self.prompt_sha256, "schema": self.schema_sha256}
-        theirs = {"backend": backend, "model": model, "output mode": mode, "prompt": prompt_sha256,
-                  "schema": schema_sha256}
+        mine = {
+            "backend": self.backend,
+            "model": self.model,
+            "output mode": self.output_mode,
+            "prompt": self.prompt_sha256,
+            "schema": self.schema_sha256,
+        }
+        theirs = {
+            "backend": backend,
+            "model": model,
+            "output mode": mode,
+            "prompt": prompt_sha256,
+            "schema": schema_sha256,
+        }
         diff = [f"{k} {mine[k][:16]!r} → {theirs[k][:16]!r}" for k in mine if mine[k] != theirs[k]]
         if diff:
-            raise ConfigError("the batch was prepared with other settings or prompts (" + "; ".join(diff) +
-                              "): its replies would not match this run's requests; prepare it again")
+            raise ConfigError(
+                "the batch was prepared with other settings or prompts ("
+                + "; ".join(diff)
+                + "): its replies would not match this run's requests; prepare it again"
+            )
 
     def request_from_body(self, body: dict[str, Any]) -> ChatRequest:
         """The ``ChatRequest`` a body was written from (schema and name come from the manifest:
         ``json_object`` and prompt-only bodies do not carry them)."""
-        return ChatRequest(messages=body["messages"], schema_name=self.schema_name, json_schema=self.json_schema,
-                           max_tokens=body["max_tokens"], temperature=body.get("temperature", 0.0),
-                           seed=body.get("seed"))
+        return ChatRequest(
+            messages=body["messages"],
+            schema_name=self.schema_name,
+            json_schema=self.json_schema,
+            max_tokens=body["max_tokens"],
+            temperature=body.get("temperature", 0.0),
+            seed=body.get("seed"),
+        )
 
 
 def dump_line(record: dict[str, Any]) -> str:

@@ -40,9 +40,10 @@ def body_writer(extractor: Extractor) -> Callable[[Any], dict[str, Any]]:
     backend = extractor.backend
     request_body = getattr(backend, "request_body", None)
     if backend.name != "openai" or request_body is None:
-        raise ConfigError("batch mode writes OpenAI-compatible requests: use the openai backend "
-                          f"(got {backend.name!r})")
-    return request_body  # type: ignore[no-any-return]
+        raise ConfigError(
+            f"batch mode writes OpenAI-compatible requests: use the openai backend (got {backend.name!r})"
+        )
+    return request_body
 
 
 class DocIds:
@@ -60,8 +61,9 @@ class DocIds:
         return doc_id
 
 
-def prepare(extractor: Extractor, inputs: Iterable[str], out: Path | str,
-            on_error: Callable[[InputError], None] | None = None) -> PrepareReport:
+def prepare(
+    extractor: Extractor, inputs: Iterable[str], out: Path | str, on_error: Callable[[InputError], None] | None = None
+) -> PrepareReport:
     """Write ``out`` (requests JSONL) and its manifest; return counts and the inputs that failed."""
     inputs = list(inputs)
     if "-" in inputs:
@@ -96,17 +98,34 @@ def prepare(extractor: Extractor, inputs: Iterable[str], out: Path | str,
                     continue
                 seen.add(key)
                 schema_name = request.schema_name
-                fh.write(dump_line({"custom_id": f"{article.doc_id}#chunk{chunk.index}", "method": "POST",
-                                    "url": URL, "body": request_body(request)}))
+                fh.write(
+                    dump_line(
+                        {
+                            "custom_id": f"{article.doc_id}#chunk{chunk.index}",
+                            "method": "POST",
+                            "url": URL,
+                            "body": request_body(request),
+                        }
+                    )
+                )
                 report.requests += 1
     os.replace(tmp, out)
     prompts = extractor.prompts()
     Manifest(
-        requests_file=out.name, backend=backend.name, model=backend.model, output_mode=backend.mode,
-        evidence_style=extractor.options.evidence_style, max_tokens=extractor.options.max_tokens,
-        max_reasks=extractor.options.max_reasks, chunk_chars=extractor.options.chunk_chars,
-        prompt_sha256=prompts.sha256, schema_sha256=extractor.schema_sha256, schema_name=schema_name,
-        json_schema=extractor.schema, inputs=[os.path.abspath(i) for i in inputs], documents=report.documents,
+        requests_file=out.name,
+        backend=backend.name,
+        model=backend.model,
+        output_mode=backend.mode,
+        evidence_style=extractor.options.evidence_style,
+        max_tokens=extractor.options.max_tokens,
+        max_reasks=extractor.options.max_reasks,
+        chunk_chars=extractor.options.chunk_chars,
+        prompt_sha256=prompts.sha256,
+        schema_sha256=extractor.schema_sha256,
+        schema_name=schema_name,
+        json_schema=extractor.schema,
+        inputs=[os.path.abspath(i) for i in inputs],
+        documents=report.documents,
         requests=report.requests,
     ).save(report.manifest_path)
     return report

@@ -26,16 +26,21 @@ def make_client(api_key: str | None, base_url: str | None, timeout: float = 120.
     return openai.OpenAI(api_key=api_key or "not-needed", base_url=base_url, timeout=timeout)
 
 
-def submit(client: Any, requests_path: Path | str, *, completion_window: str = "24h",
-           metadata: dict[str, str] | None = None) -> Any:
+def submit(
+    client: Any, requests_path: Path | str, *, completion_window: str = "24h", metadata: dict[str, str] | None = None
+) -> Any:
     """Upload the requests file (purpose ``batch``) and create the batch; returns the SDK Batch."""
     path = Path(requests_path)
     if not path.is_file():
         raise ConfigError(f"batch requests file not found: {path}")
     with open(path, "rb") as fh:
         uploaded = client.files.create(file=fh, purpose="batch")
-    return client.batches.create(input_file_id=uploaded.id, endpoint=URL, completion_window=completion_window,
-                                 metadata=metadata or {"tool": "summarizer", "requests": path.name[:500]})
+    return client.batches.create(
+        input_file_id=uploaded.id,
+        endpoint=URL,
+        completion_window=completion_window,
+        metadata=metadata or {"tool": "summarizer", "requests": path.name[:500]},
+    )
 
 
 def status(client: Any, batch_id: str) -> Any:
@@ -63,10 +68,13 @@ def download(client: Any, batch_id: str, folder: Path | str) -> tuple[Any, list[
 def register(registry: Path | str, batch: Any, requests_path: Path | str) -> Path:
     folder = Path(registry)
     folder.mkdir(parents=True, exist_ok=True)
-    entry = {"batch_id": batch.id, "input_file_id": getattr(batch, "input_file_id", None),
-             "requests": str(Path(requests_path).resolve()),
-             "manifest": str(manifest_path_for(Path(requests_path).resolve())),
-             "submitted": datetime.now(UTC).isoformat(timespec="seconds")}
+    entry = {
+        "batch_id": batch.id,
+        "input_file_id": getattr(batch, "input_file_id", None),
+        "requests": str(Path(requests_path).resolve()),
+        "manifest": str(manifest_path_for(Path(requests_path).resolve())),
+        "submitted": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
     path = folder / f"{_safe(batch.id)}.json"
     path.write_text(json.dumps(entry, indent=1) + "\n", encoding="utf-8")
     return path

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-
 import typer
+
+from summarizer.cli import batch_cmd, eval_cmd, extract_cmd, merge_cmd, model_cmd, review_cmd, run_cmd
 
 app = typer.Typer(
     name="summarizer",
@@ -14,14 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_COMMAND_MODULES = ("extract_cmd", "merge_cmd", "run_cmd", "eval_cmd", "review_cmd", "batch_cmd", "model_cmd")
-for _name in _COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"summarizer.cli.{_name}")
-    except ModuleNotFoundError as _exc:
-        if _exc.name != f"summarizer.cli.{_name}":
-            raise
-        continue
+for _module in (extract_cmd, run_cmd, merge_cmd, review_cmd, eval_cmd, batch_cmd, model_cmd):
     _module.register(app)
 
 

@@ -71,8 +71,7 @@ def register(app: typer.Typer) -> None:
         for note in data.notes:
             _err.print(f"[yellow]note:[/yellow] {clean(note)}", highlight=False, soft_wrap=True)
         claims = sum(len(d.claims) for d in data.docs)
-        _err.print(f"{len(data.docs)} articles, {claims} claims → {clean(str(output))}", highlight=False,
-                   markup=False)
+        _err.print(f"{len(data.docs)} articles, {claims} claims → {clean(str(output))}", highlight=False, markup=False)
 
     @app.command()
     def show(

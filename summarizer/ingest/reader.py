@@ -116,8 +116,7 @@ def read_bytes_as_article(data: bytes, *, path: str, doc_id: str) -> Article:
             path, "no text (empty or whitespace only)" if media != "text/html" else "no article text in HTML"
         )
     if title is None:
-        first = text.strip().split("\n", 1)[0].strip().lstrip("# ").strip()
-        title = first if 0 < len(first) <= 150 else None
+        title = _plain_title(text)
     return Article(
         doc_id=doc_id,
         path=path,
@@ -127,3 +126,15 @@ def read_bytes_as_article(data: bytes, *, path: str, doc_id: str) -> Article:
         media_type=media,
         warnings=warnings,
     )
+
+
+def _plain_title(text: str) -> str | None:
+    """The first line that reads like a headline (menus such as "Log in" are skipped)."""
+    for line in text.strip().split("\n")[:6]:
+        line = line.strip().lstrip("# ").strip()
+        words = len(line.split())
+        if words > 25 or "http" in line:
+            return None  # the body has started: no headline
+        if words >= 5 and not line.endswith("?"):
+            return line
+    return None

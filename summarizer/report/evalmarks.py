@@ -56,8 +56,10 @@ def doc_eval(doc: DocumentResult, report: EvalReport) -> DocEval:
     fp_spans = Counter((e.start, e.end) for e in fps)
     complete = len(fps) >= row.predicted - row.soft.tp
     if not complete:
-        ev.notes.append(f"eval.json lists {len(fps)} of {row.predicted - row.soft.tp} false positives here; "
-                        "unlisted claims are marked '?'")
+        ev.notes.append(
+            f"eval.json lists {len(fps)} of {row.predicted - row.soft.tp} false positives here; "
+            "unlisted claims are marked '?'"
+        )
     wrong = [e for e in report.speaker_errors if e.doc_id == doc.doc_id]
     for c in doc.claims:
         if c.id not in scored:
@@ -68,9 +70,16 @@ def doc_eval(doc: DocumentResult, report: EvalReport) -> DocEval:
             fp_spans[key] -= 1
             ev.status[c.id] = (FALSE, "no gold claim covers this evidence")
             continue
-        names = {c.speaker.name, c.speaker.canonical}
-        err = next((e for e in wrong if e.other_speaker in names
-                    and _overlaps(e.start, e.end, c.evidence.start, c.evidence.end)), None)
+        # the evaluator names an author-voice prediction None, any other by its name (or canonical)
+        names = {None} if c.speaker.type == SpeakerType.author else {c.speaker.name, c.speaker.canonical} - {None}
+        err = next(
+            (
+                e
+                for e in wrong
+                if e.other_speaker in names and _overlaps(e.start, e.end, c.evidence.start, c.evidence.end)
+            ),
+            None,
+        )
         if err is not None:
             ev.status[c.id] = (SPEAKER, f"gold speaker: {err.speaker or 'none'}")
         elif complete:

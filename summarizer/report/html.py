@@ -63,8 +63,13 @@ class RefIndex:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters["pct"] = lambda v: "–" if v is None else f"{100 * v:.0f}%"
     return env
 
@@ -72,33 +77,61 @@ def _environment() -> Environment:
 def _script() -> tuple[Markup, str]:
     js = (TEMPLATES / "report.js").read_text(encoding="utf-8")
     digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
-    return Markup(js), f"'sha256-{digest}'"
+    return Markup(js), Markup(f"'sha256-{digest}'")
 
 
-def render_report(docs: list[DocumentResult], texts: dict[str, str], merged: MergeResult | None,
-                  evaluation: EvalReport | None, notes: Sequence[str] = ()) -> str:
+def render_report(
+    docs: list[DocumentResult],
+    texts: dict[str, str],
+    merged: MergeResult | None,
+    evaluation: EvalReport | None,
+    notes: Sequence[str] = (),
+) -> str:
     """One HTML page covering every article in ``docs`` (``texts``: doc_id → article text)."""
     palette = Palette(merged)
     views = [build_doc(i, d, texts.get(d.doc_id), palette, evaluation) for i, d in enumerate(docs)]
+    palette.assign_hues()
     data = {
-        "claims": {cv.anchor: {"doc": v.anchor, "speaker": cv.speaker.key, "modality": cv.claim.modality.value,
-                               "alignment": cv.claim.evidence.alignment.value, "grounded": cv.grounded,
-                               "flagged": bool(cv.flags), "eval": cv.eval_status or ""}
-                   for v in views for cv in v.claims},
+        "claims": {
+            cv.anchor: {
+                "doc": v.anchor,
+                "speaker": cv.speaker.key,
+                "modality": cv.claim.modality.value,
+                "alignment": cv.claim.evidence.alignment.value,
+                "grounded": cv.grounded,
+                "flagged": bool(cv.flags),
+                "eval": cv.eval_status or "",
+            }
+            for v in views
+            for cv in v.claims
+        },
     }
     speakers = sorted(palette.styles.values(), key=lambda s: (-s.count, s.label.lower()))
     entity_claims = {key.removeprefix("entity:"): s.count for key, s in palette.styles.items()}
     script, script_hash = _script()
     total = sum(len(v.claims) for v in views)
-    return _environment().get_template("report.html.j2").render(
-        views=views, merged=merged, evaluation=evaluation, notes=list(notes), speakers=speakers,
-        entity_claims=entity_claims, refs=RefIndex(views), data_json=json_for_script(data), script=script,
-        script_hash=script_hash, eval_labels=LABELS, total=total,
-        grounded=sum(1 for v in views for c in v.claims if c.grounded),
-        flagged=sum(v.flagged for v in views),
-        modalities=sorted({cv.claim.modality.value for v in views for cv in v.claims}),
-        alignments=sorted({cv.claim.evidence.alignment.value for v in views for cv in v.claims}),
-        eval_statuses=sorted({cv.eval_status for v in views for cv in v.claims if cv.eval_status}),
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            views=views,
+            merged=merged,
+            evaluation=evaluation,
+            notes=list(notes),
+            speakers=speakers,
+            entity_claims=entity_claims,
+            refs=RefIndex(views),
+            data_json=json_for_script(data),
+            script=script,
+            script_hash=script_hash,
+            eval_labels=LABELS,
+            total=total,
+            grounded=sum(1 for v in views for c in v.claims if c.grounded),
+            flagged=sum(v.flagged for v in views),
+            modalities=sorted({cv.claim.modality.value for v in views for cv in v.claims}),
+            alignments=sorted({cv.claim.evidence.alignment.value for v in views for cv in v.claims}),
+            eval_statuses=sorted({cv.eval_status for v in views for cv in v.claims if cv.eval_status}),
+        )
     )
 
 
@@ -112,8 +145,9 @@ def read_article_text(out_dir: Path, doc: DocumentResult) -> str | None:
         return fh.read()
 
 
-def load_for_report(out_dir: str | Path, merged_dir: str | Path | None = None,
-                    eval_path: str | Path | None = None) -> ReportData:
+def load_for_report(
+    out_dir: str | Path, merged_dir: str | Path | None = None, eval_path: str | Path | None = None
+) -> ReportData:
     """Read ``out_dir`` (article JSON + text), ``merged_dir``/merged.json and eval.json when given.
 
     Nothing here raises on a bad file: it is left out and described in ``notes``, which the report
@@ -139,8 +173,11 @@ def load_for_report(out_dir: str | Path, merged_dir: str | Path | None = None,
     if run_path.is_file():
         try:
             run = RunReport.model_validate_json(run_path.read_bytes())
-            notes.extend(f"{d.path}: {d.status} — {d.reason or d.error_type or 'no reason given'}"
-                         for d in run.documents if d.status == "failed")
+            notes.extend(
+                f"{d.path}: {d.status} — {d.reason or d.error_type or 'no reason given'}"
+                for d in run.documents
+                if d.status == "failed"
+            )
         except (ValidationError, ValueError) as exc:
             notes.append(f"run.json unreadable: {str(exc).splitlines()[0][:200]}")
     merged = _load_model(MergeResult, Path(merged_dir) / "merged.json" if merged_dir else None, notes)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -63,7 +64,7 @@ def highlight(text: str, spans: Sequence[Span]) -> Markup:
     opened: set[int] = set()
     active: list[Span] = []
     pending = list(reversed(order))  # pop() yields spans by ascending start
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         active = [s for s in active if s.end > a]
         while pending and pending[-1].start <= a:
             active.append(pending.pop())

@@ -18,8 +18,14 @@ from rich.text import Text
 from summarizer.models import Claim, DocumentResult, SpeakerType
 from summarizer.report.view import grounding_problem
 
-_MODALITY_STYLE = {"denied": "magenta", "alleged": "magenta", "condemned": "magenta", "questioned": "magenta",
-                   "predicted": "cyan", "demanded": "cyan"}
+_MODALITY_STYLE = {
+    "denied": "magenta",
+    "alleged": "magenta",
+    "condemned": "magenta",
+    "questioned": "magenta",
+    "predicted": "cyan",
+    "demanded": "cyan",
+}
 
 
 def clean(text: str) -> str:
@@ -60,9 +66,11 @@ def render_document(doc: DocumentResult, text: str | None, console: Console) -> 
     """Print ``doc`` to ``console``: header, summary, then one panel per speaker (most claims first)."""
     head = Text()
     head.append(clean(doc.title or doc.doc_id), style="bold")
-    head.append(f"\n{clean(doc.source.path)} · {clean(doc.meta.backend)}/{clean(doc.meta.model)} · "
-                f"{len(doc.claims)} claims · {doc.meta.tokens.prompt}+{doc.meta.tokens.completion} tokens",
-                style="dim")
+    head.append(
+        f"\n{clean(doc.source.path)} · {clean(doc.meta.backend)}/{clean(doc.meta.model)} · "
+        f"{len(doc.claims)} claims · {doc.meta.tokens.prompt}+{doc.meta.tokens.completion} tokens",
+        style="dim",
+    )
     if doc.meta.dropped_ungrounded:
         head.append(f" · {doc.meta.dropped_ungrounded} dropped as ungrounded", style="red")
     if text is None:
@@ -77,18 +85,27 @@ def render_document(doc: DocumentResult, text: str | None, console: Console) -> 
         groups[speaker_key(claim)].append(claim)
     for key, claims in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0].lower())):
         claims.sort(key=lambda c: c.evidence.start)
-        forms = sorted({c.speaker.name for c in claims if c.speaker.name != key and c.speaker.type != SpeakerType.author})
+        forms = sorted(
+            {c.speaker.name for c in claims if c.speaker.name != key and c.speaker.type != SpeakerType.author}
+        )
         label = key + (f" (as: {', '.join(forms)})" if forms else "")
         body = Table.grid(padding=(0, 1))
         body.add_column(style="dim", no_wrap=True, justify="right")
         body.add_column(ratio=1)
         for c in claims:
             body.add_row(clean(c.id.rsplit("#", 1)[-1]), _claim(c, text))
-        console.print(Panel(body, title=Text(f"{clean(label)} · {len(claims)}", style="bold"),
-                            title_align="left", border_style="blue"))
+        console.print(
+            Panel(
+                body,
+                title=Text(f"{clean(label)} · {len(claims)}", style="bold"),
+                title_align="left",
+                border_style="blue",
+            )
+        )
     if doc.entities:
         ents = Text("entities: ", style="dim")
         for i, e in enumerate(doc.entities):
-            ents.append(("; " if i else "") + clean(e.name) + (f" ({', '.join(map(clean, e.aliases))})"
-                                                              if e.aliases else ""))
+            ents.append(
+                ("; " if i else "") + clean(e.name) + (f" ({', '.join(map(clean, e.aliases))})" if e.aliases else "")
+            )
         console.print(ents)

@@ -29,7 +29,8 @@ class SpeakerStyle:
     key: str
     label: str
     css: str  # class name, e.g. "sp-3"
-    hue: int | None  # None: the author's neutral grey
+    hue: int | None  # None: the author's neutral grey (set by Palette.assign_hues)
+    saturation: int = 0
     count: int = 0
 
 
@@ -91,8 +92,14 @@ def hue_of(key: str) -> int:
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % 360
 
 
+# (hue, saturation %) of eleven pastels chosen to be told apart at a glance, not evenly spaced hues
+# (at this lightness 90°, 120° and 150° all read as "green"); no red: red marks problems.
+COLORS = [(210, 80), (30, 90), (125, 50), (270, 60), (52, 95),
+          (180, 60), (320, 75), (85, 65), (240, 55), (15, 45), (295, 50)]  # fmt: skip
+
+
 class Palette:
-    """Speaker keys → styles, in order of first appearance."""
+    """Speaker keys (merged entity when known, else the normalized name) → styles."""
 
     def __init__(self, merged: MergeResult | None) -> None:
         self.styles: dict[str, SpeakerStyle] = {}
@@ -105,6 +112,26 @@ class Palette:
                     if ref.entity_id:
                         self.entity_of[(ref.doc_id, ref.claim_id)] = ref.entity_id
 
+    def assign_hues(self) -> None:
+        """Give every non-author speaker a color; call once all claims have been styled.
+
+        A speaker's hash picks its starting slot in ``COLORS``, so it keeps its color from report to
+        report unless a more quoted speaker already holds that slot; then it takes the next free one.
+        Past eleven speakers the rest get a hue straight from their hash, less saturated.
+        """
+        free = list(range(len(COLORS)))
+        speakers = sorted((s for s in self.styles.values() if s.key != AUTHOR_KEY), key=lambda s: (-s.count, s.key))
+        for s in speakers:
+            seed = hue_of(s.label.lower() if s.key.startswith("entity:") else s.key)
+            if not free:
+                s.hue, s.saturation = seed, 40
+                continue
+            slot = seed % len(COLORS)
+            while slot not in free:
+                slot = (slot + 1) % len(COLORS)
+            free.remove(slot)
+            s.hue, s.saturation = COLORS[slot]
+
     def style(self, doc_id: str, claim: Claim) -> SpeakerStyle:
         if claim.speaker.type == SpeakerType.author:
             key, label = AUTHOR_KEY, "author (the article's own voice)"
@@ -115,8 +142,7 @@ class Palette:
             key, label = f"name:{' '.join(name.lower().split())}", name
         style = self.styles.get(key)
         if style is None:
-            hue = None if key == AUTHOR_KEY else hue_of(label.lower() if key.startswith("entity:") else key)
-            style = self.styles[key] = SpeakerStyle(key, label, f"sp-{len(self.styles)}", hue)
+            style = self.styles[key] = SpeakerStyle(key, label, f"sp-{len(self.styles)}", None)
         style.count += 1
         return style
 
@@ -130,21 +156,24 @@ def grounding_problem(claim: Claim, text: str | None) -> str | None:
         return "empty evidence span"
     if ev.end > len(text):
         return f"offsets {ev.start}–{ev.end} lie past the end of the text ({len(text)} chars)"
-    if text[ev.start:ev.end] != ev.text:
+    if text[ev.start : ev.end] != ev.text:
         return "evidence text differs from the article at its offsets"
     return None
 
 
-def build_doc(index: int, doc: DocumentResult, text: str | None, palette: Palette,
-              evaluation: EvalReport | None) -> DocView:
+def build_doc(
+    index: int, doc: DocumentResult, text: str | None, palette: Palette, evaluation: EvalReport | None
+) -> DocView:
     """One article's view: claims in text order, highlights, misses and problems."""
     view = DocView(index, doc, text, [])
     if text is None:
-        view.problems.append(f"article text not found ({doc.source.text_path or 'no text_path'}): "
-                             "claims are listed without highlights")
+        view.problems.append(
+            f"article text not found ({doc.source.text_path or 'no text_path'}): claims are listed without highlights"
+        )
     elif doc.source.length and doc.source.length != len(text):
-        view.problems.append(f"text is {len(text)} chars but extraction saw {doc.source.length}; "
-                             "offsets may not line up")
+        view.problems.append(
+            f"text is {len(text)} chars but extraction saw {doc.source.length}; offsets may not line up"
+        )
     if evaluation is not None:
         view.evaluation = doc_eval(doc, evaluation)
     ordered = sorted(enumerate(doc.claims), key=lambda ic: (ic[1].evidence.start, ic[1].evidence.end, ic[0]))
@@ -162,8 +191,15 @@ def build_doc(index: int, doc: DocumentResult, text: str | None, palette: Palett
     spans = [_claim_span(cv) for cv in view.claims if cv.grounded]
     if view.evaluation is not None:
         for j, miss in enumerate(view.evaluation.misses):
-            mv = MissView(f"d{index}-m{j}", miss.start, miss.end, miss.text, miss.speaker, miss.cue,
-                          in_text=text is not None and 0 <= miss.start < miss.end <= len(text))
+            mv = MissView(
+                f"d{index}-m{j}",
+                miss.start,
+                miss.end,
+                miss.text,
+                miss.speaker,
+                miss.cue,
+                in_text=text is not None and 0 <= miss.start < miss.end <= len(text),
+            )
             view.misses.append(mv)
             if mv.in_text:
                 title = f"missed gold claim — {miss.speaker or 'no speaker'} — {miss.cue or 'no cue'}\n{miss.text}"
@@ -180,5 +216,6 @@ def _claim_span(cv: ClaimView) -> Span:
         classes.append("flagged")
     if cv.eval_status:
         classes.append(f"ev-{cv.eval_status}")
-    return Span(ev.start, ev.end, "mark", f"s-{cv.anchor}", tuple(classes),
-                (("data-claim", cv.claim.id), ("title", cv.tooltip)))
+    return Span(
+        ev.start, ev.end, "mark", f"s-{cv.anchor}", tuple(classes), (("data-claim", cv.claim.id), ("title", cv.tooltip))
+    )
