@@ -28,8 +28,8 @@ pytestmark = pytest.mark.model
 
 ARTICLE = (
     "Camp Liberty was hit by a barrage of missiles on February 9, 2013, killing six residents. "
-    'The National Council of Resistance of Iran said the attack was ordered by Iranian officials. '
-    'Iraqi spokesman Ali al-Mousavi denied that his government had any role in the attack.'
+    "The National Council of Resistance of Iran said the attack was ordered by Iranian officials. "
+    "Iraqi spokesman Ali al-Mousavi denied that his government had any role in the attack."
 )
 
 
@@ -51,8 +51,12 @@ def _check(result) -> None:
         assert ARTICLE[c.evidence.start : c.evidence.end] == c.evidence.text
         assert c.speaker.name
     speakers = {c.speaker.name for c in result.claims}
-    assert speakers & {"The National Council of Resistance of Iran", "National Council of Resistance of Iran",
-                       "Iraqi spokesman Ali al-Mousavi", "Ali al-Mousavi"}, speakers
+    assert speakers & {
+        "The National Council of Resistance of Iran",
+        "National Council of Resistance of Iran",
+        "Iraqi spokesman Ali al-Mousavi",
+        "Ali al-Mousavi",
+    }, speakers
     assert result.meta.tokens.completion > 0 and result.meta.attempts >= 1
 
 
@@ -75,9 +79,24 @@ def llama_server() -> Iterator[str]:
     path = _model_path()
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(path), "--host", "127.0.0.1", "--port", str(port),
-         "--n_ctx", "2048", "--n_threads", str(os.cpu_count() or 2)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(path),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "2048",
+            "--n_threads",
+            str(os.cpu_count() or 2),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}/v1"
     deadline = time.monotonic() + 120

@@ -17,7 +17,10 @@ import openai
 from summarizer.backends.base import ChatRequest, Completion, OutputMode
 from summarizer.errors import PermanentBackendError, TransientBackendError
 
-_FALLBACK: dict[OutputMode, OutputMode] = {OutputMode.json_schema: OutputMode.json_object, OutputMode.json_object: OutputMode.prompt}
+_FALLBACK: dict[OutputMode, OutputMode] = {
+    OutputMode.json_schema: OutputMode.json_object,
+    OutputMode.json_object: OutputMode.prompt,
+}
 
 
 def _retry_after(headers: Any) -> float | None:

@@ -7,32 +7,17 @@ an interrupted merge never leaves a half-written merged.json for the report to r
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
+from summarizer.atomic import atomic_write
 from summarizer.merge import load_documents, merge_documents, render_markdown
 from summarizer.models import DocumentResult, MergeResult
 
 _console = Console(stderr=True)
-
-
-def atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_merge(folder: Path, out: Path, docs: list[DocumentResult] | None = None) -> MergeResult:

@@ -7,9 +7,7 @@ has it open never reloads a half-written file.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +15,7 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
+from summarizer.atomic import atomic_write
 from summarizer.models import DocumentResult
 from summarizer.report import load_for_report, read_article_text, render_report
 from summarizer.report.terminal import clean, render_document
@@ -24,27 +23,10 @@ from summarizer.report.terminal import clean, render_document
 _err = Console(stderr=True)
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes 0600; a report is meant to be opened and shared
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_report(out_dir: Path, merged_dir: Path | None, eval_path: Path | None, dest: Path) -> Path:
     """Render the HTML report for ``out_dir`` (plus merge and eval results when given) to ``dest``."""
     data = load_for_report(out_dir, merged_dir, eval_path)
-    _atomic_write(dest, render_report(*data))
+    atomic_write(dest, render_report(*data))
     return dest
 
 
@@ -67,7 +49,7 @@ def register(app: typer.Typer) -> None:
         data = load_for_report(out_dir, merged, eval_path)
         if not data.docs:
             _error(f"no article results (*.json) in {out_dir}", 1)
-        _atomic_write(output, render_report(*data))
+        atomic_write(output, render_report(*data))
         for note in data.notes:
             _err.print(f"[yellow]note:[/yellow] {clean(note)}", highlight=False, soft_wrap=True)
         claims = sum(len(d.claims) for d in data.docs)

@@ -30,15 +30,24 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Extract every article, merge across them, and write the review report."""
         c.read_stdin_hint(inputs)
-        settings = c.settings_from(backend=backend, model=model, base_url=base_url, output_mode=output_mode,
-                                   evidence_style=evidence_style, concurrency=concurrency, cache=cache,
-                                   no_cache=no_cache)
+        settings = c.settings_from(
+            backend=backend,
+            model=model,
+            base_url=base_url,
+            output_mode=output_mode,
+            evidence_style=evidence_style,
+            concurrency=concurrency,
+            cache=cache,
+            no_cache=no_cache,
+        )
         result = c.run_extract_command(inputs, out, settings)
         merged_dir = merged or out / "merged"
         merge = write_merge(out, merged_dir)
         html = write_report(out, merged_dir, None, report or out / "report.html")
         c.err_console.print(
             f"merged: {len(merge.entities)} entities, {len(merge.clusters)} clusters, {len(merge.conflicts)} conflicts "
-            f"→ {merged_dir / 'merged.json'}, {merged_dir / 'summary.md'}\nreport: {html}", highlight=False)
+            f"→ {merged_dir / 'merged.json'}, {merged_dir / 'summary.md'}\nreport: {html}",
+            highlight=False,
+        )
         if result.failed:
             raise typer.Exit(1)

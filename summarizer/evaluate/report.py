@@ -8,13 +8,12 @@ speaker accuracy, seconds per document) belong side by side with the baseline ro
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
+from summarizer.atomic import atomic_write
 from summarizer.models import Accuracy, ErrorItem, EvalReport, SystemScore
 
 MAX_DOC_ROWS = 30
@@ -23,20 +22,8 @@ MAX_ERROR_ROWS = 8
 
 def write_report(report: EvalReport, path: str | Path) -> Path:
     """Write ``report`` to ``path`` atomically (temp file in the same folder, then rename)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".eval-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
-            f.write("\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    text = json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return atomic_write(Path(path), text)
 
 
 def _pct(value: float | None) -> str:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -22,6 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from summarizer.atomic import atomic_write
 from summarizer.errors import ExtractionFailed, InputError
 from summarizer.extract.engine import Extractor
 from summarizer.ingest import discover, read_article
@@ -32,20 +31,6 @@ SCHEMA_REF = "../schemas/document.schema.json"
 # an article called run.txt must not overwrite the run report, nor the report its output.
 RESERVED_IDS = frozenset({"run", "eval", "merged"})
 Event = Callable[[DocumentStatus], None]
-
-
-def atomic_write(path: Path, data: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def remove_stale_temps(folder: Path) -> int:

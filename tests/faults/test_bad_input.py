@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from stub_server import StubServer, claims_from_prompt
 
+from summarizer import atomic as atomic_mod
 from summarizer.backends.base import Completion, OutputMode
 from summarizer.backends.openai_compat import OpenAIBackend
 from summarizer.calllog import CallLog
@@ -303,7 +304,7 @@ def test_thousands_of_files_stream_with_bounded_lookahead(tmp_path: Path, in_dir
         sub = in_dir / f"d{i // 500}"
         sub.mkdir(exist_ok=True)
         (sub / f"f{i:05d}.txt").write_text(f"Item {i} was filed on time. The clerk said it was fine.\n")
-    monkeypatch.setattr(runner_mod.os, "fsync", lambda fd: None)  # durability is not under test here
+    monkeypatch.setattr(atomic_mod.os, "fsync", lambda fd: None)  # durability is not under test here
     lock = threading.Lock()
     state = {"read": 0, "done": 0, "max_ahead": 0, "discovery_done_at": None, "first_output_at": None}
     real_discover, real_read = runner_mod.discover, runner_mod.read_article
