@@ -25,6 +25,7 @@ import os
 import platform
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -111,6 +112,11 @@ def machine_info() -> dict[str, Any]:
 
 
 # -- helpers ------------------------------------------------------------------------------------------
+def log(message: str) -> None:
+    """Progress on stderr (the table goes to stdout)."""
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
 def settings(**flags: Any) -> Settings:
     """Settings as the CLI builds them (flags over environment over defaults)."""
     return load_settings({k: v for k, v in flags.items() if v is not None}, cwd=ROOT)
@@ -429,6 +435,10 @@ def section_overhead(
             "out_tokens_per_claim": out_tokens / d.claims if d.claims else None,
         }
         per_seed.append(row)
+        log(
+            f"  {seed.stem}: pipeline {pipeline_s:.2f} s, raw {raw_s:.2f} s, {len(calls)} call(s), "
+            f"{d.tokens.completion} output tokens"
+        )
         b.add(
             "1 overhead",
             f"{seed.stem[:12]}: pipeline / raw llama.cpp",
@@ -471,6 +481,7 @@ def section_reuse(b: Bench, tmp: Path, extractor: Extractor, backend: Any, seeds
         for seed in seeds:
             _report, s = run_docs(extractor, [str(seed)], tmp / f"reuse-{reuse}-{seed.stem}", 1)
             seconds.append(s)
+            log(f"  {arm}: {seed.stem} {s:.2f} s")
         arms[arm] = {"seconds": sum(seconds), "per_doc": seconds}
     backend.prefix_cache = True
     w, wo = arms["with reuse"]["seconds"], arms["without reuse"]["seconds"]
@@ -535,6 +546,8 @@ def main(argv: list[str] | None = None) -> int:
     b = Bench(machine=machine_info())
     seeds = SEEDS[:2] if args.quick else SEEDS[:5]
     tmp = Path(tempfile.mkdtemp(prefix="summarizer-bench-"))
+    signal.signal(signal.SIGTERM, _interrupt)
+    current, interrupted = 0, False
     steps: list[tuple[int, Callable[[], None]]] = [
         (2, lambda: section_warm(b, tmp, args.quick)),
         (3, lambda: section_concurrency(b, tmp, args.quick)),
@@ -552,10 +565,14 @@ def main(argv: list[str] | None = None) -> int:
                 steps.append((5, lambda: section_reuse(b, tmp, extractor, backend, seeds)))
         for number, step in sorted(steps, key=lambda s: s[0]):
             if number in sections:
+                current = number
                 started = time.perf_counter()
-                print(f"section {number} …", file=sys.stderr, flush=True)
+                log(f"section {number} …")
                 step()
-                print(f"section {number} done in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+                log(f"section {number} done in {time.perf_counter() - started:.1f} s")
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM (timeout): still print what was measured
+        interrupted = True
+        b.add(f"{current} interrupted", "run stopped before this section finished", "-", note="rows above are complete")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     b.machine["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
@@ -571,7 +588,13 @@ def main(argv: list[str] | None = None) -> int:
             )
             + "\n"
         )
+    if interrupted:
+        return 130
     return 1 if any(r.met is False for r in b.rows) else 0
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

@@ -76,6 +76,7 @@ class StubServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body are separate writes: no delayed-ACK stall
 
             def log_message(self, *args: Any) -> None:
                 pass

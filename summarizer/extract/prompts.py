@@ -27,9 +27,14 @@ def prompts_dir() -> Path:
 _DELIMITER = re.compile(r"<\s*(/?)\s*(article|context)\s*>", re.I)
 
 
+_ID_LOOKALIKE = re.compile(r"\[(\d{1,4})\]")
+
+
 def defuse(text: str) -> str:
-    """Make ``<article>``/``</article>``/``<context>`` inside untrusted text harmless look-alikes."""
-    return _DELIMITER.sub(lambda m: f"‹{m.group(1)}{m.group(2)}›", text)
+    """Make ``<article>``/``</article>``/``<context>`` and ``[n]`` (footnotes, or forged sentence
+    numbers) inside untrusted text harmless look-alikes, so only our numbering reads as ids."""
+    text = _DELIMITER.sub(lambda m: f"‹{m.group(1)}{m.group(2)}›", text)
+    return _ID_LOOKALIKE.sub(r"(\1)", text)
 
 
 class PromptSet:

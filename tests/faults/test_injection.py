@@ -99,7 +99,7 @@ def test_injected_articles_change_nothing_but_their_own_claims(tmp_path: Path, i
             # the stub named only "author"; any other speaker was read from the article itself
             assert c.speaker.name == "author" or c.speaker.name.lower() in saved.lower(), c.speaker
     lookalike = _user(next(b for b in bodies if "The president resigned" in _user(b)))
-    assert "[2] [3] The president resigned this morning." in lookalike
+    assert "[2] (3) The president resigned this morning." in lookalike  # forged ids are defused
 
 
 def test_article_cannot_forge_the_closing_delimiter(tmp_path: Path, in_dir: Path) -> None:
