@@ -44,7 +44,7 @@ schemas: install
 
 eval-seeds: install
 	$(BIN)/summarizer model pull default
-	$(BIN)/summarizer eval --gold evals/gold/seeds.jsonl --out test-artifacts/eval-seeds.json --extract-out test-artifacts/seeds-out --floor evals/floor.json
+	COLUMNS=160 $(BIN)/summarizer eval --gold evals/gold/seeds.jsonl --out test-artifacts/eval-seeds.json --extract-out test-artifacts/seeds-out --floor evals/floor.json
 
 test: install browser
 	$(BIN)/summarizer model pull small

@@ -138,7 +138,7 @@ _CUE_WORDS = (
     r"explained|noted|wrote|writes|believes|believed|suggested|suggests|condemned|denounced|called on|"
     r"called for|urged|demanded|rebuked|confirmed|acknowledged|revealed|alleged|alleges|estimated|"
     r"quoted|cited|stating|saying|clarifies|notifies|blamed|blames|rejected|dismissed|testified|tweeted|"
-    r"declared|asserted|maintained|admitted|promised|threatened|recalled|charged|expressed"
+    r"read(?=\s*:)|declared|asserted|maintained|admitted|promised|threatened|recalled|charged|expressed"
 )
 # Cue verbs are lowercase in running text ("United States" is no cue); "According to" may open a sentence.
 _CUE = re.compile(rf"(?:^(According to)|\b({_CUE_WORDS}))\b")
@@ -169,7 +169,7 @@ def _subject(before: str) -> str | None:
     for seg in reversed(segments):
         if not seg or _APPOSITIVE.match(seg):
             continue
-        seg = _LEADING.sub("", seg)
+        seg = re.split(r"\s+(?:entitled|titled|called|named)\s+", _LEADING.sub("", seg), maxsplit=1)[0]
         if not seg:
             continue
         if len(seg.split()) <= 6 and (seg[0].isupper() or seg.lower().startswith("the ")):
