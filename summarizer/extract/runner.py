@@ -65,6 +65,14 @@ def _unchanged(path: Path, article: Article, extractor: Extractor) -> DocumentRe
     return old if same else None
 
 
+def _holds(path: Path, text: str) -> bool:
+    """Whether ``path`` already holds exactly ``text``."""
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def _relabel(result: DocumentResult, article: Article) -> DocumentResult:
     """A copy of ``result`` for a duplicate article under another name."""
     data = json.loads(result.model_dump_json(by_alias=True))
@@ -142,7 +150,9 @@ class Runner:
 
     def _one(self, article: Article, pool: ThreadPoolExecutor) -> DocumentStatus:
         out = self.out_dir / f"{article.doc_id}.json"
-        atomic_write(self.out_dir / f"{article.doc_id}.txt", article.text)
+        text_file = self.out_dir / f"{article.doc_id}.txt"
+        if not _holds(text_file, article.text):  # unchanged reruns rewrite (and fsync) nothing
+            atomic_write(text_file, article.text)
         with self._lock:
             first = self._by_sha.get(article.sha256)
             mine: Future[DocumentResult] = Future()
@@ -156,7 +166,6 @@ class Runner:
                 result, status = old, "skipped"
             else:
                 result, status = self.extractor.extract(article), "ok"
-                result.source.text_path = f"{article.doc_id}.txt"
                 result.schema_ref = SCHEMA_REF
         except ExtractionFailed as exc:
             mine.set_exception(exc)
@@ -184,9 +193,9 @@ class Runner:
             )
         if first is None:
             mine.set_result(result)
-        if status == "duplicate":
-            result.source.text_path = f"{article.doc_id}.txt"
-        write_model(out, result)
+        if status != "skipped":
+            result.source.text_path = text_file.name
+            write_model(out, result)
         meta = result.meta
         return self._emit(
             DocumentStatus(
