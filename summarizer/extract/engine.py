@@ -59,7 +59,7 @@ class ExtractOptions:
     max_reasks: int = 2
     chunk_chars: int = 6000
     use_cache: bool = True
-    bounded_schema: bool = False  # keep maxLength/maxItems (grammar-constrained backends only)
+    bounded_schema: bool = False  # keep length bounds (minLength) for grammar-constrained backends only
     rule_supplement: bool = True  # add rule-found claims in sentences the model did not cite
 
 

@@ -50,6 +50,7 @@ def reply_model(style: str) -> type[SentenceReply] | type[QuoteReply]:
 
 
 def reply_schema(style: str, *, bounded: bool = False) -> dict[str, Any]:
-    """Strict JSON Schema of the reply. ``bounded`` keeps maxLength/maxItems, which llama.cpp's
-    grammar enforces (bounding output tokens by construction) but OpenAI strict mode rejects."""
+    """Strict JSON Schema of the reply. ``bounded`` keeps length bounds (today only minLength: hard
+    maxLength/maxItems made llama.cpp's grammar slow and failed valid-but-long replies), which
+    grammar-constrained decoders enforce but OpenAI strict mode rejects."""
     return strict_schema(reply_model(style).model_json_schema(), keep_bounds=bounded)
