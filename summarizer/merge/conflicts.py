@@ -35,13 +35,29 @@ class ConflictContext:
         f = self.features[i]
         return f.doc_id, f.speaker or f.claim.speaker.name
 
+    def conflict(
+        self, members: list[int], what: str, day: str, kind: ConflictKind, values: list[ConflictValue]
+    ) -> Conflict:
+        """A conflict over ``members``: its clusters, and "what — event label, day" as its title."""
+        main, all_ids = self.clusters_for(members)
+        label = event_label([self.features[i].claim.text for i in members])
+        return Conflict(
+            id="",
+            about=f"{what} — {label}, {readable_day(day)}",
+            kind=kind,
+            cluster_id=main,
+            cluster_ids=all_ids,
+            values=values,
+        )
+
     def clusters_for(self, members: list[int]) -> tuple[str | None, list[str]]:
         counts = Counter(self.cluster_of[i] for i in members)
         ordered = [self.cluster_ids[c] for c, _ in counts.most_common()]
         return (ordered[0] if ordered else None), sorted(set(ordered), key=ordered.index)
 
 
-def _readable_day(day: str) -> str:
+def readable_day(day: str) -> str:
+    """ISO day with an unknown year ("XXXX-02-09") shown as "02-09"."""
     return day.replace("XXXX-", "")
 
 
@@ -68,19 +84,7 @@ def number_conflicts(ctx: ConflictContext) -> list[Conflict]:
             values.append(ConflictValue(value=" / ".join(shown), members=[ctx.refs[i] for i in members]))
         if len(values) < 2:
             continue
-        claim_ids = [i for i, _, _ in items]
-        label = event_label([ctx.features[i].claim.text for i in claim_ids])
-        main, all_ids = ctx.clusters_for(claim_ids)
-        out.append(
-            Conflict(
-                id="",
-                about=f"{kind} — {label}, {_readable_day(day)}",
-                kind=ConflictKind.number,
-                cluster_id=main,
-                cluster_ids=all_ids,
-                values=values,
-            )
-        )
+        out.append(ctx.conflict([i for i, _, _ in items], kind, day, ConflictKind.number, values))
     return out
 
 

@@ -18,7 +18,6 @@ from collections import Counter
 
 from summarizer.merge.clusters import lexical
 from summarizer.merge.conflicts import ConflictContext
-from summarizer.merge.events import event_label
 from summarizer.merge.features import ClaimFeatures
 from summarizer.merge.mentions import MentionIndex
 from summarizer.merge.normalize import dates_compatible, words
@@ -105,18 +104,7 @@ def culprit_conflicts(ctx: ConflictContext, mentions: MentionIndex) -> list[Conf
             for e, m in sides.items()
         ]
         members = [i for m in sides.values() for i in m]
-        main, all_ids = ctx.clusters_for(members)
-        label = event_label([ctx.features[i].claim.text for i in members])
-        out.append(
-            Conflict(
-                id="",
-                about=f"who is responsible — {label}, {day.replace('XXXX-', '')}",
-                kind=ConflictKind.culprit,
-                cluster_id=main,
-                cluster_ids=all_ids,
-                values=values,
-            )
-        )
+        out.append(ctx.conflict(members, "who is responsible", day, ConflictKind.culprit, values))
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summarizer.merge.conflicts import readable_day
 from summarizer.merge.normalize import GENERIC_NAMES, name_key
 from summarizer.models.document import SpeakerType
 from summarizer.models.merge import (
@@ -167,6 +168,6 @@ def render_markdown(result: MergeResult) -> str:
         lines.append("_No dated events._")
     for entry in s.timeline:
         cited = ", ".join(sorted({f"`{r.doc_id}`" for r in entry.refs}))
-        lines.append(f"- **{entry.date.replace('XXXX-', '')}** — {_one_line(entry.text)} ({cited})")
+        lines.append(f"- **{readable_day(entry.date)}** — {_one_line(entry.text)} ({cited})")
     lines.append("")
     return "\n".join(lines)
