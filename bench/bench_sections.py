@@ -258,6 +258,10 @@ def raw_replay(llm: Any, calls: list[tuple[ChatRequest, Completion]]) -> tuple[f
     return time.perf_counter() - started, tokens
 
 
+def reset(llm: Any) -> None:
+    llm.reset()
+
+
 def warm_up(llm: Any) -> None:
     llm.create_chat_completion(messages=[{"role": "user", "content": "Say OK."}], max_tokens=4, temperature=0.0)
     llm.reset()
@@ -266,16 +270,17 @@ def warm_up(llm: Any) -> None:
 def section_overhead(
     b: Bench, tmp: Path, extractor: Extractor, backend: Any, recorder: Recorder, seeds: list[Path]
 ) -> None:
-    llm = backend.load()
-    warm_up(llm)
+    # Both arms run on the backend's model thread (see EmbeddedBackend: llama.cpp's OpenMP team is
+    # per calling thread, so the raw arm must not decode from a thread the pipeline never uses).
+    backend.on_model_thread(warm_up)
     per_seed = []
     for seed in seeds:
         recorder.calls.clear()
-        llm.reset()  # the same cold KV cache for both arms
+        backend.on_model_thread(reset)  # the same cold KV cache for both arms
         report, pipeline_s = run_docs(extractor, [str(seed)], tmp / f"ovh-{seed.stem}", 1)
         calls = list(recorder.calls)
-        llm.reset()
-        raw_s, raw_tokens = raw_replay(llm, calls)
+        backend.on_model_thread(reset)
+        raw_s, raw_tokens = backend.on_model_thread(lambda llm, calls=calls: raw_replay(llm, calls))
         d = report.documents[0]
         out_tokens = sum(c.completion_tokens for _, c in calls)
         row = {
@@ -329,11 +334,10 @@ def section_overhead(
 
 
 def section_reuse(b: Bench, tmp: Path, extractor: Extractor, backend: Any, seeds: list[Path]) -> None:
-    llm = backend.load()
     arms: dict[str, dict[str, Any]] = {}
     for arm, reuse in (("with reuse", True), ("without reuse", False)):
         backend.prefix_cache = reuse  # False: EmbeddedBackend resets the KV cache before every call
-        llm.reset()
+        backend.on_model_thread(reset)
         seconds = []
         for seed in seeds:
             _report, s = run_docs(extractor, [str(seed)], tmp / f"reuse-{reuse}-{seed.stem}", 1)

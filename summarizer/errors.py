@@ -62,11 +62,14 @@ class InvalidReply(ReplyError):
 
 
 class TruncatedReply(ReplyError):
-    """finish_reason == 'length': never re-asked blindly; split the input or raise max_tokens once."""
+    """finish_reason 'length' or 'repetition': never re-asked blindly; split the input (after raising
+    max_tokens once for 'length')."""
 
-    def __init__(self, max_tokens: int) -> None:
-        super().__init__(f"reply truncated at max_tokens={max_tokens}")
+    def __init__(self, max_tokens: int, *, runaway: bool = False) -> None:
+        why = "cut short: the model kept repeating itself" if runaway else f"reply truncated at max_tokens={max_tokens}"
+        super().__init__(why)
         self.max_tokens = max_tokens
+        self.runaway = runaway
 
 
 class RefusedReply(ReplyError):

@@ -99,6 +99,21 @@ def test_truncation_raises_max_tokens_once_then_splits_the_input() -> None:
     assert result.meta.tokens.completion == 9 + 9 + 20 + 20
 
 
+def test_runaway_reply_is_split_at_once_without_raising_max_tokens() -> None:
+    loop = Completion(text='{"claims": [' + '{"sentence": 1}, ' * 9, finish_reason="repetition", completion_tokens=60)
+    backend = FakeBackend(loop, reply([claim(1)]), reply([claim(2, "Ana Ruiz", "said")]))
+    result = extractor(backend, max_tokens=100, max_tokens_cap=200).extract(article())
+    assert [r.max_tokens for r in backend.requests] == [100, 100, 100]
+    assert len(result.claims) == 2 and result.meta.chunks == 2
+    assert any("repeated itself" in w for w in result.meta.warnings)
+
+
+def test_runaway_on_a_single_sentence_fails_the_document_with_the_reason() -> None:
+    loop = Completion(text='{"claims": [', finish_reason="repetition", completion_tokens=60)
+    with pytest.raises(ExtractionFailed, match="repeating itself"):
+        extractor(FakeBackend(loop)).extract(article("Mayor Ana Ruiz said the budget protects schools."))
+
+
 def test_refusal_fails_the_document_with_the_reason() -> None:
     backend = FakeBackend(Completion(text="", finish_reason="stop", refusal="I can't help with that"))
     with pytest.raises(ExtractionFailed, match="refused"):

@@ -4,7 +4,8 @@ Per chunk: render the prompt, answer from the call log or call the backend (tran
 parse leniently (llama.cpp lets raw newlines into strings), validate against the reply model,
 ground every claim; a parse/validation/grounding failure is re-asked with the error text
 (bounded), then ungrounded claims are dropped and counted. Truncation is never re-asked blindly:
-``max_tokens`` is raised once, then the chunk is split in half.
+``max_tokens`` is raised once, then the chunk is split in half; a reply cut short for repeating
+itself (``finish_reason="repetition"``) is split at once.
 """
 
 from __future__ import annotations
@@ -137,11 +138,12 @@ class Extractor:
                 chunk = pending.pop(0)
                 try:
                     summary, found = self._chunk(article, chunk, aligner, stats)
-                except TruncatedReply:
+                except TruncatedReply as exc:
                     halves = split_chunk(chunk)
                     if halves is None:
                         raise
-                    stats.warnings.append(f"chunk {chunk.index} truncated; split in two")
+                    why = "repeated itself" if exc.runaway else "truncated"
+                    stats.warnings.append(f"chunk {chunk.index} {why}; split in two")
                     pending[:0] = halves
                     continue
                 n_chunks += 1
@@ -215,13 +217,14 @@ class Extractor:
                 status = "empty" if completion.finish_reason == "no_choices" else "refused"
                 self._log(request, completion, article.doc_id, status, completion.refusal)
                 raise RefusedReply(f"model refused: {completion.refusal}")
-            if completion.finish_reason == "length":
-                self._log(request, completion, article.doc_id, "truncated", None)
-                if not raised and request.max_tokens < self.options.max_tokens_cap:
+            if completion.finish_reason in ("length", "repetition"):
+                runaway = completion.finish_reason == "repetition"  # the same prompt would loop again
+                self._log(request, completion, article.doc_id, "truncated", completion.finish_reason)
+                if not runaway and not raised and request.max_tokens < self.options.max_tokens_cap:
                     raised = True
                     request = request.model_copy(update={"max_tokens": self.options.max_tokens_cap})
                     continue
-                raise TruncatedReply(request.max_tokens)
+                raise TruncatedReply(request.max_tokens, runaway=runaway)
             try:
                 reply = self.parse(completion.text)
                 drafts, problems = self.ground(reply, chunk, aligner)
