@@ -25,6 +25,7 @@ from summarizer.batch import (
 )
 from summarizer.batch.collect import write_pending
 from summarizer.cli import common as c
+from summarizer.cli import options as o
 from summarizer.config import Settings
 from summarizer.errors import ConfigError
 from summarizer.extract.runner import Runner
@@ -62,9 +63,9 @@ def register(app: typer.Typer) -> None:
         out: Annotated[
             Path, typer.Option("--out", "-o", help="requests JSONL (a .manifest.json is written beside it)")
         ] = DEFAULT_REQUESTS,
-        model: c.Model_ = None,
-        output_mode: c.Mode_ = None,
-        evidence_style: c.Style_ = None,
+        model: o.Model_ = None,
+        output_mode: o.Mode_ = None,
+        evidence_style: o.Style_ = None,
     ) -> None:
         """Write one Batch API request per article chunk: exactly the body the online path sends."""
         settings = c.settings_from(
@@ -97,9 +98,9 @@ def register(app: typer.Typer) -> None:
     @batch.command("submit")
     def submit_cmd(
         requests: Annotated[Path, typer.Argument(help="requests JSONL written by `batch prepare`")],
-        base_url: c.BaseUrl_ = None,
+        base_url: o.BaseUrl_ = None,
         completion_window: Annotated[str, typer.Option("--completion-window", help="Batch API window")] = "24h",
-        cache: c.Cache_ = None,
+        cache: o.Cache_ = None,
     ) -> None:
         """Upload the requests file and create an OpenAI batch (needs OPENAI_API_KEY)."""
         settings = c.settings_from(backend="openai", base_url=base_url, cache=cache)
@@ -125,7 +126,7 @@ def register(app: typer.Typer) -> None:
     @batch.command("status")
     def status_cmd(
         batch_id: Annotated[str, typer.Argument(help="id printed by `batch submit`")],
-        base_url: c.BaseUrl_ = None,
+        base_url: o.BaseUrl_ = None,
     ) -> None:
         """Show a batch's status and request counts."""
         settings = c.settings_from(backend="openai", base_url=base_url)
@@ -156,11 +157,11 @@ def register(app: typer.Typer) -> None:
                 help="the prepare manifest (default: found from the batch id, or batch/requests.manifest.json)",
             ),
         ] = None,
-        base_url: c.BaseUrl_ = None,
-        model: c.Model_ = None,
-        output_mode: c.Mode_ = None,
-        concurrency: c.Conc_ = None,
-        cache: c.Cache_ = None,
+        base_url: o.BaseUrl_ = None,
+        model: o.Model_ = None,
+        output_mode: o.Mode_ = None,
+        concurrency: o.Conc_ = None,
+        cache: o.Cache_ = None,
         offline: Annotated[
             bool,
             typer.Option(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -28,20 +28,6 @@ from summarizer.models import DocumentStatus, RunReport
 
 err_console = Console(stderr=True)
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
-
-# Typer option types shared by extract, run, eval and batch.
-Backend_ = Annotated[str | None, typer.Option("--backend", help="auto | embedded | openai")]
-Model_ = Annotated[
-    str | None, typer.Option("--model", "-m", help="model name (embedded: default, small, or a pinned name)")
-]
-BaseUrl_ = Annotated[
-    str | None, typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1")
-]
-Mode_ = Annotated[str | None, typer.Option("--output-mode", help="auto | json_schema | json_object | prompt")]
-Style_ = Annotated[str | None, typer.Option("--evidence-style", help="sentence (cite ids) | quote (align quotes)")]
-Conc_ = Annotated[int | None, typer.Option("--concurrency", "-j", help="parallel requests (remote backends)")]
-NoCache_ = Annotated[bool, typer.Option("--no-cache", help="ignore the call-log cache")]
-Cache_ = Annotated[str | None, typer.Option("--cache", help="SQLite call log / cache path")]
 
 
 def settings_from(**flags: Any) -> Settings:

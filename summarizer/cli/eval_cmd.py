@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 
 from summarizer.cli import common as c
+from summarizer.cli.options import BackendFlags, backend_options
 from summarizer.evaluate.api import check_floor, evaluate, load_floor
 from summarizer.evaluate.gold import GoldSet, load_gold
 from summarizer.evaluate.merge_scores import load_merge_gold
@@ -63,6 +64,7 @@ def _load_or_run_merge(pred: Path, merged_dir: Path, console: Console, warnings:
 
 def register(app: typer.Typer) -> None:
     @app.command("eval")
+    @backend_options
     def eval_(
         gold: Annotated[Path, typer.Option("--gold", help="gold JSONL (PolNeAR-style)", exists=True, dir_okay=False)],
         pred: Annotated[
@@ -106,14 +108,8 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         details: Annotated[bool, typer.Option("--details/--summary", help="per-document rows and errors")] = True,
-        backend: c.Backend_ = None,
-        model: c.Model_ = None,
-        base_url: c.BaseUrl_ = None,
-        output_mode: c.Mode_ = None,
-        evidence_style: c.Style_ = None,
-        concurrency: c.Conc_ = None,
-        cache: c.Cache_ = None,
-        no_cache: c.NoCache_ = False,
+        *,
+        flags: BackendFlags,
     ) -> None:
         """Score claims (P/R/F1, speakers, cues, grounding) and merges against gold; write eval.json."""
         console = Console()
@@ -128,17 +124,7 @@ def register(app: typer.Typer) -> None:
             c.fail(f"{gold}: no gold documents")
         if pred is None:
             pred = extract_out or Path("out") / "eval" / gold.stem
-            settings = c.settings_from(
-                backend=backend,
-                model=model,
-                base_url=base_url,
-                output_mode=output_mode,
-                evidence_style=evidence_style,
-                concurrency=concurrency,
-                cache=cache,
-                no_cache=no_cache,
-            )
-            _extract_gold(gold_set, pred, settings)
+            _extract_gold(gold_set, pred, flags.settings())
         elif not pred.is_dir():
             c.fail(f"{pred} is not a folder of predictions")
         predictions = load_predictions(pred)
