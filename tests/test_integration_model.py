@@ -6,6 +6,7 @@ Uses the small pinned model (0.5B) on a short article; `make test` pulls it firs
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -66,6 +67,36 @@ def test_embedded_model_gives_grounded_attributed_claims() -> None:
     result = extractor.extract(_article())
     _check(result)
     assert result.meta.output_mode == "json_object"
+
+
+def test_grammar_first_sampling_picks_the_same_tokens_as_llama_cpp_python() -> None:
+    from llama_cpp import Llama
+
+    from summarizer.backends.grammar_first import GrammarFirstLlama
+
+    schema = {
+        "type": "object",
+        "properties": {"speaker": {"type": "string"}, "cue": {"type": "string"}, "sentence": {"type": "integer"}},
+        "required": ["speaker", "cue", "sentence"],
+    }
+    messages = [{"role": "user", "content": "Who says what, with which cue and sentence number? JSON.\n" + ARTICLE}]
+    replies = []
+    for cls in (GrammarFirstLlama, Llama):
+        llm = cls(model_path=str(_model_path()), n_ctx=1024, verbose=False, seed=0)
+        resp = llm.create_chat_completion(
+            messages=messages,
+            response_format={"type": "json_object", "schema": schema},
+            max_tokens=80,
+            temperature=0.0,
+        )
+        replies.append(resp["choices"][0]["message"]["content"])
+        if cls is GrammarFirstLlama:
+            sampler = llm.last_sampler
+            assert sampler is not None and sampler.tokens > 5  # the fast sampler did the decoding
+            assert sampler.full_checks < sampler.tokens / 2
+        del llm
+    assert replies[0] == replies[1]
+    assert set(json.loads(replies[0])) == {"speaker", "cue", "sentence"}
 
 
 def _free_port() -> int:

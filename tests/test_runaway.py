@@ -16,6 +16,12 @@ def test_the_same_claim_object_three_times_is_a_runaway() -> None:
     assert GUARD.repeating_tail('{"claims": [' + item * 2) == 0
 
 
+def test_a_long_sentence_written_twice_in_a_row_is_a_runaway() -> None:
+    sentence = "The article also mentions that the tweet was about the debate of enormous importance. "
+    assert GUARD.repeating_tail('{"summary": "' + sentence * 2) == len(sentence)
+    assert GUARD.repeating_tail('{"summary": "' + sentence) == 0
+
+
 def test_endless_whitespace_is_a_runaway_but_ordinary_indentation_is_not() -> None:
     assert GUARD.repeating_tail('{"claims": [' + " " * 120) == 1
     assert GUARD.repeating_tail('{\n    "claims": [\n        {') == 0

@@ -10,7 +10,8 @@ whose worker team belongs to the thread that starts a parallel region: once two 
 decoded (say the main thread for a warm-up, then the runner's worker threads), the idle team keeps
 competing for the two cores and decoding gets ~20% slower (measured: 16.1 s on one thread vs 19.3 s
 on a second thread for the same 593-token prompt and 120 output tokens). One model thread keeps the
-cost the same whichever thread of the pipeline asks.
+cost the same whichever thread of the pipeline asks. Greedy grammar-constrained decoding checks
+the grammar on the chosen token only (:mod:`grammar_first`): the same tokens, ~20 ms less per token.
 """
 
 from __future__ import annotations
@@ -69,12 +70,12 @@ class EmbeddedBackend:
     def _load(self) -> Any:
         if self._llm is None:
             try:
-                from llama_cpp import Llama
+                from summarizer.backends.grammar_first import GrammarFirstLlama
             except ImportError as exc:  # pragma: no cover - depends on the install
                 raise ConfigError("llama-cpp-python is not installed; run `make install`") from exc
             if not self.model_path.exists():
                 raise ConfigError(f"model file not found: {self.model_path}")
-            self._llm = Llama(
+            self._llm = GrammarFirstLlama(
                 model_path=str(self.model_path),
                 n_ctx=self.n_ctx,
                 n_threads=self.n_threads,
