@@ -4,7 +4,7 @@ Why its own package: every later change to prompts, models or the merge is judge
 numbers, so the rules live in one place, are unit-tested, and never depend on a model backend.
 Modules: ``gold`` (load the PolNeAR-style JSONL), ``predictions`` (load output folders),
 ``matching`` (soft/strict span matching), ``speakers`` (speaker and cue equivalence),
-``cuewords`` + ``baseline`` (non-LLM cue-verb rules), ``scoring`` (everything into an
+``baseline`` (the non-LLM row, on ``summarizer.rules``), ``scoring`` (everything into an
 ``EvalReport``), ``merge_scores`` (entities, clusters, conflicts), ``report`` (console table,
 eval.json) and ``api`` (one call from gold + predictions to a report; the CI floor check).
 """

@@ -37,6 +37,7 @@ from summarizer.extract.frames import content_span, rule_frame
 from summarizer.extract.prompts import PromptSet
 from summarizer.extract.reply import Reply, SentenceReply, reply_model, reply_schema
 from summarizer.extract.retry import TransientPolicy
+from summarizer.extract.rulespans import Refined, RuleSpans
 from summarizer.ground import Aligner
 from summarizer.ingest.segment import split_sentences
 from summarizer.models import (
@@ -60,6 +61,7 @@ class ExtractOptions:
     max_reasks: int = 2
     chunk_chars: int = 6000
     use_cache: bool = True
+    rule_spans: bool = True  # rule spans/speakers where the rules find an attribution (rulespans.py)
     bounded_schema: bool = False  # keep length bounds (minLength) for grammar-constrained backends only
     rule_supplement: bool = True  # add rule-found claims in sentences the model did not cite
 
@@ -129,6 +131,7 @@ class Extractor:
         stats = _Stats()
         sentences = split_sentences(article.text)
         aligner = Aligner(article.text, sentences)
+        rules = RuleSpans(article.text, sentences) if self.options.rule_spans else None
         pending = make_chunks(sentences, max_chars=self.options.chunk_chars)
         drafts: list[_Draft] = []
         summaries: list[str] = []
@@ -137,7 +140,7 @@ class Extractor:
             while pending:
                 chunk = pending.pop(0)
                 try:
-                    summary, found = self._chunk(article, chunk, aligner, stats)
+                    summary, found = self._chunk(article, chunk, aligner, rules, stats)
                 except TruncatedReply as exc:
                     halves = split_chunk(chunk)
                     if halves is None:
@@ -206,7 +209,9 @@ class Extractor:
         )
 
     # -- one chunk ----------------------------------------------------------------------------
-    def _chunk(self, article: Article, chunk: Chunk, aligner: Aligner, stats: _Stats) -> tuple[str, list[_Draft]]:
+    def _chunk(
+        self, article: Article, chunk: Chunk, aligner: Aligner, rules: RuleSpans | None, stats: _Stats
+    ) -> tuple[str, list[_Draft]]:
         request = self.request_for(article, chunk)
         raised = False
         reasks = 0
@@ -227,7 +232,7 @@ class Extractor:
                 raise TruncatedReply(request.max_tokens, runaway=runaway)
             try:
                 reply = self.parse(completion.text)
-                drafts, problems = self.ground(reply, chunk, aligner)
+                drafts, problems = self.ground(reply, chunk, aligner, rules)
                 if problems and reasks < self.options.max_reasks:
                     raise InvalidReply("; ".join(problems[:5]), reply=completion.text)
             except InvalidReply as exc:
@@ -261,8 +266,11 @@ class Extractor:
             errs = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
             raise InvalidReply(f"does not match the schema ({errs})", reply=text) from None
 
-    def ground(self, reply: Reply, chunk: Chunk, aligner: Aligner) -> tuple[list[_Draft], list[str]]:
-        """Ground every claim of a reply; return the grounded drafts and one problem per failure."""
+    def ground(
+        self, reply: Reply, chunk: Chunk, aligner: Aligner, rules: RuleSpans | None = None
+    ) -> tuple[list[_Draft], list[str]]:
+        """Ground every claim of a reply; return the grounded drafts and one problem per failure.
+        With ``rules``, rule spans and speakers replace the model's where the rules find one."""
         allowed = {s.id for s in chunk.sentences}
         problems: list[str] = []
         if isinstance(reply, SentenceReply):
@@ -275,19 +283,28 @@ class Extractor:
                     continue
                 proposals.append(Proposal(item.sentence, item.speaker, item.cue))
             found = attribute(chunk.sentences, proposals, aligner.mentions, supplement=self.options.rule_supplement)
+            refined = (
+                rules.refine(found, [s.id for s in chunk.sentences], supplement=self.options.rule_supplement)
+                if rules is not None
+                else [Refined(a.speaker, a.cue, None, a.origin, a.refers_to, a) for a in found]
+            )
             drafts = []
-            for n, a in enumerate(found):
-                speaker, cue = normalize_speaker(a.speaker, a.cue)
-                speaker.canonical = a.refers_to
-                x, y = content_span(a.sentence.text, speaker.name, cue)
-                evidence = Evidence(
-                    start=a.sentence.start + x,
-                    end=a.sentence.start + y,
-                    text=a.sentence.text[x:y],
-                    alignment=Alignment.sentence,
-                    sentence_ids=[a.sentence.id],
-                )
-                drafts.append(self._draft(evidence, speaker, cue, chunk.index, a.origin, n))
+            for n, r in enumerate(refined):
+                speaker, cue = normalize_speaker(r.speaker, r.cue)
+                speaker.canonical = r.refers_to
+                evidence = r.evidence
+                if evidence is None and r.attribution is not None:
+                    sent = r.attribution.sentence
+                    x, y = content_span(sent.text, speaker.name, cue)
+                    evidence = Evidence(
+                        start=sent.start + x,
+                        end=sent.start + y,
+                        text=sent.text[x:y],
+                        alignment=Alignment.sentence,
+                        sentence_ids=[sent.id],
+                    )
+                if evidence is not None:
+                    drafts.append(self._draft(evidence, speaker, cue, chunk.index, r.origin, n))
             return drafts, problems
         drafts = []
         for i, q in enumerate(reply.claims):

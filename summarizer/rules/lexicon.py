@@ -1,6 +1,6 @@
-"""Word lists and text primitives for the rule baseline: tokens, quotations, subject phrases.
+"""Word lists and text primitives for the attribution rules: tokens, quotations, subject phrases.
 
-Why apart from ``baseline``: the rules read better when the lexicon and the low-level phrase
+Why apart from ``finder``: the rules read better when the lexicon and the low-level phrase
 finders (which only look at tokens and punctuation, never at meaning) live in their own module;
 both stay under a few hundred lines. Everything here is deterministic and regex-based.
 """

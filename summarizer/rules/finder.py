@@ -1,0 +1,234 @@
+"""Reporting-verb rules: who says what, where, found with regular expressions over tokens.
+
+Shared by the non-LLM baseline (``summarizer.evaluate.baseline``) and the extractor, which uses
+these spans and speakers wherever the rules find an attribution in a sentence the model cited:
+on PolNeAR the rules' spans and speakers are far more precise than a small model's (see
+evals/README.md). Rules, per sentence, reporting verbs inside quotation marks ignored:
+  * ``according to X, CONTENT`` / ``CONTENT, according to X``;
+  * postposed cue: ``CONTENT, X said [adverbial]`` / ``"CONTENT," said X`` — a quotation is taken
+    whole, back to where it opened, on past a split (``"A," he said, "B."``), and on into a quote
+    that continues right after the cue sentence;
+  * preposed cue: ``X said (that|:) CONTENT`` with X the subject phrase before the verb (adverbs
+    and auxiliaries skipped, ``X, the nominee, said`` / ``X, who ..., said`` resolved to X, "told
+    reporters" skips the addressee); an opened quotation is followed to its end;
+  * a second cue inside the content (``..., adding that``, ``though she noted``) ends the first
+    claim and starts its own (a participle reuses the speaker).
+Belief and finding verbs (think, found, show ...) and noun-like forms (reports, claims) count only
+before ``that``. Content is trimmed like the gold guidelines: no ``that``, no enclosing quotes, no
+final punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.ingest.segment import split_sentences
+from summarizer.rules.lexicon import (
+    ADDRESSEES,
+    ADVERBIAL,
+    AUX,
+    CUES,
+    DETERMINERS,
+    INVERTIBLE,
+    OBJECT_VERBS,
+    OPEN_Q,
+    PASSIVE,
+    PUNCT,
+    THAT_ONLY,
+    TOKEN,
+    Attribution,
+    Tok,
+    continue_quote,
+    quote_regions,
+    region_at,
+    speaker_after,
+    subject_phrase,
+    trim_content,
+)
+
+
+class _Sentence:
+    def __init__(self, text: str, start: int, end: int, regions: list[tuple[int, int]]) -> None:
+        self.text, self.start, self.end, self.regions = text, start, end, regions
+        self.toks = [Tok(m.group(0), start + m.start(), start + m.end()) for m in TOKEN.finditer(text[start:end])]
+
+    def phrase(self, span: tuple[int, int]) -> str:
+        return self.text[self.toks[span[0]].start : self.toks[span[1] - 1].end]
+
+    def words(self, start: int, end: int) -> int:
+        return len(re.findall(r"\w+", self.text[start:end]))
+
+    def is_cue(self, i: int) -> bool:
+        low, toks = self.toks[i].low, self.toks
+        if low not in CUES or region_at(self.regions, toks[i].start):
+            return False
+        prev = toks[i - 1].low if i > 0 else ""
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if (prev in PASSIVE and not low.endswith("ing")) or prev in DETERMINERS:
+            return False  # "was told", "is said to", "his claims"
+        if low in THAT_ONLY and nxt != "that":
+            return False
+        return not (nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected"))
+
+    def according(self, i: int) -> tuple[str, int, int] | None:
+        toks = self.toks
+        if i + 1 >= len(toks) or toks[i + 1].low != "to" or region_at(self.regions, toks[i].start):
+            return None
+        span = speaker_after(toks, i + 1)
+        if span is None:
+            return None
+        if self.words(self.start, toks[i].start) >= 3:  # "CONTENT, according to X"
+            return self.phrase(span), self.start, toks[i].start
+        return self.phrase(span), toks[span[1] - 1].end, self.end  # "According to X, CONTENT"
+
+    def postposed(self, i: int) -> tuple[str, int, int] | None:
+        """``CONTENT, X said`` / ``"CONTENT," said X`` / ``CONTENT, X said, CONTINUED``."""
+        toks, text = self.toks, self.text
+        if toks[i].low.endswith("ing"):
+            return None
+        b = i
+        while b > 0 and toks[b - 1].low in AUX:
+            b -= 1
+        inverted = b > 0 and toks[b - 1].text in (",", "”", '"', "''") and toks[i].low in INVERTIBLE
+        span = speaker_after(toks, i) if inverted else None
+        boundary = b - 1  # '"CONTENT," said X'
+        if span is None:
+            span = subject_phrase(toks, i)
+            boundary = span[0] - 1 if span else -1
+        if span is None or boundary < 0 or toks[boundary].text not in (",", "”", '"', "''"):
+            return None
+        tail = toks[max(span[1], i + 1) :]
+        n = next((k for k, t in enumerate(tail) if t.text in (",", ".", "!", "?", ":")), len(tail))
+        if n and ((tail[0].low not in ADVERBIAL and n > 2) or n > 8 or any(t.low == "that" for t in tail[:n])):
+            return None  # a clause follows the cue: this is "X said CONTENT"
+        cut = toks[boundary].start if toks[boundary].text == "," else toks[boundary].end
+        quoted = text[cut - 1] in "”\"'"
+        rest = tail[n:]
+        if (rest and rest[0].text == ":") or (not quoted and len(rest) >= 2 and rest[1].text in OPEN_Q + "“"):
+            return None  # "In a warning, he said: ..." introduces its content
+        interjected = (
+            not quoted
+            and len(rest) >= 2
+            and rest[0].text == ","
+            and rest[1].text.islower()
+            and rest[1].low not in CUES
+            and rest[1].low not in ("and", "but")
+        )
+        if self.words(self.start, cut) < (2 if quoted or interjected else 6):
+            return None
+        start = self.start
+        region = region_at(self.regions, cut - 1)
+        if region and region[1] == cut:
+            start = min(start, region[0])
+        end = cut
+        if len(rest) >= 2 and rest[0].text == "," and rest[1].text in OPEN_Q + "“":
+            region = region_at(self.regions, rest[1].start)
+            end = region[1] if region else self.end
+        elif interjected:  # "Acts of protest, Mr. Obama said, are acts of patriotism."
+            end = self.end
+        if quoted or text[end - 1] in "”\"'":  # '"A," he said. "B."': B continues the quote
+            resumed = continue_quote(text, self.regions, max(end, self.end))
+            end = resumed if resumed > max(end, self.end) else end
+        return self.phrase(span), start, end
+
+    def preposed(self, i: int, last_speaker: str | None) -> tuple[str, int, int, int] | None:
+        """``X said (that|:) CONTENT``; returns speaker, content start/end and where the cue phrase starts."""
+        toks = self.toks
+        b = i
+        while b > 0 and toks[b - 1].low in AUX:
+            b -= 1
+        participle = toks[i].low.endswith("ing") and i > 0 and toks[i - 1].text == ","
+        conjoined = b > 0 and toks[b - 1].low in ("and", "but")  # "X announced A and said B"
+        inverted = i == 0 and toks[i].text[:1].isupper()  # "Said Ellis: ..."
+        j = i + 1
+        if (participle or conjoined) and last_speaker:
+            speaker, cue_start = last_speaker, toks[max(0, b - 1)].start
+        elif inverted:
+            span = speaker_after(toks, i)
+            if span is None or span[1] >= len(toks) or toks[span[1]].text not in (",", ":"):
+                return None
+            speaker, cue_start, j = self.phrase(span), toks[i].start, span[1] + 1
+        else:
+            span = subject_phrase(toks, i)
+            if span is None:
+                return None
+            speaker, cue_start = self.phrase(span), toks[span[0]].start
+        if toks[i].low in OBJECT_VERBS:  # "told reporters on Monday", "told The Post"
+            while (
+                j < len(toks)
+                and j - i <= 4
+                and toks[j].low != "that"
+                and toks[j].text not in PUNCT
+                and (toks[j].text[:1].isupper() or toks[j].low in ADDRESSEES)
+            ):
+                j += 1
+        if j < len(toks) and toks[j].low in ("for", "on") and toks[i].low.startswith("call"):
+            j += 1
+        for k in range(j, min(j + 8, len(toks))):  # "said Monday that", "said in a statement:"
+            if toks[k].low == "that" or toks[k].text == ":":
+                j = k + 1
+                break
+            if toks[k].text in PUNCT:
+                break
+        while j < len(toks) and toks[j].text in (",", ":"):
+            j += 1
+        if j >= len(toks) or toks[j].low in ("but", "and", "as", "while"):
+            return None
+        start, end = toks[j].start, self.end
+        region = region_at(self.regions, start)
+        if region and region[0] == start:
+            end = continue_quote(self.text, self.regions, max(end, region[1]))
+        return speaker, start, end, cue_start
+
+
+def find_attributions(text: str) -> list[Attribution]:
+    """Attribution candidates in ``text``: speaker, cue and the content span (see the module docstring)."""
+    out: list[Attribution] = []
+    regions = quote_regions(text)
+    taken_until = 0
+    for sent in split_sentences(text):
+        s = _Sentence(text, sent.start, sent.end, regions)
+        last: Attribution | None = None
+        for i, t in enumerate(s.toks):
+            inside_last = last is not None and last.start <= t.start < last.end
+            if t.start < taken_until and not inside_last:
+                continue
+            found: tuple[str, int, int] | None = None
+            cut = -1
+            if t.low == "according":
+                found = s.according(i)
+            elif s.is_cue(i):
+                found = s.postposed(i) if not inside_last else None
+                if found is None:
+                    pre = s.preposed(i, last.speaker if last else None)
+                    if pre is not None:
+                        found, cut = pre[:3], pre[3]
+            if found is None:
+                continue
+            if last is not None and inside_last:  # a cue inside the previous content ends it
+                if cut <= last.start:
+                    continue
+                a, b = trim_content(text, last.start, cut)
+                b = b - 4 if text[a:b].endswith((" and", " but")) else b
+                out[-1] = Attribution(last.speaker, last.cue, *trim_content(text, a, b))
+            speaker, start, end = found
+            start, end = trim_content(text, start, end)
+            if s.words(start, end) < 2 or not speaker:
+                continue
+            cue = t.text if t.low != "according" else text[t.start : s.toks[i + 1].end]
+            last = Attribution(speaker=speaker, cue=cue, start=start, end=end)
+            out.append(last)
+            taken_until = max(taken_until, end)
+    return out
+
+
+def author_sentences(text: str, taken: list[Attribution], min_words: int = 4) -> list[tuple[int, int]]:
+    """Sentences that no attribution touches, trimmed: the author's own voice."""
+    out = []
+    for sent in split_sentences(text):
+        if any(a.start < sent.end and a.end > sent.start for a in taken):
+            continue
+        start, end = trim_content(text, sent.start, sent.end)
+        if len(re.findall(r"\w+", text[start:end])) >= min_words:
+            out.append((start, end))
+    return out
