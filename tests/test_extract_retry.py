@@ -79,6 +79,15 @@ def test_ungrounded_then_grounded() -> None:
     assert result.meta.dropped_ungrounded == 0 and len(result.claims) == 2
 
 
+def test_a_few_ungrounded_items_in_a_long_reply_are_dropped_without_a_reask() -> None:
+    text = " ".join(f"Officer {n} said the road {n} was closed." for n in range(1, 9))
+    items = [claim(n, f"Officer {n}", "said") for n in range(1, 8)] + [claim(42, "Officer 8", "said")]
+    backend = FakeBackend(reply(items))
+    result = extractor(backend).extract(article(text))
+    assert len(backend.requests) == 1
+    assert result.meta.dropped_ungrounded == 1 and len(result.claims) == 7
+
+
 def test_ungrounded_after_all_reasks_is_dropped_and_counted() -> None:
     mixed = reply([claim(1), claim(42)])
     backend = FakeBackend(mixed, mixed, mixed)

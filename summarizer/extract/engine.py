@@ -59,6 +59,9 @@ class ExtractOptions:
     max_tokens: int = 2048
     max_tokens_cap: int = 4096
     max_reasks: int = 2
+    # Re-ask for ungrounded items only when they are more than this share of the reply: one bad
+    # item out of 40 is dropped (and counted), not worth decoding the whole reply again.
+    reask_share: float = 0.25
     chunk_chars: int = 6000
     use_cache: bool = True
     rule_spans: bool = True  # rule spans/speakers where the rules find an attribution (rulespans.py)
@@ -233,7 +236,8 @@ class Extractor:
             try:
                 reply = self.parse(completion.text)
                 drafts, problems = self.ground(reply, chunk, aligner, rules)
-                if problems and reasks < self.options.max_reasks:
+                share = len(problems) / max(1, len(reply.claims))
+                if problems and share > self.options.reask_share and reasks < self.options.max_reasks:
                     raise InvalidReply("; ".join(problems[:5]), reply=completion.text)
             except InvalidReply as exc:
                 self._log(request, completion, article.doc_id, "invalid", str(exc))
