@@ -141,19 +141,23 @@ def test_round_trip_outputs_equal_the_online_run_and_the_cache_keys_agree(tmp_pa
         run_batch(server, requests, results)
         sent = len(server.requests)
         cache = str(tmp_path / "batch.sqlite")
-        r = invoke(
-            "batch",
-            "collect",
-            str(results),
-            "--manifest",
-            str(manifest_path_for(requests)),
-            "--out",
-            str(tmp_path / "collected"),
-            "--base-url",
-            server.base_url,
-            "--cache",
-            cache,
-        )
+
+        def collect():
+            return invoke(
+                "batch",
+                "collect",
+                str(results),
+                "--manifest",
+                str(manifest_path_for(requests)),
+                "--out",
+                str(tmp_path / "collected"),
+                "--base-url",
+                server.base_url,
+                "--cache",
+                cache,
+            )
+
+        r = collect()
         assert r.exit_code == 0, r.output
         assert len(server.requests) == sent  # every answer came from the batch
         assert "5 replies recorded" in r.output
@@ -177,19 +181,7 @@ def test_round_trip_outputs_equal_the_online_run_and_the_cache_keys_agree(tmp_pa
         assert len(server.requests) == sent
         assert claims_of(tmp_path / "again") == claims_of(online)
         # collecting the same file twice records nothing new
-        r = invoke(
-            "batch",
-            "collect",
-            str(results),
-            "--manifest",
-            str(manifest_path_for(requests)),
-            "--out",
-            str(tmp_path / "collected"),
-            "--base-url",
-            server.base_url,
-            "--cache",
-            cache,
-        )
+        r = collect()
         assert r.exit_code == 0 and "0 replies recorded" in r.output and "5 already" in r.output
 
 
