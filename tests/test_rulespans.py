@@ -35,9 +35,9 @@ def test_the_model_keeps_the_name_behind_a_pronoun_and_the_rules_give_the_span()
     assert c.evidence.text == "the budget protects every school in the city"
 
 
-def test_without_rule_spans_the_model_speaker_stands() -> None:
+def test_without_rule_spans_the_check_still_rejects_a_speaker_named_only_after_the_cue() -> None:
     c = extract(claim(2, "Stein", "said"), rule_spans=False)[2]
-    assert c.speaker.name == "Stein"
+    assert c.speaker.name == "Figueroa" and c.origin == "model"
 
 
 def test_rule_attributions_the_model_skipped_are_added_only_with_the_supplement() -> None:

@@ -21,6 +21,7 @@ from summarizer.models import Sentence, SpeakerType
 AUTHOR = "author"
 _PERSONAL = {"he", "she", "him", "her"}
 _PRONOUNS = _PERSONAL | {"they", "it", "we", "i", "them"}
+_MAX_NAME_WORDS = 8  # a longer "speaker" is a clause the model copied, not a name
 
 
 @dataclass(frozen=True)
@@ -116,15 +117,22 @@ def _decide(
 ) -> tuple[str, str | None]:
     low = text.lower()
     model = p.speaker.strip()
-    model_ok = model.lower() != AUTHOR and mentions(model) and not is_pronoun(model)
+    model_ok = (
+        model.lower() != AUTHOR and len(model.split()) <= _MAX_NAME_WORDS and mentions(model) and not is_pronoun(model)
+    )
     cue = p.cue.strip() if p.cue and cue_in(text, p.cue) else rule_cue
     if cue is None:
         if any(q in text for q in '“”"') and (recent or model_ok):
             return (recent[-1] if recent else model), None  # the continuation of a quote
         return AUTHOR, None
     if rule_speaker and not is_pronoun(rule_speaker):
-        in_sentence = model_ok and _core(model) in low
-        return (model if in_sentence else rule_speaker), cue
+        at = low.find(_core(model)) if model_ok else -1
+        cue_at = low.find(cue.lower())
+        rule_at = low.find(_core(rule_speaker))
+        # the model's name must be in the sentence, and not the object after the cue when the rule
+        # subject stands before it ("a Times article hailed Trump as ...": not Trump)
+        object_only = 0 <= rule_at < cue_at < at
+        return (model if at >= 0 and not object_only else rule_speaker), cue
     if model_ok:
         want_person = rule_speaker is not None and rule_speaker.lower() in _PERSONAL
         if not want_person or speaker_type_for(model) == SpeakerType.person:

@@ -6,8 +6,9 @@ far less precise than the rules' (rules alone: P 0.90, speaker 0.88 on the first
 models: P 0.39–0.40, speaker 0.50–0.63), while the model finds attributions the rules miss. So in a
 sentence where the rules find an attribution, the rule span, cue and speaker replace the model's;
 the model's speaker survives where the rule speaker is a pronoun ("he said") and the model named
-someone (its coreference is the part rules cannot do), or where one name contains the other (the
-model's "Ana Ruiz" over the rules' "Mayor Ana Ruiz"). Rule attributions in sentences the
+someone (its coreference is the part rules cannot do), or where the rule speaker contains the
+model's name (the model's "Ana Ruiz" over the rules' "Mayor Ana Ruiz"; never the other way: small
+models sometimes return a whole clause as the speaker). Rule attributions in sentences the
 model did not cite are added (origin ``rules``). Elsewhere the model's claim stands as checked by
 ``attribution``.
 """
@@ -85,7 +86,7 @@ class RuleSpans:
                 used.add(i)
                 r = self.found[i]
                 named = a.speaker != AUTHOR and not is_pronoun(a.speaker)
-                same = named and (a.speaker.lower() in r.speaker.lower() or r.speaker.lower() in a.speaker.lower())
+                same = named and a.speaker.lower() in r.speaker.lower()  # never a longer model "name"
                 keep_model = named and (same or is_pronoun(r.speaker))  # "Ana Ruiz" over "Mayor Ana Ruiz"
                 speaker = a.speaker if keep_model else r.speaker
                 refers = a.refers_to if keep_model else None
