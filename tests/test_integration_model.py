@@ -69,6 +69,22 @@ def test_embedded_model_gives_grounded_attributed_claims() -> None:
     assert result.meta.output_mode == "json_object"
 
 
+def test_embedded_backend_cuts_a_looping_reply_short() -> None:
+    from summarizer.backends.base import ChatRequest
+
+    backend = EmbeddedBackend(_model_path(), model_name="small", n_ctx=1024)
+    request = ChatRequest(
+        messages=[{"role": "user", "content": 'Write the word spam 300 times, as JSON {"a": "spam spam ..."}.'}],
+        schema_name="loop",
+        json_schema={"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]},
+        max_tokens=600,
+    )
+    completion = backend.complete(request)
+    assert completion.finish_reason == "repetition"
+    assert completion.completion_tokens < 200  # stopped long before max_tokens
+    assert completion.text.count("spam") >= 3 and completion.prompt_tokens > 0
+
+
 def test_grammar_first_sampling_picks_the_same_tokens_as_llama_cpp_python() -> None:
     from llama_cpp import Llama
 
