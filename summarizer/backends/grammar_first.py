@@ -24,7 +24,8 @@ _TOKEN_DATA = np.dtype([("id", np.int32), ("logit", np.float32), ("p", np.float3
 
 
 class GreedyGrammarSampler:
-    """Duck-types the part of ``llama_cpp._internals.LlamaSampler`` that ``Llama.generate`` uses."""
+    """Duck-types the part of ``llama_cpp._internals.LlamaSampler`` that ``Llama.generate`` uses
+    (``sample``, which also advances the grammar, as ``llama_sampler_sample`` does)."""
 
     def __init__(self, vocab: Any, grammar: Any, n_vocab: int) -> None:
         self.n_vocab = n_vocab
@@ -57,12 +58,6 @@ class GreedyGrammarSampler:
         llama_cpp.llama_sampler_accept(self.grammar, token)
         self.tokens += 1
         return token
-
-    def accept(self, token: int) -> None:
-        llama_cpp.llama_sampler_accept(self.grammar, token)
-
-    def reset(self) -> None:
-        llama_cpp.llama_sampler_reset(self.grammar)
 
     def close(self) -> None:
         if self.grammar:
