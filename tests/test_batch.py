@@ -57,6 +57,14 @@ def prepare(tmp: Path, env: dict[str, str] | None = None) -> Path:
     return requests
 
 
+def collect(results: Path, requests: Path, out: Path | str, cache: Path | str, *extra: str) -> Any:
+    """``summarizer batch collect`` of ``results`` with the manifest written beside ``requests``."""
+    manifest = manifest_path_for(requests)
+    return invoke(
+        "batch", "collect", str(results), "--manifest", str(manifest), "--out", str(out), "--cache", str(cache), *extra
+    )
+
+
 def lines(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -142,22 +150,7 @@ def test_round_trip_outputs_equal_the_online_run_and_the_cache_keys_agree(tmp_pa
         sent = len(server.requests)
         cache = str(tmp_path / "batch.sqlite")
 
-        def collect():
-            return invoke(
-                "batch",
-                "collect",
-                str(results),
-                "--manifest",
-                str(manifest_path_for(requests)),
-                "--out",
-                str(tmp_path / "collected"),
-                "--base-url",
-                server.base_url,
-                "--cache",
-                cache,
-            )
-
-        r = collect()
+        r = collect(results, requests, tmp_path / "collected", cache, "--base-url", server.base_url)
         assert r.exit_code == 0, r.output
         assert len(server.requests) == sent  # every answer came from the batch
         assert "5 replies recorded" in r.output
@@ -181,7 +174,7 @@ def test_round_trip_outputs_equal_the_online_run_and_the_cache_keys_agree(tmp_pa
         assert len(server.requests) == sent
         assert claims_of(tmp_path / "again") == claims_of(online)
         # collecting the same file twice records nothing new
-        r = collect()
+        r = collect(results, requests, tmp_path / "collected", cache, "--base-url", server.base_url)
         assert r.exit_code == 0 and "0 replies recorded" in r.output and "5 already" in r.output
 
 
@@ -201,19 +194,7 @@ def test_failed_line_and_invalid_reply_go_online_when_a_server_is_given(tmp_path
         results = tmp_path / "results.jsonl"
         run_batch(server, requests, results, {ids[0]: {"_error": "expired"}, ids[1]: bad})
         sent = len(server.requests)
-        r = invoke(
-            "batch",
-            "collect",
-            str(results),
-            "--manifest",
-            str(manifest_path_for(requests)),
-            "--out",
-            str(tmp_path / "out"),
-            "--base-url",
-            server.base_url,
-            "--cache",
-            str(tmp_path / "c.sqlite"),
-        )
+        r = collect(results, requests, tmp_path / "out", tmp_path / "c.sqlite", "--base-url", server.base_url)
         assert r.exit_code == 0, r.output
         assert "1 failed lines" in r.output and "1 invalid" in r.output
         online = server.requests[sent:]
@@ -244,18 +225,7 @@ def test_offline_collect_writes_a_follow_up_batch_that_completes_the_run(tmp_pat
         sent = len(server.requests)
         cache = str(tmp_path / "c.sqlite")
         out = str(tmp_path / "out")
-        r = invoke(
-            "batch",
-            "collect",
-            str(results),
-            "--manifest",
-            str(manifest_path_for(requests)),
-            "--out",
-            out,
-            "--cache",
-            cache,
-            "--offline",
-        )
+        r = collect(results, requests, out, cache, "--offline")
         assert r.exit_code == 1
         assert len(server.requests) == sent
         follow = tmp_path / "batch" / "requests.round2.jsonl"
@@ -264,18 +234,7 @@ def test_offline_collect_writes_a_follow_up_batch_that_completes_the_run(tmp_pat
         assert pending[0]["body"]["max_tokens"] == 4096  # the engine's raised limit, as online
         results2 = tmp_path / "batch" / "results.round2.jsonl"
         run_batch(server, follow, results2)
-        r = invoke(
-            "batch",
-            "collect",
-            str(results2),
-            "--manifest",
-            str(manifest_path_for(follow)),
-            "--out",
-            out,
-            "--cache",
-            cache,
-            "--offline",
-        )
+        r = collect(results2, follow, out, cache, "--offline")
         assert r.exit_code == 0, r.output
         run = json.loads((tmp_path / "out" / "run.json").read_text())
         assert sorted(d["status"] for d in run["documents"]) == ["ok"] + ["skipped"] * 4
