@@ -61,12 +61,6 @@ class EmbeddedBackend:
         """Run ``fn(llm)`` on the backend's model thread (loading the model first) and return its result."""
         return self._thread.submit(lambda: fn(self._load())).result()
 
-    def load(self) -> Any:
-        return self.on_model_thread(lambda llm: llm)
-
-    def close(self) -> None:
-        self._thread.shutdown(wait=True)
-
     def _load(self) -> Any:
         if self._llm is None:
             try:

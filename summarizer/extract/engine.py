@@ -33,7 +33,7 @@ from summarizer.errors import (
 from summarizer.extract.attribution import Proposal, attribute
 from summarizer.extract.chunking import Chunk, make_chunks, split_chunk
 from summarizer.extract.enrich import dates_in, document_entities, modality_for, normalize_speaker, numbers_in
-from summarizer.extract.frames import content_span, rule_frame
+from summarizer.extract.frames import rule_frame
 from summarizer.extract.prompts import PromptSet
 from summarizer.extract.reply import Reply, SentenceReply, reply_model, reply_schema
 from summarizer.extract.retry import TransientPolicy
@@ -41,7 +41,6 @@ from summarizer.extract.rulespans import Refined, RuleSpans
 from summarizer.ground import Aligner
 from summarizer.ingest.segment import split_sentences
 from summarizer.models import (
-    Alignment,
     Article,
     Claim,
     DocumentResult,
@@ -290,25 +289,14 @@ class Extractor:
             refined = (
                 rules.refine(found, [s.id for s in chunk.sentences], supplement=self.options.rule_supplement)
                 if rules is not None
-                else [Refined(a.speaker, a.cue, None, a.origin, a.refers_to, a) for a in found]
+                else [Refined.unchanged(a) for a in found]
             )
             drafts = []
             for n, r in enumerate(refined):
                 speaker, cue = normalize_speaker(r.speaker, r.cue)
                 speaker.canonical = r.refers_to
-                evidence = r.evidence
-                if evidence is None and r.attribution is not None:
-                    sent = r.attribution.sentence
-                    x, y = content_span(sent.text, speaker.name, cue)
-                    evidence = Evidence(
-                        start=sent.start + x,
-                        end=sent.start + y,
-                        text=sent.text[x:y],
-                        alignment=Alignment.sentence,
-                        sentence_ids=[sent.id],
-                    )
-                if evidence is not None:
-                    drafts.append(self._draft(evidence, speaker, cue, chunk.index, r.origin, n))
+                evidence = r.evidence_for(speaker.name, cue)
+                drafts.append(self._draft(evidence, speaker, cue, chunk.index, r.origin, n))
             return drafts, problems
         drafts = []
         for i, q in enumerate(reply.claims):

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from summarizer.extract.attribution import AUTHOR, Attribution, is_pronoun
+from summarizer.extract.frames import content_span
 from summarizer.models import Alignment, Evidence, Sentence
 from summarizer.rules import Attribution as RuleAttribution
 from summarizer.rules import find_attributions
@@ -26,14 +27,34 @@ from summarizer.rules import find_attributions
 
 @dataclass(frozen=True)
 class Refined:
-    """One claim after the rules had their say: speaker, cue, evidence and where it came from."""
+    """One claim after the rules had their say: speaker, cue, evidence and where it came from.
+    Without a rule span (``evidence`` None) the content is cut out of ``sentence`` as before."""
 
     speaker: str
     cue: str | None
-    evidence: Evidence | None  # None: cut the content out of the sentence as before
+    evidence: Evidence | None
     origin: str
     refers_to: str | None = None
-    attribution: Attribution | None = None
+    sentence: Sentence | None = None
+
+    @classmethod
+    def unchanged(cls, a: Attribution) -> Refined:
+        return cls(a.speaker, a.cue, None, a.origin, a.refers_to, a.sentence)
+
+    def evidence_for(self, speaker: str, cue: str | None) -> Evidence:
+        """The rule span, else the content span of the cited sentence for this speaker and cue."""
+        if self.evidence is not None:
+            return self.evidence
+        assert self.sentence is not None  # every Refined has a rule span or a sentence
+        sent = self.sentence
+        x, y = content_span(sent.text, speaker, cue)
+        return Evidence(
+            start=sent.start + x,
+            end=sent.start + y,
+            text=sent.text[x:y],
+            alignment=Alignment.sentence,
+            sentence_ids=[sent.id],
+        )
 
 
 @dataclass
@@ -78,7 +99,7 @@ class RuleSpans:
         for a in found:
             rules = self.in_sentence(a.sentence.id)
             if not rules:
-                out.append(Refined(a.speaker, a.cue, None, a.origin, a.refers_to, a))
+                out.append(Refined.unchanged(a))
                 continue
             for i in rules:
                 if i in used:
