@@ -21,7 +21,7 @@ from summarizer.evaluate.scoring import build_report, score_system
 from summarizer.evaluate.speakers import AliasIndex
 from summarizer.models import EvalReport, MergeResult
 
-FLOOR_KEYS = ("claim_f1", "speaker_accuracy")
+FLOOR_KEYS = ("claim_f1", "joint_f1", "speaker_accuracy")
 
 
 def alias_index(merge_gold: Mapping[str, Any] | None) -> AliasIndex | None:
@@ -80,7 +80,7 @@ def load_floor(path: str | Path) -> dict[str, float]:
 
 def check_floor(report: EvalReport, floor: Mapping[str, float]) -> list[str]:
     """The floor values the pipeline's scores fall below (an unmeasured score counts as below)."""
-    values = {"claim_f1": report.claim_f1, "speaker_accuracy": report.speaker_accuracy}
+    values = {"claim_f1": report.claim_f1, "joint_f1": report.joint_f1, "speaker_accuracy": report.speaker_accuracy}
     failures = []
     for key, minimum in floor.items():
         value = values.get(key)

@@ -47,6 +47,7 @@ def _system_row(s: SystemScore) -> list[str]:
         _pct(s.soft.precision),
         _pct(s.soft.recall),
         _pct(s.soft.f1),
+        _pct(s.joint.f1),
         _pct(s.strict.f1),
         _acc(s.speaker.overall),
         _acc(s.speaker.pronoun),
@@ -65,6 +66,7 @@ def summary_table(report: EvalReport) -> Table:
         "P",
         "R",
         "F1",
+        "joint F1",
         "strict F1",
         "speaker",
         "pronoun spk",
@@ -77,13 +79,16 @@ def summary_table(report: EvalReport) -> Table:
     for system in (report.overall, report.baseline):
         if system is not None:
             table.add_row(*_system_row(system))
-    table.caption = "soft match: evidence covers >= 50% of the gold content, within its sentences ± 1"
+    table.caption = (
+        "soft match: evidence covers >= 50% of the gold content, within its sentences ± 1; "
+        "joint: soft match and the right speaker"
+    )
     return table
 
 
 def documents_table(report: EvalReport) -> Table:
     table = Table(title="per document")
-    for col in ("document", "gold", "pred", "P", "R", "F1", "baseline F1", "speaker", "s", "tokens"):
+    for col in ("document", "gold", "pred", "P", "R", "F1", "joint F1", "baseline F1", "speaker", "s", "tokens"):
         table.add_column(col, justify="left" if col == "document" else "right")
     for d in report.documents[:MAX_DOC_ROWS]:
         table.add_row(
@@ -93,6 +98,7 @@ def documents_table(report: EvalReport) -> Table:
             _pct(d.soft.precision),
             _pct(d.soft.recall),
             _pct(d.soft.f1),
+            _pct(d.joint.f1),
             _pct(d.baseline_f1),
             _acc(d.speaker.overall),
             _seconds(d.seconds),

@@ -49,6 +49,7 @@ class _Counts:
     pred: int = 0
     soft_tp: int = 0
     strict_tp: int = 0
+    joint_tp: int = 0  # span matched and speaker right
     speaker: Counter[str] = field(default_factory=Counter)  # "<bucket>" totals, "<bucket>+" correct
     cue_ok: int = 0
     cue_total: int = 0
@@ -65,6 +66,7 @@ class _Counts:
             "pred",
             "soft_tp",
             "strict_tp",
+            "joint_tp",
             "cue_ok",
             "cue_total",
             "grounded",
@@ -107,6 +109,7 @@ class DocEval:
             predicted=c.pred,
             soft=PRF.from_counts(c.soft_tp, c.pred, c.gold),
             strict=PRF.from_counts(c.strict_tp, c.pred, c.gold),
+            joint=PRF.from_counts(c.joint_tp, c.pred, c.gold),
             speaker=c.speaker_scores(),
             cue=Accuracy.from_counts(c.cue_ok, c.cue_total),
             grounded=Accuracy.from_counts(c.grounded, c.grounded_total),
@@ -128,6 +131,15 @@ def predicted_speakers(claim: Claim) -> list[str | None]:
     if claim.speaker.canonical and claim.speaker.canonical != claim.speaker.name:
         names.append(claim.speaker.canonical)
     return names
+
+
+def joint_correct(bucket: str, speaker_ok: bool, names: Sequence[str | None]) -> bool:
+    """The speaker half of joint attribution for a span-matched pair: a named gold speaker by the
+    speaker rule; a pronoun gold speaker by any non-author prediction (judging the antecedent
+    needs coreference gold); an author or no-source gold claim by an author (null) prediction."""
+    if bucket == "pronoun":
+        return names[0] is not None
+    return speaker_ok
 
 
 def antecedents(doc: GoldDoc, index: int, n: int = 2) -> list[str]:
@@ -216,6 +228,7 @@ def score_document(
         ok = any(speaker_correct(n, g.speaker, g.inner_source, ante, aliases) for n in names)
         counts.speaker[bucket] += 1
         counts.speaker[bucket + "+"] += ok
+        counts.joint_tp += joint_correct(bucket, ok, names)
         if not ok and bucket != "pronoun":
             ev.speaker_errors.append(
                 _gold_error(doc, g, "speaker", pair.coverage, f"predicted {names[0]!r}", other=names[0])
@@ -292,6 +305,7 @@ def score_system(
         documents=n,
         soft=PRF.from_counts(total.soft_tp, total.pred, total.gold),
         strict=PRF.from_counts(total.strict_tp, total.pred, total.gold),
+        joint=PRF.from_counts(total.joint_tp, total.pred, total.gold),
         speaker=total.speaker_scores(),
         cue=Accuracy.from_counts(total.cue_ok, total.cue_total),
         grounded=Accuracy.from_counts(total.grounded, total.grounded_total),

@@ -66,6 +66,13 @@ class SpeakerScores(BaseModel):
     none: Accuracy = Field(default_factory=Accuracy, description="gold has no speaker (author voice, no-source)")
 
 
+JOINT = (
+    "joint attribution: a predicted claim counts only when its span soft-matches a gold claim AND its "
+    "speaker is right (named gold: the speaker rule; pronoun gold: any non-author speaker; author or "
+    "no-source gold: an author prediction)"
+)
+
+
 class SystemScore(BaseModel):
     """One row of the results table: a system (the pipeline or the baseline) over the gold set."""
 
@@ -75,6 +82,7 @@ class SystemScore(BaseModel):
     documents: int = 0
     soft: PRF = Field(default_factory=PRF, description="soft span match (coverage + sentence window)")
     strict: PRF = Field(default_factory=PRF, description="exact [start, end] match")
+    joint: PRF = Field(default_factory=PRF, description=JOINT)
     speaker: SpeakerScores = Field(default_factory=SpeakerScores)
     cue: Accuracy = Field(default_factory=Accuracy, description="over matched pairs with a word cue in gold")
     grounded: Accuracy = Field(
@@ -100,6 +108,7 @@ class DocumentScore(BaseModel):
     predicted: int = 0
     soft: PRF = Field(default_factory=PRF)
     strict: PRF = Field(default_factory=PRF)
+    joint: PRF = Field(default_factory=PRF, description=JOINT)
     speaker: SpeakerScores = Field(default_factory=SpeakerScores)
     cue: Accuracy = Field(default_factory=Accuracy)
     grounded: Accuracy = Field(default_factory=Accuracy)
@@ -139,6 +148,7 @@ class MatchRules(BaseModel):
         "a pronoun gold speaker also accepts the same pronoun or one of the two nearest preceding "
         "named gold speakers"
     )
+    joint: str = JOINT
     cue: str = "same verb stem (says/said/saying = say), ignoring auxiliaries and adverbs; null = null"
     min_coverage: float = 0.5
     window: int = 1
@@ -194,6 +204,10 @@ class EvalReport(BaseModel):
     @property
     def claim_f1(self) -> float | None:
         return self.overall.soft.f1 if self.overall else None
+
+    @property
+    def joint_f1(self) -> float | None:
+        return self.overall.joint.f1 if self.overall else None
 
     @property
     def speaker_accuracy(self) -> float | None:
