@@ -23,6 +23,11 @@ class Settings(BaseModel):
     api_key: SecretStr | None = None
     output_mode: str = Field(default="auto", description="auto | json_schema | json_object | prompt")
     evidence_style: str = Field(default="sentence", description="sentence | quote")
+    model_cues: bool = Field(
+        default=False,
+        description="the model also names cue words the lexicon lacks (off: the rules frame every claim, "
+        "the model writes the summary)",
+    )
     concurrency: int = 4
     max_tokens: int = 2048
     max_reasks: int = 2

@@ -19,8 +19,14 @@ def reply(claims: list[dict[str, Any]], summary: str = "A summary.", **kw: Any) 
     )
 
 
-def claim(sentence: int, speaker: str = "author", cue: str | None = None) -> dict[str, Any]:
-    return {"sentence": sentence, "speaker": speaker, "cue": cue}
+def reply_cues(cues: list[int], summary: str = "A summary.") -> Completion:
+    """A reply of the ``sentence`` style: the numbers of the marked cue words the model confirms."""
+    return Completion(text=json.dumps({"cues": cues, "summary": summary}), finish_reason="stop", completion_tokens=8)
+
+
+def claim(sentence: int, cue: str = "said") -> dict[str, Any]:
+    """One reply item: the sentence the model cites and the cue word it names there."""
+    return {"sentence": sentence, "cue": cue}
 
 
 class FakeBackend:

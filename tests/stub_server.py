@@ -24,11 +24,14 @@ Behaviour = str | Callable[[dict[str, Any]], tuple[int, dict[str, str], bytes]]
 
 
 def claims_from_prompt(body: dict[str, Any]) -> dict[str, Any]:
-    """A plausible valid reply: one author claim per numbered sentence of the last user message."""
+    """A plausible valid reply for any reply style: the summary; every marked cue word confirmed
+    (``cues``); and a ``said`` item for each numbered sentence that says "said" (``claims``).
+    Pydantic ignores the keys a style does not have."""
     user = next(m["content"] for m in reversed(body["messages"]) if m["role"] == "user" and "<article>" in m["content"])
-    ids = [int(i) for i in re.findall(r"^\[(\d+)\] ", user, re.M)]
-    claims = [{"sentence": i, "speaker": "author", "cue": None} for i in ids]
-    return {"summary": "A stub summary.", "claims": claims}
+    said = [int(i) for i, line in re.findall(r"^\[(\d+)\] (.*)$", user, re.M) if re.search(r"\bsaid\b", line)]
+    marked = [int(k) for k in re.findall(r"\{(\d+)\}", user)]
+    claims = [{"sentence": i, "cue": "said"} for i in said]
+    return {"summary": "A stub summary.", "claims": claims, "cues": marked}
 
 
 def _completion(content: str | None, finish: str = "stop", refusal: str | None = None, choices: bool = True) -> bytes:

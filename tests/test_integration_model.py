@@ -22,8 +22,10 @@ from summarizer.backends.base import OutputMode
 from summarizer.backends.embedded import EmbeddedBackend
 from summarizer.backends.openai_compat import OpenAIBackend
 from summarizer.calllog import CallLog
+from summarizer.extract.chunking import make_chunks
 from summarizer.extract.engine import ExtractOptions, Extractor
 from summarizer.ingest.reader import read_bytes_as_article
+from summarizer.ingest.segment import split_sentences
 
 pytestmark = pytest.mark.model
 
@@ -59,6 +61,7 @@ def _check(result) -> None:
         "Ali al-Mousavi",
     }, speakers
     assert result.meta.tokens.completion > 0 and result.meta.attempts >= 1
+    assert result.summary.strip(), "the model writes the summary"
 
 
 def test_embedded_model_gives_grounded_attributed_claims() -> None:
@@ -67,6 +70,22 @@ def test_embedded_model_gives_grounded_attributed_claims() -> None:
     result = extractor.extract(_article())
     _check(result)
     assert result.meta.output_mode == "json_object"
+
+
+def test_embedded_model_confirms_marked_cue_words_by_number() -> None:
+    text = ARTICLE + " Critics have been pushing for an inquiry into the attack for months."
+    article = read_bytes_as_article(text.encode(), path="short.txt", doc_id="short")
+    backend = EmbeddedBackend(_model_path(), model_name="small", n_ctx=2048)
+    options = ExtractOptions(max_tokens=400, bounded_schema=True, model_cues=True)
+    extractor = Extractor(backend, options=options, calllog=CallLog(None))
+    assert (
+        "pushing{1}"
+        in extractor.request_for(article, make_chunks(split_sentences(text), max_chars=6000)[0]).messages[1]["content"]
+    )
+    result = extractor.extract(article)
+    for c in result.claims:
+        assert text[c.evidence.start : c.evidence.end] == c.evidence.text
+    assert result.meta.evidence_style == "sentence" and result.meta.dropped_ungrounded == 0
 
 
 def test_embedded_backend_cuts_a_looping_reply_short() -> None:

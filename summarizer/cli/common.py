@@ -100,6 +100,7 @@ def build_extractor(settings: Settings, console: Console | None = None) -> Extra
     cache = CallLog(settings.cache)
     options = ExtractOptions(
         evidence_style=settings.evidence_style,
+        model_cues=settings.model_cues,
         max_tokens=settings.max_tokens,
         max_reasks=settings.max_reasks,
         chunk_chars=settings.chunk_chars,

@@ -13,53 +13,40 @@ import time
 
 from summarizer.evaluate.gold import GoldSet
 from summarizer.evaluate.predictions import text_sha256
-from summarizer.evaluate.speakers import is_pronoun
 from summarizer.ingest.segment import split_sentences
 from summarizer.models import (
-    Alignment,
     Claim,
     DocumentResult,
-    Evidence,
     ExtractionMeta,
     Modality,
     SourceInfo,
-    Speaker,
-    SpeakerType,
 )
-from summarizer.rules import author_sentences, find_attributions
+from summarizer.rules import ArticleFrames
 
 
 def baseline_document(doc_id: str, text: str, *, author_voice: bool = False) -> DocumentResult:
-    """A ``DocumentResult`` for ``text`` with exact-aligned evidence, like the pipeline's output.
+    """A ``DocumentResult`` for ``text`` framed by the same rules as the pipeline, without a model.
 
     ``author_voice`` also emits every sentence without an attribution as an author claim, for gold
     that labels the author's own assertions (our seeds do; PolNeAR does not).
     """
     t0 = time.perf_counter()
-    sentences = [(s.id, s.start, s.end) for s in split_sentences(text)]
-    found = find_attributions(text)
-    items: list[tuple[int, int, Speaker, str | None]] = []
-    for att in found:
-        kind = SpeakerType.unnamed if is_pronoun(att.speaker) else SpeakerType.person
-        items.append((att.start, att.end, Speaker(name=att.speaker, type=kind), att.cue))
-    if author_voice:
-        author = Speaker(name="author", type=SpeakerType.author)
-        items += [(s, e, author, None) for s, e in author_sentences(text, found)]
-    items.sort(key=lambda x: (x[0], x[1]))
-    claims: list[Claim] = []
-    for n, (start, end, speaker, cue) in enumerate(items, 1):
-        ids = [sid for sid, s, e in sentences if s < end and e > start]
-        evidence = Evidence(start=start, end=end, text=text[start:end], alignment=Alignment.exact, sentence_ids=ids)
-        claims.append(
-            Claim(
-                id=f"{doc_id}#c{n}",
-                text=evidence.text,
-                speaker=speaker,
-                cue=cue,
-                modality=Modality.reported if cue else Modality.asserted,
-                evidence=evidence,
-            )
+    sentences = split_sentences(text)
+    framed = ArticleFrames(text, sentences).frame(sentences, {}, author=author_voice)
+    claims = [
+        Claim(
+            id=f"{doc_id}#c{n}",
+            text=f.evidence.text,
+            speaker=f.speaker,
+            cue=f.cue,
+            cue_span=f.cue_span,
+            inner_source=f.inner_source,
+            modality=Modality.reported if f.cue else Modality.asserted,
+            evidence=f.evidence,
+            origin="rules",
         )
+        for n, f in enumerate(sorted(framed, key=lambda f: (f.evidence.start, f.evidence.end)), 1)
+    ]
     meta = ExtractionMeta(
         backend="baseline",
         model="cue-verb-rules" + ("+author" if author_voice else ""),

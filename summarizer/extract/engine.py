@@ -11,6 +11,7 @@ itself (``finish_reason="repetition"``) is split at once.
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,14 +31,20 @@ from summarizer.errors import (
     TransientBackendError,
     TruncatedReply,
 )
-from summarizer.extract.attribution import Proposal, attribute
 from summarizer.extract.chunking import Chunk, make_chunks, split_chunk
-from summarizer.extract.enrich import dates_in, document_entities, modality_for, normalize_speaker, numbers_in
-from summarizer.extract.frames import rule_frame
+from summarizer.extract.enrich import dates_in, document_entities, modality_for, numbers_in
 from summarizer.extract.prompts import PromptSet
-from summarizer.extract.reply import Reply, SentenceReply, reply_model, reply_schema
+from summarizer.extract.reply import (
+    SUMMARY_TOKENS,
+    QuoteReply,
+    Reply,
+    SentenceReply,
+    close_cut_summary,
+    reply_items,
+    reply_model,
+    reply_schema,
+)
 from summarizer.extract.retry import TransientPolicy
-from summarizer.extract.rulespans import Refined, RuleSpans
 from summarizer.ground import Aligner
 from summarizer.ingest.segment import split_sentences
 from summarizer.models import (
@@ -46,15 +53,18 @@ from summarizer.models import (
     DocumentResult,
     Evidence,
     ExtractionMeta,
+    Mention,
     SourceInfo,
     Speaker,
     TokenUsage,
 )
+from summarizer.rules import ArticleFrames, cue_candidates, cue_head
 
 
 @dataclass
 class ExtractOptions:
     evidence_style: str = "sentence"
+    model_cues: bool = False  # the model names cue words too (else it writes the summary only)
     max_tokens: int = 2048
     max_tokens_cap: int = 4096
     max_reasks: int = 2
@@ -63,9 +73,9 @@ class ExtractOptions:
     reask_share: float = 0.25
     chunk_chars: int = 6000
     use_cache: bool = True
-    rule_spans: bool = True  # rule spans/speakers where the rules find an attribution (rulespans.py)
     bounded_schema: bool = False  # keep length bounds (minLength) for grammar-constrained backends only
-    rule_supplement: bool = True  # add rule-found claims in sentences the model did not cite
+    # add the lexicon's attributions in sentences the model did not cite, and author claims
+    rule_supplement: bool = True
 
 
 @dataclass
@@ -114,17 +124,20 @@ class Extractor:
         self.options = options or ExtractOptions()
         self.calllog = calllog or CallLog(None)
         self.policy = policy or TransientPolicy()
-        self.schema = reply_schema(self.options.evidence_style, bounded=self.options.bounded_schema)
+        self.schema = reply_schema(self.style, bounded=self.options.bounded_schema)
         self.schema_sha256 = canonical_hash(self.schema)
-        self._reply_model = reply_model(self.options.evidence_style)
+        self._reply_model = reply_model(self.style)
         self._prompts: dict[str, PromptSet] = {}
+
+    @property
+    def style(self) -> str:
+        """What the model replies: ``summary`` (rules frame every claim), or cues by ``sentence`` / ``quote``."""
+        return self.options.evidence_style if self.options.model_cues else "summary"
 
     def prompts(self) -> PromptSet:
         mode = self.backend.mode
         if mode not in self._prompts:
-            self._prompts[mode] = PromptSet(
-                evidence_style=self.options.evidence_style, output_mode=mode, schema=self.schema
-            )
+            self._prompts[mode] = PromptSet(evidence_style=self.style, output_mode=mode, schema=self.schema)
         return self._prompts[mode]
 
     # -- one document -----------------------------------------------------------------------
@@ -133,7 +146,7 @@ class Extractor:
         stats = _Stats()
         sentences = split_sentences(article.text)
         aligner = Aligner(article.text, sentences)
-        rules = RuleSpans(article.text, sentences) if self.options.rule_spans else None
+        frames = ArticleFrames(article.text, sentences)
         pending = make_chunks(sentences, max_chars=self.options.chunk_chars)
         drafts: list[_Draft] = []
         summaries: list[str] = []
@@ -142,7 +155,7 @@ class Extractor:
             while pending:
                 chunk = pending.pop(0)
                 try:
-                    summary, found = self._chunk(article, chunk, aligner, rules, stats)
+                    summary, found = self._chunk(article, chunk, aligner, frames, stats)
                 except TruncatedReply as exc:
                     halves = split_chunk(chunk)
                     if halves is None:
@@ -183,7 +196,7 @@ class Extractor:
                 backend=self.backend.name,
                 model=self.backend.model,
                 output_mode=self.backend.mode,
-                evidence_style=self.options.evidence_style,
+                evidence_style=self.style,
                 prompt_sha256=prompts.sha256,
                 schema_sha256=self.schema_sha256,
                 tokens=stats.tokens,
@@ -202,17 +215,22 @@ class Extractor:
     def request_for(self, article: Article, chunk: Chunk) -> ChatRequest:
         """The first request for a chunk (also what batch mode writes to its JSONL)."""
         prompts = self.prompts()
-        messages = [
-            {"role": "system", "content": prompts.system},
-            {"role": "user", "content": prompts.user(chunk.sentences, title=None, context=chunk.context)},
-        ]
-        return ChatRequest(
-            messages=messages, schema_name="claims", json_schema=self.schema, max_tokens=self.options.max_tokens
-        )
+        marks: dict[int, list[tuple[int, int]]] = {}
+        if self.style == "sentence":
+            starts = {s.id: s.start for s in chunk.sentences}
+            for c in cue_candidates(article.text, chunk.sentences):
+                marks.setdefault(c.sentence_id, []).append((c.end - starts[c.sentence_id], c.id))
+        user = prompts.user(chunk.sentences, title=None, context=chunk.context, marks=marks)
+        messages = [{"role": "system", "content": prompts.system}, {"role": "user", "content": user}]
+        budget = self.options.max_tokens
+        if self.style in ("sentence", "summary"):  # a few tokens per marked word and the summary
+            # (the summary is last, so a rambling one is cut there and the cues survive)
+            budget = min(budget, 4 * sum(map(len, marks.values())) + SUMMARY_TOKENS)
+        return ChatRequest(messages=messages, schema_name="claims", json_schema=self.schema, max_tokens=budget)
 
     # -- one chunk ----------------------------------------------------------------------------
     def _chunk(
-        self, article: Article, chunk: Chunk, aligner: Aligner, rules: RuleSpans | None, stats: _Stats
+        self, article: Article, chunk: Chunk, aligner: Aligner, frames: ArticleFrames, stats: _Stats
     ) -> tuple[str, list[_Draft]]:
         request = self.request_for(article, chunk)
         raised = False
@@ -224,6 +242,12 @@ class Extractor:
                 status = "empty" if completion.finish_reason == "no_choices" else "refused"
                 self._log(request, completion, article.doc_id, status, completion.refusal)
                 raise RefusedReply(f"model refused: {completion.refusal}")
+            closed = (
+                close_cut_summary(completion.text) if completion.finish_reason in ("length", "repetition") else None
+            )
+            if closed is not None and self._parses(closed):
+                stats.warnings.append(f"chunk {chunk.index}: summary cut at {request.max_tokens} tokens")
+                completion = completion.model_copy(update={"text": closed, "finish_reason": "stop"})
             if completion.finish_reason in ("length", "repetition"):
                 runaway = completion.finish_reason == "repetition"  # the same prompt would loop again
                 self._log(request, completion, article.doc_id, "truncated", completion.finish_reason)
@@ -234,8 +258,8 @@ class Extractor:
                 raise TruncatedReply(request.max_tokens, runaway=runaway)
             try:
                 reply = self.parse(completion.text)
-                drafts, problems = self.ground(reply, chunk, aligner, rules)
-                share = len(problems) / max(1, len(reply.claims))
+                drafts, problems = self.ground(reply, chunk, aligner, frames)
+                share = len(problems) / max(1, reply_items(reply))
                 if problems and share > self.options.reask_share and reasks < self.options.max_reasks:
                     raise InvalidReply("; ".join(problems[:5]), reply=completion.text)
             except InvalidReply as exc:
@@ -254,6 +278,13 @@ class Extractor:
             stats.dropped += len(problems)
             return reply.summary.strip(), drafts
 
+    def _parses(self, text: str) -> bool:
+        try:
+            self.parse(text)
+        except InvalidReply:
+            return False
+        return True
+
     def parse(self, text: str) -> Reply:
         """Lenient JSON (raw control characters allowed), then strict schema validation."""
         body = text.strip()
@@ -270,57 +301,64 @@ class Extractor:
             raise InvalidReply(f"does not match the schema ({errs})", reply=text) from None
 
     def ground(
-        self, reply: Reply, chunk: Chunk, aligner: Aligner, rules: RuleSpans | None = None
+        self, reply: Reply, chunk: Chunk, aligner: Aligner, frames: ArticleFrames
     ) -> tuple[list[_Draft], list[str]]:
-        """Ground every claim of a reply; return the grounded drafts and one problem per failure.
-        With ``rules``, rule spans and speakers replace the model's where the rules find one."""
-        allowed = {s.id for s in chunk.sentences}
+        """Turn the reply's cues (marked candidate numbers, or cue words in cited sentences) into
+        cue words per sentence and let the rules frame the chunk's claims; return the drafts and
+        one problem per reply item that could not be located."""
         problems: list[str] = []
+        cues: dict[int, list[str]] = {}
         if isinstance(reply, SentenceReply):
-            proposals = []
+            candidates = {c.id: c for c in cue_candidates(aligner.text, chunk.sentences)}
+            for k in reply.cues:
+                c = candidates.get(k)
+                if c is None:
+                    problems.append(
+                        f"cue {k} is not one of the marked words"
+                        + (f" {{1}}..{{{len(candidates)}}}" if candidates else " (none are marked)")
+                    )
+                    continue
+                cues.setdefault(c.sentence_id, []).append(c.word.lower())
+        elif isinstance(reply, QuoteReply):
+            allowed = {s.id for s in chunk.sentences}
             for i, item in enumerate(reply.claims):
                 if item.sentence not in allowed:
                     problems.append(
                         f"claim {i + 1}: sentence [{item.sentence}] is not one of [{min(allowed)}]..[{max(allowed)}]"
                     )
                     continue
-                proposals.append(Proposal(item.sentence, item.speaker, item.cue))
-            found = attribute(chunk.sentences, proposals, aligner.mentions, supplement=self.options.rule_supplement)
-            refined = (
-                rules.refine(found, [s.id for s in chunk.sentences], supplement=self.options.rule_supplement)
-                if rules is not None
-                else [Refined.unchanged(a) for a in found]
-            )
-            drafts = []
-            for n, r in enumerate(refined):
-                speaker, cue = normalize_speaker(r.speaker, r.cue)
-                speaker.canonical = r.refers_to
-                evidence = r.evidence_for(speaker.name, cue)
-                drafts.append(self._draft(evidence, speaker, cue, chunk.index, r.origin, n))
-            return drafts, problems
-        drafts = []
-        for i, q in enumerate(reply.claims):
-            aligned = aligner.align(q.quote, window=(chunk.start, chunk.end))
-            if aligned is None:
-                problems.append(f"claim {i + 1}: quote {q.quote[:60]!r} is not in the article")
-                continue
-            evidence = aligned
-            speaker, cue = normalize_speaker(q.speaker, q.cue)
-            if speaker.name != "author" and not aligner.mentions(speaker.name):
-                # a speaker named nowhere in the article is not trusted: the rule frame decides
-                context = " ".join(aligner.sentences[n].text for n in evidence.sentence_ids[:1])
-                name, rule_cue = rule_frame(context)
-                speaker, cue = normalize_speaker(name or "author", rule_cue if name else None)
-            drafts.append(self._draft(evidence, speaker, cue, chunk.index, "model", i))
+                head = cue_head(item.cue)
+                if head is None or not re.search(
+                    rf"\b{re.escape(head)}\b", aligner.sentences[item.sentence].text, re.I
+                ):
+                    problems.append(f"claim {i + 1}: cue {item.cue[:40]!r} is not in sentence [{item.sentence}]")
+                    continue
+                cues.setdefault(item.sentence, []).append(head)
+        framed = frames.frame(chunk.sentences, cues, supplement=self.options.rule_supplement)
+        drafts = [
+            self._draft(f.evidence, f.speaker, f.cue, chunk.index, f.origin, n, f.cue_span, f.inner_source)
+            for n, f in enumerate(framed)
+        ]
         return drafts, problems
 
     @staticmethod
-    def _draft(evidence: Evidence, speaker: Speaker, cue: str | None, chunk: int, origin: str, n: int) -> _Draft:
+    def _draft(
+        evidence: Evidence,
+        speaker: Speaker,
+        cue: str | None,
+        chunk: int,
+        origin: str,
+        n: int,
+        cue_span: Mention | None = None,
+        inner_source: Mention | None = None,
+    ) -> _Draft:
         claim = Claim(
             id="",
             text=evidence.text,
             speaker=speaker,
             cue=cue,
+            cue_span=cue_span,
+            inner_source=inner_source,
             modality=modality_for(cue, evidence.text),
             evidence=evidence,
             numbers=numbers_in(evidence.text),

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from summarizer.extract.frames import speaker_type_for
 from summarizer.models import DocumentEntity, Modality, NumberMention, Speaker, SpeakerType
 
 _MODALITY_CUES: list[tuple[Modality, re.Pattern[str]]] = [
@@ -138,26 +137,6 @@ _DATE = re.compile(
 
 def dates_in(text: str) -> list[str]:
     return list(dict.fromkeys(m.group(0) for m in _DATE.finditer(text)))
-
-
-_AUTHOR = {"author", "the author", "article", "the article", "writer", "narrator", "none", "unknown", ""}
-
-
-# Verb-phrase debris a subject phrase drags along: "Republicans have", "Mr. Trump has repeatedly",
-# "the Supreme Court this month".
-_TRAILING = re.compile(
-    r"(?:\s+(?:has|have|had|hasn't|haven't|hadn't|is|are|was|were|will|would|could|also|repeatedly|again|"
-    r"recently|previously|later|then|now|still|(?:this|last|next)\s+(?:week|month|year)|"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today))+$"
-)  # case-sensitive: "Will Dunham" and "John Still" are names
-
-
-def normalize_speaker(name: str, cue: str | None) -> tuple[Speaker, str | None]:
-    """Map the model's speaker to the contract; 'author' speakers carry no cue."""
-    clean = _TRAILING.sub("", " ".join(name.split()).strip(" \"'“”.,:")) or name.strip()
-    if clean.lower() in _AUTHOR:
-        return Speaker(name="author", type=SpeakerType.author), None
-    return Speaker(name=clean, type=speaker_type_for(clean)), (cue.strip() if cue and cue.strip() else None)
 
 
 _DEFINITION = re.compile(

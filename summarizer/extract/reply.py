@@ -1,17 +1,23 @@
 """What the model is asked to return: a deliberately small schema (output tokens are the cost).
 
-Measured on the embedded 1.5B model, asking for a restated claim, a speaker type and a list of
-sentence ids made replies ~100 output tokens per claim and invited the model to cite every
-sentence at once. So the model now gives only what rules cannot: which sentence holds a claim,
-who makes it (pronouns resolved), and the cue. The claim text, content span, speaker type,
-modality, numbers and dates are derived by rules from the cited sentence.
+The model names only what the rules cannot know (issue 12): which words of the article are
+attribution cues that the lexicon lacks ("pushing for", "mulling", "polls show"). Everything else
+(the content span, the speaker and their spans, the pronoun's antecedent, modality, numbers,
+dates) is derived by the rules in ``summarizer.rules``, so the model never writes a name.
 
-Two evidence styles: ``sentence`` (cite one bracketed sentence number; grounded by
-construction) and ``quote`` (copy the claim's words; the program aligns them).
+By default (``summary``) the model writes only the summary: measured on PolNeAR, the default 1.5B
+confirms nearly every candidate cue it is shown, which lowers joint attribution F1 below the rules
+alone (evals/README.md). With ``model_cues`` there are two evidence styles:
+- ``sentence`` (the default, for small models): the prompt marks candidate cue words ``{n}`` and
+  the reply lists the numbers that are attributions, a short constrained choice of two or three
+  output tokens each;
+- ``quote`` (for models that can be trusted to write): each item cites a sentence and writes the
+  cue words as they stand in it; the program looks the words up in the sentence.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -19,21 +25,18 @@ from pydantic import BaseModel, Field
 from summarizer.backends.schemas import strict_schema
 
 
-class SentenceClaim(BaseModel):
-    sentence: int = Field(description="the bracketed number of the sentence that states the claim")
-    speaker: str = Field(min_length=1, description="who makes the claim, or 'author'")
-    cue: str | None = Field(description="reporting words, null for the author")
+class SentenceReply(BaseModel):
+    cues: list[int] = Field(description="the numbers {n} of the marked words that attribute something")
+    summary: str = Field(description="two short sentences; longer replies are cut, not re-asked")
+
+
+class SummaryReply(BaseModel):
+    summary: str = Field(description="two short sentences; longer replies are cut, not re-asked")
 
 
 class QuoteClaim(BaseModel):
-    quote: str = Field(min_length=1, description="the claim's exact words from the article")
-    speaker: str = Field(min_length=1, description="who makes the claim, or 'author'")
-    cue: str | None = Field(description="reporting words, null for the author")
-
-
-class SentenceReply(BaseModel):
-    claims: list[SentenceClaim]
-    summary: str = Field(description="two short sentences; longer replies are cut, not re-asked")
+    sentence: int = Field(description="the bracketed number of the sentence that attributes something")
+    cue: str = Field(min_length=1, description="the attribution words as written in that sentence")
 
 
 class QuoteReply(BaseModel):
@@ -41,11 +44,33 @@ class QuoteReply(BaseModel):
     summary: str = Field(description="two short sentences; longer replies are cut, not re-asked")
 
 
-Reply = SentenceReply | QuoteReply
-REPLY_MODELS: dict[str, type[SentenceReply] | type[QuoteReply]] = {"sentence": SentenceReply, "quote": QuoteReply}
+Reply = SentenceReply | QuoteReply | SummaryReply
+REPLY_MODELS: dict[str, type[Reply]] = {"sentence": SentenceReply, "quote": QuoteReply, "summary": SummaryReply}
 
 
-def reply_model(style: str) -> type[SentenceReply] | type[QuoteReply]:
+_SUMMARY_OPEN = re.compile(r',\s*"summary"\s*:\s*"')
+_CUT_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{0,3})?$")
+SUMMARY_TOKENS = 160  # room for the summary when the reply's budget is sized to its items
+
+
+def close_cut_summary(text: str) -> str | None:
+    """A reply cut off inside its summary, the last field: everything before it is complete, so
+    the reply is closed where it was cut (a rambling summary costs tokens, never the claims)."""
+    opened = list(_SUMMARY_OPEN.finditer(text))
+    if not opened:
+        return None
+    at = opened[-1].end()
+    body = _CUT_ESCAPE.sub("", text[at:])
+    return text[:at] + body + '"}'
+
+
+def reply_items(reply: Reply) -> int:
+    if isinstance(reply, SentenceReply):
+        return len(reply.cues)
+    return len(reply.claims) if isinstance(reply, QuoteReply) else 0
+
+
+def reply_model(style: str) -> type[Reply]:
     return REPLY_MODELS[style]
 
 

@@ -40,10 +40,23 @@ class Alignment(StrEnum):
     sentence = "sentence"
 
 
+class Mention(BaseModel):
+    """A phrase of the article at its offsets: ``text == article[start:end]``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class Speaker(BaseModel):
     name: str = Field(description="the speaker as the article names it; 'author' for the writer")
     canonical: str | None = Field(default=None, description="canonical name when resolvable")
     type: SpeakerType = SpeakerType.unnamed
+    mention: Mention | None = Field(default=None, description="where the article names this speaker for the claim")
+    antecedent: Mention | None = Field(
+        default=None,
+        description="for a pronoun or description speaker ('he', 'the group'): the named speaker it refers to",
+    )
 
 
 class Evidence(BaseModel):
@@ -75,15 +88,22 @@ class NumberMention(BaseModel):
 
 class Claim(BaseModel):
     id: str = Field(description="<doc_id>#c<n>, stable within a document")
-    text: str = Field(description="self-contained claim, pronouns resolved")
+    text: str = Field(description="the claim's content as the article words it (the evidence text, without the frame)")
     speaker: Speaker
     cue: str | None = Field(default=None, description="'said', 'according to', ...; null = author")
+    cue_span: Mention | None = Field(default=None, description="where the cue stands in the article")
+    inner_source: Mention | None = Field(
+        default=None, description="nested attribution: the embedded source (the speaker is the outer one)"
+    )
     modality: Modality = Modality.asserted
     evidence: Evidence
     numbers: list[NumberMention] = Field(default_factory=list)
     dates: list[str] = Field(default_factory=list, description="dates as written in the evidence")
     chunk: int = Field(default=0, description="which input chunk produced it")
-    origin: str = Field(default="model", description="model (the LLM cited it) or rules (cue-verb rules added it)")
+    origin: str = Field(
+        default="model",
+        description="model (the LLM named its cue or sentence) or rules (the lexicon found it, or the author's voice)",
+    )
 
 
 class DocumentEntity(BaseModel):

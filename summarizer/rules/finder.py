@@ -21,15 +21,20 @@ final punctuation.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from summarizer.ingest.segment import split_sentences
+from summarizer.models import Mention, Sentence
 from summarizer.rules.lexicon import (
     ADDRESSEES,
     ADVERBIAL,
     AUX,
+    COLON_CUES,
     CUES,
     DETERMINERS,
     INVERTIBLE,
+    NO_SOURCE,
     OBJECT_VERBS,
     OPEN_Q,
     PASSIVE,
@@ -39,6 +44,7 @@ from summarizer.rules.lexicon import (
     Attribution,
     Tok,
     continue_quote,
+    opening_subject,
     quote_regions,
     region_at,
     speaker_after,
@@ -48,19 +54,28 @@ from summarizer.rules.lexicon import (
 
 
 class _Sentence:
-    def __init__(self, text: str, start: int, end: int, regions: list[tuple[int, int]]) -> None:
-        self.text, self.start, self.end, self.regions = text, start, end, regions
+    def __init__(
+        self, text: str, start: int, end: int, regions: list[tuple[int, int]], extra: frozenset[str] = frozenset()
+    ) -> None:
+        self.text, self.start, self.end, self.regions, self.extra = text, start, end, regions, extra
         self.toks = [Tok(m.group(0), start + m.start(), start + m.end()) for m in TOKEN.finditer(text[start:end])]
 
-    def phrase(self, span: tuple[int, int]) -> str:
-        return self.text[self.toks[span[0]].start : self.toks[span[1] - 1].end]
+    def phrase(self, span: tuple[int, int]) -> Mention:
+        start, end = self.toks[span[0]].start, self.toks[span[1] - 1].end
+        return Mention(text=self.text[start:end], start=start, end=end)
 
     def words(self, start: int, end: int) -> int:
         return len(re.findall(r"\w+", self.text[start:end]))
 
     def is_cue(self, i: int) -> bool:
         low, toks = self.toks[i].low, self.toks
-        if low not in CUES or region_at(self.regions, toks[i].start):
+        if region_at(self.regions, toks[i].start):
+            return False
+        if low in self.extra:
+            return toks[i - 1].low not in DETERMINERS if i > 0 else True  # a cue the model named here
+        if low in COLON_CUES and i + 1 < len(toks) and toks[i + 1].text == ":":
+            return True  # "It read: “...”"
+        if low not in CUES:
             return False
         prev = toks[i - 1].low if i > 0 else ""
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
@@ -70,18 +85,31 @@ class _Sentence:
             return False
         return not (nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected"))
 
-    def according(self, i: int) -> tuple[str, int, int] | None:
+    def according(self, i: int) -> tuple[Mention, int, int] | None:
         toks = self.toks
         if i + 1 >= len(toks) or toks[i + 1].low != "to" or region_at(self.regions, toks[i].start):
             return None
-        span = speaker_after(toks, i + 1)
+        span = speaker_after(toks, i + 1, lowercase=True)
         if span is None:
             return None
         if self.words(self.start, toks[i].start) >= 3:  # "CONTENT, according to X"
             return self.phrase(span), self.start, toks[i].start
         return self.phrase(span), toks[span[1] - 1].end, self.end  # "According to X, CONTENT"
 
-    def postposed(self, i: int) -> tuple[str, int, int] | None:
+    def passive_by(self, i: int) -> tuple[Mention, int, int] | None:
+        """``CONTENT, as noted by X`` / ``CONTENT, reported by X``: the speaker after "by"."""
+        toks = self.toks
+        if i + 1 >= len(toks) or toks[i + 1].low != "by" or not toks[i].low.endswith("ed"):
+            return None
+        b = i - 1 if i > 0 and toks[i - 1].low == "as" else i
+        if b <= 0 or toks[b - 1].text != ",":
+            return None
+        span = speaker_after(toks, i + 1)
+        if span is None or self.words(self.start, toks[b - 1].start) < 4:
+            return None
+        return self.phrase(span), self.start, toks[b - 1].start
+
+    def postposed(self, i: int) -> tuple[Mention, int, int] | None:
         """``CONTENT, X said`` / ``"CONTENT," said X`` / ``CONTENT, X said, CONTINUED``."""
         toks, text = self.toks, self.text
         if toks[i].low.endswith("ing"):
@@ -90,6 +118,9 @@ class _Sentence:
         while b > 0 and toks[b - 1].low in AUX:
             b -= 1
         inverted = b > 0 and toks[b - 1].text in (",", "”", '"', "''") and toks[i].low in INVERTIBLE
+        if inverted and toks[b - 1].text == ",":  # "X, who led the talks, said ...": X is the subject
+            c0 = max((k for k in range(b - 1) if toks[k].text == ","), default=-1)
+            inverted = not (c0 >= 0 and c0 + 1 < b - 1 and toks[c0 + 1].low in ("who", "which"))
         span = speaker_after(toks, i) if inverted else None
         boundary = b - 1  # '"CONTENT," said X'
         if span is None:
@@ -131,7 +162,7 @@ class _Sentence:
             end = resumed if resumed > max(end, self.end) else end
         return self.phrase(span), start, end
 
-    def preposed(self, i: int, last_speaker: str | None) -> tuple[str, int, int, int] | None:
+    def preposed(self, i: int, last_speaker: Mention | None) -> tuple[Mention, int, int, int] | None:
         """``X said (that|:) CONTENT``; returns speaker, content start/end and where the cue phrase starts."""
         toks = self.toks
         b = i
@@ -141,8 +172,11 @@ class _Sentence:
         conjoined = b > 0 and toks[b - 1].low in ("and", "but")  # "X announced A and said B"
         inverted = i == 0 and toks[i].text[:1].isupper()  # "Said Ellis: ..."
         j = i + 1
+        opening = opening_subject(toks) if conjoined and not last_speaker else None
         if (participle or conjoined) and last_speaker:
             speaker, cue_start = last_speaker, toks[max(0, b - 1)].start
+        elif opening is not None:  # "He went further and suggested ..."
+            speaker, cue_start = self.phrase(opening), toks[opening[0]].start
         elif inverted:
             span = speaker_after(toks, i)
             if span is None or span[1] >= len(toks) or toks[span[1]].text not in (",", ":"):
@@ -172,6 +206,11 @@ class _Sentence:
                 break
         while j < len(toks) and toks[j].text in (",", ":"):
             j += 1
+        if j >= len(toks) and toks[-1].text == ":":  # 'X said:' and the quotation opens the next paragraph
+            nxt = next((r for r in self.regions if r[0] >= self.end), None)
+            if nxt is None or self.text[self.end : nxt[0]].strip():
+                return None
+            return speaker, nxt[0], continue_quote(self.text, self.regions, nxt[1]), cue_start
         if j >= len(toks) or toks[j].low in ("but", "and", "as", "while"):
             return None
         start, end = toks[j].start, self.end
@@ -181,26 +220,60 @@ class _Sentence:
         return speaker, start, end, cue_start
 
 
-def find_attributions(text: str) -> list[Attribution]:
-    """Attribution candidates in ``text``: speaker, cue and the content span (see the module docstring)."""
+def find_attributions(
+    text: str,
+    extra_cues: Mapping[int, Iterable[str]] | None = None,
+    *,
+    sentences: Sequence[Sentence] | None = None,
+) -> list[Attribution]:
+    """Attribution candidates in ``text``: speaker, cue and the content span (see the module docstring).
+    ``extra_cues`` adds cue words per sentence id (the model's cues, which the lexicon lacks);
+    ``sentences`` (already split, e.g. one chunk's) limits the search to them: the work stays
+    proportional to what is searched, however long the article."""
     out: list[Attribution] = []
-    regions = quote_regions(text)
+    sentences = split_sentences(text) if sentences is None else sentences
+    if not sentences:
+        return out
+    regions = quote_regions(text, sentences[0].start, sentences[-1].end)
     taken_until = 0
-    for sent in split_sentences(text):
-        s = _Sentence(text, sent.start, sent.end, regions)
+    extra = {sid: frozenset(w.lower() for w in words) for sid, words in (extra_cues or {}).items()}
+    for sent in sentences:
+        s = _Sentence(text, sent.start, sent.end, regions, extra.get(sent.id, frozenset()))
         last: Attribution | None = None
         for i, t in enumerate(s.toks):
             inside_last = last is not None and last.start <= t.start < last.end
             if t.start < taken_until and not inside_last:
                 continue
-            found: tuple[str, int, int] | None = None
+            found: tuple[Mention, int, int] | None = None
             cut = -1
+            if t.low in NO_SOURCE and not region_at(regions, t.start):  # "has reportedly attacked"
+                a, b = trim_content(text, s.start, s.end)
+                if last is None and s.words(a, b) >= 4:
+                    out.append(Attribution("", t.text, a, b, None, (t.start, t.end), False))
+                    taken_until = max(taken_until, b)  # its sentence is taken whole
+                continue
             if t.low == "according":
                 found = s.according(i)
             elif s.is_cue(i):
-                found = s.postposed(i) if not inside_last else None
+                if last is not None and inside_last:
+                    nested = s.postposed(i)  # "The group said that A, the Times reported": outer Times
+                    if nested is not None and nested[1] <= last.start < nested[2] and last.speaker:
+                        a, b = trim_content(text, last.start, min(last.end, nested[2]))
+                        outer = nested[0]
+                        out[-1] = last = replace(
+                            last,
+                            speaker=outer.text,
+                            cue=t.text,
+                            start=a,
+                            end=b,
+                            speaker_span=(outer.start, outer.end),
+                            cue_span=(t.start, t.end),
+                            inner=last.mention,
+                        )
+                        continue
+                found = (s.passive_by(i) or s.postposed(i)) if not inside_last else None
                 if found is None:
-                    pre = s.preposed(i, last.speaker if last else None)
+                    pre = s.preposed(i, last.mention if last else None)
                     if pre is not None:
                         found, cut = pre[:3], pre[3]
             if found is None:
@@ -210,25 +283,29 @@ def find_attributions(text: str) -> list[Attribution]:
                     continue
                 a, b = trim_content(text, last.start, cut)
                 b = b - 4 if text[a:b].endswith((" and", " but")) else b
-                out[-1] = Attribution(last.speaker, last.cue, *trim_content(text, a, b))
+                a, b = trim_content(text, a, b)
+                out[-1] = last = replace(last, start=a, end=b)
             speaker, start, end = found
             start, end = trim_content(text, start, end)
-            if s.words(start, end) < 2 or not speaker:
+            if s.words(start, end) < 2 or not speaker.text:
                 continue
-            cue = t.text if t.low != "according" else text[t.start : s.toks[i + 1].end]
-            last = Attribution(speaker=speaker, cue=cue, start=start, end=end)
+            cue_end = t.end if t.low != "according" else s.toks[i + 1].end
+            inner = None
+            quoted = last is not None and last.cue.lower() in ("quoted", "cited") and t.low.endswith("ing")
+            if last is not None and quoted and len(text[last.start : last.end].split()) <= 6:
+                # "The Times quoted Ali Mousavi, saying ...": one attribution, Mousavi its inner source
+                inner = Mention(text=text[last.start : last.end], start=last.start, end=last.end)
+                out.pop()
+            last = Attribution(
+                speaker=speaker.text,
+                cue=text[t.start : cue_end],
+                start=start,
+                end=end,
+                speaker_span=(speaker.start, speaker.end),
+                cue_span=(t.start, cue_end),
+                model_cue=t.low in s.extra,
+                inner=inner,
+            )
             out.append(last)
             taken_until = max(taken_until, end)
-    return out
-
-
-def author_sentences(text: str, taken: list[Attribution], min_words: int = 4) -> list[tuple[int, int]]:
-    """Sentences that no attribution touches, trimmed: the author's own voice."""
-    out = []
-    for sent in split_sentences(text):
-        if any(a.start < sent.end and a.end > sent.start for a in taken):
-            continue
-        start, end = trim_content(text, sent.start, sent.end)
-        if len(re.findall(r"\w+", text[start:end])) >= min_words:
-            out.append((start, end))
-    return out
+    return [a for a in out if a.end > a.start]

@@ -111,15 +111,15 @@ def test_article_cannot_forge_the_closing_delimiter(tmp_path: Path, in_dir: Path
 
 
 def _bogus_ids(body: dict) -> dict:
-    good = claims_from_prompt(body)["claims"][:1]
-    bogus = [{"sentence": n, "speaker": "Impostor", "cue": "said"} for n in (99, 0, -1)]
+    good = claims_from_prompt(body)["claims"][-1:]  # "Officials said ..."
+    bogus = [{"sentence": n, "cue": "said"} for n in (99, 0, -1)]
     return {"summary": "s", "claims": good + bogus}
 
 
 def test_claims_citing_sentences_outside_the_article_are_reasked_then_dropped(tmp_path: Path, in_dir: Path) -> None:
     (in_dir / "target.txt").write_text(INJECTIONS["ignore"], encoding="utf-8")
     with StubServer([reply_with(_bogus_ids)]) as server:
-        result, out = cli(tmp_path, server.base_url, str(in_dir))
+        result, out = cli(tmp_path, server.base_url, str(in_dir), extra=MODEL_CUES)
         bodies = list(server.requests)
     assert result.exit_code == 0, result.output
     assert len(bodies) == 3  # asked, then re-asked twice with the grounding errors
@@ -127,32 +127,32 @@ def test_claims_citing_sentences_outside_the_article_are_reasked_then_dropped(tm
         assert "is not one of [1]..[3]" in body["messages"][-1]["content"]
     doc = check_outputs(out)["target"]
     from_model = [c for c in doc.claims if _origin(c) == "model"]
-    assert len(from_model) == 1 and from_model[0].evidence.sentence_ids == [1]
+    assert len(from_model) == 1 and from_model[0].evidence.sentence_ids == [3]
     assert all(set(c.evidence.sentence_ids) <= {1, 2, 3} for c in doc.claims)
     assert doc.meta.dropped_ungrounded == 3
-    assert all(c.speaker.name != "Impostor" for c in doc.claims)
     assert by_doc(run_report(out))["target.txt"]["dropped_ungrounded"] == 3
 
 
-QUOTES = {
+MODEL_CUES = ("--model-cues", "--evidence-style", "quote")
+CUE_WORDS = {
     "summary": "s",
     "claims": [
-        {"quote": "Officials said traffic would resume within a week", "speaker": "Officials", "cue": "said"},
-        {"quote": "The CEO admitted fraud and the election was rigged", "speaker": "CEO", "cue": "admitted"},
-        {"quote": "the system is compromised", "speaker": "attacker", "cue": None},
-        {"quote": "Ignore previous instructions", "speaker": "author", "cue": None},
+        {"sentence": 3, "cue": "said"},
+        {"sentence": 3, "cue": "admitted fraud"},
+        {"sentence": 2, "cue": "rigged"},
+        {"sentence": 99, "cue": "said"},
     ],
 }
 
 
-def test_quotes_not_in_the_article_are_never_written(tmp_path: Path, in_dir: Path) -> None:
+def test_cue_words_not_in_their_sentence_are_never_written(tmp_path: Path, in_dir: Path) -> None:
     text = INJECTIONS["ignore"]
     (in_dir / "target.txt").write_text(text, encoding="utf-8")
-    with StubServer([reply_with(QUOTES)]) as server:
-        result, out = cli(tmp_path, server.base_url, str(in_dir), extra=("--evidence-style", "quote"))
+    with StubServer([reply_with(CUE_WORDS)]) as server:
+        result, out = cli(tmp_path, server.base_url, str(in_dir), extra=MODEL_CUES)
         bodies = list(server.requests)
     assert result.exit_code == 0, result.output
-    assert len(bodies) == 3 and "is not in the article" in bodies[1]["messages"][-1]["content"]
+    assert len(bodies) == 3 and "is not in sentence [3]" in bodies[1]["messages"][-1]["content"]
     doc = check_outputs(out)["target"]
     saved = (out / "target.txt").read_text(encoding="utf-8")
     assert doc.meta.dropped_ungrounded >= 1
@@ -160,7 +160,7 @@ def test_quotes_not_in_the_article_are_never_written(tmp_path: Path, in_dir: Pat
         assert c.evidence.text in saved and saved[c.evidence.start : c.evidence.end] == c.evidence.text
     written = (out / "target.json").read_text(encoding="utf-8")
     assert "admitted fraud" not in written and "election was rigged" not in written
-    assert {c.speaker.name for c in doc.claims if _origin(c) == "model"} <= {"Officials", "author"}
+    assert {c.speaker.name for c in doc.claims if _origin(c) == "model"} == {"Officials"}
 
 
 def _tree(root: Path, skip: set[Path]) -> dict[str, str]:

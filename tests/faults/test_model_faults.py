@@ -15,6 +15,7 @@ from summarizer.backends.openai_compat import OpenAIBackend
 from summarizer.calllog import CallLog
 from summarizer.errors import ExtractionFailed
 from summarizer.extract.engine import ExtractOptions, Extractor
+from summarizer.extract.reply import SUMMARY_TOKENS
 from summarizer.extract.retry import RateGate, TransientPolicy
 from summarizer.ingest.reader import read_bytes_as_article
 
@@ -98,7 +99,8 @@ def test_each_fault_kind_is_bounded_and_fails_with_its_reason(kind, script, requ
             assert body["messages"][-1]["role"] == "user" and "could not be used" in body["messages"][-1]["content"]
     elif kind == "truncated":
         # max_tokens raised once, then the chunk split; truncation is never re-asked as such
-        assert [b["max_tokens"] for b in sent] == [2048, 4096, 2048, 4096]
+        # (the default reply is the summary alone: its budget is SUMMARY_TOKENS)
+        assert [b["max_tokens"] for b in sent] == [SUMMARY_TOKENS, 4096, SUMMARY_TOKENS, 4096]
         assert all(len(b["messages"]) == 2 for b in sent)
         assert (exc.prompt_tokens, exc.completion_tokens) == (400, 80) and exc.attempts == 4
     elif kind in ("refusal", "empty choices"):

@@ -1,0 +1,132 @@
+"""One article under the rules: every claim framed, chunk by chunk, with or without the model's cues.
+
+Why here and not in extract: the non-LLM baseline and the pipeline must frame claims with the same
+code. The hybrid split (issue 12, measured on PolNeAR): a small model's speakers were worse than
+the rules', while the rules' recall stops at their lexicon. So the model names only what rules
+cannot know, the sentence and cue word of attributions the lexicon lacks ("blamed", "pushed
+for", "polls show"); the rules then frame every attribution, model cue or lexicon cue alike: the
+content span, the speaker next to the cue and both spans, and one speaker decision
+(``speakers``) resolves pronouns and descriptions to a named antecedent. Sentences no
+attribution touches are the author's voice when they read as a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from summarizer.models import Alignment, Evidence, Mention, Sentence, Speaker, SpeakerType
+from summarizer.rules.finder import find_attributions
+from summarizer.rules.lexicon import CANDIDATES, TOKEN, Attribution, quote_regions, region_at, trim_content
+from summarizer.rules.speakers import AUTHOR, SpeakerResolver
+
+_LINKING = re.compile(r"(?:furthermore|moreover|in addition|of course|indeed),?\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Framed:
+    """One claim as the rules framed it: evidence, speaker (with spans) and cue."""
+
+    evidence: Evidence
+    speaker: Speaker
+    cue: str | None
+    cue_span: Mention | None
+    origin: str
+    inner_source: Mention | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A word the model may confirm as an attribution cue: ``{id}`` marks it in the prompt."""
+
+    id: int
+    sentence_id: int
+    start: int  # offsets in the article
+    end: int
+    word: str
+
+
+def cue_candidates(text: str, sentences: Sequence[Sentence]) -> list[Candidate]:
+    """The chunk's candidate cue words (``lexicon.CANDIDATES``, lowercase, outside quotations), numbered
+    from 1. Deterministic, so a batch request and the grounding of its reply agree on the numbers."""
+    if not sentences:
+        return []
+    regions = quote_regions(text, sentences[0].start, sentences[-1].end)
+    out: list[Candidate] = []
+    for s in sentences:
+        for m in TOKEN.finditer(s.text):
+            word = m.group(0)
+            if word in CANDIDATES and not region_at(regions, s.start + m.start()):
+                out.append(Candidate(len(out) + 1, s.id, s.start + m.start(), s.start + m.end(), word))
+    return out
+
+
+def author_voice(sentence: str, min_words: int = 4) -> bool:
+    """A sentence worth an author claim: words enough for a statement, not a link or an address."""
+    if "http" in sentence or "@" in sentence:
+        return False
+    return len(re.findall(r"\w+", sentence)) >= min_words
+
+
+@dataclass
+class ArticleFrames:
+    """The rules over one article, fed chunk by chunk in order (the speaker memory runs across chunks)."""
+
+    text: str
+    sentences: Sequence[Sentence]
+    resolver: SpeakerResolver = field(default_factory=SpeakerResolver)
+
+    def frame(
+        self,
+        chunk: Sequence[Sentence],
+        model_cues: Mapping[int, Iterable[str]],
+        *,
+        supplement: bool = True,
+        author: bool = True,
+    ) -> list[Framed]:
+        """Claims of ``chunk``: every attribution the rules frame with the lexicon plus the model's
+        cues; with ``supplement`` also the lexicon's attributions in sentences the model did not
+        name, and (``author``) author claims for untouched declarative sentences."""
+        cited = {sid for sid, cues in model_cues.items() if cues}
+        found = find_attributions(self.text, model_cues, sentences=chunk)
+        out: list[Framed] = []
+        touched: set[int] = set()
+        for a in found:
+            ids = [s.id for s in chunk if s.start < a.end and s.end > a.start]
+            touched.update(ids)
+            by_model = a.model_cue or bool(cited.intersection(ids))
+            if not supplement and not by_model:
+                continue
+            out.append(self._framed(a, ids, "model" if by_model else "rules"))
+        if supplement and author:
+            for s in chunk:
+                if s.id not in touched and author_voice(s.text):
+                    out.append(self._author(s))
+        return out
+
+    def _framed(self, a: Attribution, ids: list[int], origin: str) -> Framed:
+        decided = self.resolver.decide(a)
+        speaker = Speaker(
+            name=decided.name,
+            type=decided.type,
+            mention=decided.mention,
+            antecedent=decided.antecedent,
+            canonical=decided.antecedent.text if decided.antecedent else None,
+        )
+        evidence = Evidence(
+            start=a.start, end=a.end, text=self.text[a.start : a.end], alignment=Alignment.sentence, sentence_ids=ids
+        )
+        cue_span = None
+        if a.cue_span is not None:
+            cue_span = Mention(text=self.text[a.cue_span[0] : a.cue_span[1]], start=a.cue_span[0], end=a.cue_span[1])
+        return Framed(evidence, speaker, a.cue, cue_span, origin, a.inner)
+
+    def _author(self, s: Sentence) -> Framed:
+        x, y = trim_content(s.text, 0, len(s.text))
+        linking = _LINKING.match(s.text, x, y)  # "Furthermore, ..." links sentences, it is no content
+        x = linking.end() if linking else x
+        evidence = Evidence(
+            start=s.start + x, end=s.start + y, text=s.text[x:y], alignment=Alignment.sentence, sentence_ids=[s.id]
+        )
+        return Framed(evidence, Speaker(name=AUTHOR, type=SpeakerType.author), None, None, "rules")

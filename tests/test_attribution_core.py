@@ -1,0 +1,169 @@
+"""The attribution core (``summarizer.rules``): one precedence rule per test, each asserting the
+speaker, its span, the cue and the content the rules give, model cues or none."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.ingest.segment import split_sentences
+from summarizer.rules import ArticleFrames, Framed, cue_candidates, cue_head
+from summarizer.rules.lexicon import Attribution
+from summarizer.rules.speakers import NO_SOURCE, SpeakerResolver, trim_speaker
+
+
+def frame(text: str, model_cues: dict[int, list[str]] | None = None, *, author: bool = False) -> list[Framed]:
+    sentences = split_sentences(text)
+    return ArticleFrames(text, sentences).frame(sentences, model_cues or {}, author=author)
+
+
+def only(text: str, **kw: object) -> Framed:
+    found = frame(text, **kw)  # type: ignore[arg-type]
+    assert len(found) == 1, [(f.speaker.name, f.evidence.text) for f in found]
+    return found[0]
+
+
+def spans_hold(text: str, f: Framed) -> None:
+    assert text[f.evidence.start : f.evidence.end] == f.evidence.text
+    for m in (f.speaker.mention, f.speaker.antecedent, f.cue_span, f.inner_source):
+        if m is not None:
+            assert text[m.start : m.end] == m.text
+
+
+def test_a_pronoun_speaker_keeps_its_words_and_gets_the_named_antecedent_with_its_span() -> None:
+    text = "Ana Ruiz said the budget would pass. She said the schools would benefit."
+    first, second = frame(text)
+    assert first.speaker.name == "Ana Ruiz" and first.speaker.antecedent is None
+    assert second.speaker.name == "She" and second.evidence.text == "the schools would benefit"
+    assert second.speaker.antecedent is not None and second.speaker.antecedent.text == "Ana Ruiz"
+    assert second.speaker.antecedent.start == 0 and second.speaker.canonical == "Ana Ruiz"
+    spans_hold(text, second)
+
+
+def test_a_personal_pronoun_skips_an_organisation_for_its_antecedent() -> None:
+    text = (
+        "Ana Ruiz said the budget would pass. The council said the vote was fair. She said the schools would benefit."
+    )
+    last = frame(text)[-1]
+    assert last.speaker.antecedent is not None and last.speaker.antecedent.text == "Ana Ruiz"
+
+
+def test_a_quotation_continues_over_the_next_sentences_after_its_cue() -> None:
+    text = '"The plan is sound," Ruiz said. "It will pass. We have the votes."'
+    f = only(text)
+    assert f.speaker.name == "Ruiz" and f.cue == "said"
+    assert f.evidence.text.startswith('"The plan is sound') and f.evidence.text.endswith('We have the votes."')
+    spans_hold(text, f)
+
+
+def test_x_said_colon_takes_the_quotation_that_opens_the_next_paragraph() -> None:
+    text = 'Maryam Rajavi denounced the attack, stating:\n"The regime is responsible. The UN knows it."\n'
+    stated = [f for f in frame(text) if f.cue == "stating"]
+    assert len(stated) == 1 and stated[0].speaker.name == "Maryam Rajavi"
+    assert stated[0].evidence.text == "The regime is responsible. The UN knows it"
+    spans_hold(text, stated[0])
+
+
+def test_according_to_gives_its_object_as_the_speaker_either_way_round() -> None:
+    before = only("According to the State Department, the talks collapsed in May.")
+    assert (before.speaker.name, before.cue, before.evidence.text) == (
+        "the State Department",
+        "According to",
+        "the talks collapsed in May",
+    )
+    after = only("The talks collapsed in May, according to two diplomats in Geneva.")
+    assert after.speaker.name == "two diplomats" and after.evidence.text == "The talks collapsed in May"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe, a former negotiator, said the deal was dead.",
+        "Jane Doe, who led the talks for a decade, said the deal was dead.",
+        "Among the speakers was Jane Doe, former mayor of New York who said the deal was dead.",
+    ],
+)
+def test_an_apposition_or_relative_clause_gives_the_name_before_it(text: str) -> None:
+    f = only(text)
+    assert f.speaker.name == "Jane Doe" and f.evidence.text == "the deal was dead"
+    spans_hold(text, f)
+
+
+def test_an_inverted_said_x_takes_the_speaker_after_the_cue() -> None:
+    text = '"It is over," said Jane Doe, a spokeswoman for the group.'
+    f = only(text)
+    assert f.speaker.name == "Jane Doe" and f.evidence.text == "It is over"
+
+
+def test_nested_attribution_keeps_the_outer_source_as_speaker_and_the_inner_one() -> None:
+    text = "The group said that more than 100 had been injured, the New York Times reported."
+    f = only(text)
+    assert f.speaker.name == "the New York Times" and f.cue == "reported"
+    assert f.inner_source is not None and f.inner_source.text == "The group"
+    assert f.evidence.text == "more than 100 had been injured"
+    spans_hold(text, f)
+
+
+def test_x_quoted_y_saying_keeps_both_sources() -> None:
+    text = "The New York Times quoted Ali Al Mousavi, saying the camp was a threat to security."
+    f = only(text)
+    assert f.speaker.name == "The New York Times" and f.cue == "saying"
+    assert f.inner_source is not None and f.inner_source.text == "Ali Al Mousavi"
+    assert f.evidence.text == "the camp was a threat to security"
+
+
+def test_a_no_source_cue_takes_the_sentence_and_names_no_speaker() -> None:
+    text = "So far, 23 people have reportedly been killed in the attack on the camp."
+    f = only(text)
+    assert f.speaker.name == NO_SOURCE and f.cue == "reportedly"
+    assert f.evidence.text == "So far, 23 people have reportedly been killed in the attack on the camp"
+
+
+def test_a_cue_the_lexicon_lacks_fires_only_where_the_model_named_it() -> None:
+    text = "Critics have been mulling over a new budget for the schools."
+    assert frame(text) == []
+    f = only(text, model_cues={1: ["mulling"]})
+    assert f.speaker.name == "Critics" and f.origin == "model" and f.cue == "mulling"
+
+
+def test_learned_cues_fire_without_the_model() -> None:
+    f = only("The senator blasted the decision as a betrayal of voters.")
+    assert (f.speaker.name, f.cue, f.origin) == ("The senator", "blasted", "rules")
+
+
+def test_untouched_statements_are_the_authors_voice_only_when_asked() -> None:
+    text = "Ruiz said the plan was sound. The city council met on a rainy Monday morning."
+    assert [f.speaker.name for f in frame(text)] == ["Ruiz"]
+    with_author = frame(text, author=True)
+    assert [f.speaker.name for f in with_author] == ["Ruiz", "author"]
+    assert with_author[1].evidence.text == "The city council met on a rainy Monday morning"
+
+
+def test_speaker_names_are_trimmed_of_verb_debris_and_never_a_clause() -> None:
+    assert trim_speaker("Mr. Trump has repeatedly") == "Mr. Trump"
+    assert trim_speaker("He further") == "He"
+    assert trim_speaker("a statement by the National Council of Resistance of Iran") == (
+        "the National Council of Resistance of Iran"
+    )
+    f = only("He went further and suggested the relocation of the residents to the United States.")
+    assert f.speaker.name == "He" and f.cue == "suggested"
+
+
+def test_a_description_speaker_refers_to_the_most_recent_named_source() -> None:
+    resolver = SpeakerResolver()
+    resolver.decide(Attribution("the NCRI", "said", 20, 40, (0, 8), (9, 13)))
+    decided = resolver.decide(Attribution("the statement", "added", 60, 80, (45, 58), (59, 64)))
+    assert decided.antecedent is not None and decided.antecedent.text == "the NCRI"
+
+
+def test_cue_candidates_are_numbered_lowercase_words_outside_quotations() -> None:
+    text = 'Critics are pushing for change. "We are pushing too," she said. They want change.'
+    found = cue_candidates(text, split_sentences(text))
+    assert [(c.id, c.word, c.sentence_id) for c in found] == [(1, "pushing", 1), (2, "want", 3)]
+    assert text[found[0].start : found[0].end] == "pushing"
+
+
+def test_cue_head_anchors_on_the_verb() -> None:
+    assert cue_head("has been mulling") == "mulling"
+    assert cue_head("polls show") == "show"
+    assert cue_head("according to") == "according"
+    assert cue_head("to the") is None
