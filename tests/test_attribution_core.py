@@ -13,7 +13,7 @@ from summarizer.rules.speakers import NO_SOURCE, SpeakerResolver, trim_speaker
 
 def frame(text: str, model_cues: dict[int, list[str]] | None = None, *, author: bool = False) -> list[Framed]:
     sentences = split_sentences(text)
-    return ArticleFrames(text, sentences).frame(sentences, model_cues or {}, author=author)
+    return ArticleFrames(text).frame(sentences, model_cues or {}, author=author)
 
 
 def only(text: str, **kw: object) -> Framed:

@@ -127,7 +127,7 @@ def test_framed_claims_stay_inside_the_text_whatever_the_cues(text: str, cues: l
     from summarizer.rules import ArticleFrames
 
     sentences = split_sentences(text)
-    framed = ArticleFrames(text, sentences).frame(sentences, {s.id: cues for s in sentences})
+    framed = ArticleFrames(text).frame(sentences, {s.id: cues for s in sentences})
     for f in framed:
         assert 0 <= f.evidence.start <= f.evidence.end <= len(text)
         assert text[f.evidence.start : f.evidence.end] == f.evidence.text

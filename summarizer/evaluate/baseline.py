@@ -32,7 +32,7 @@ def baseline_document(doc_id: str, text: str, *, author_voice: bool = False) -> 
     """
     t0 = time.perf_counter()
     sentences = split_sentences(text)
-    framed = ArticleFrames(text, sentences).frame(sentences, {}, author=author_voice)
+    framed = ArticleFrames(text).frame(sentences, {}, author=author_voice)
     claims = [
         Claim(
             id=f"{doc_id}#c{n}",

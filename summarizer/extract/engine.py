@@ -146,7 +146,7 @@ class Extractor:
         stats = _Stats()
         sentences = split_sentences(article.text)
         aligner = Aligner(article.text, sentences)
-        frames = ArticleFrames(article.text, sentences)
+        frames = ArticleFrames(article.text)
         pending = make_chunks(sentences, max_chars=self.options.chunk_chars)
         drafts: list[_Draft] = []
         summaries: list[str] = []

@@ -13,6 +13,7 @@ attribution touches are the author's voice when they read as a statement.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -74,7 +75,6 @@ class ArticleFrames:
     """The rules over one article, fed chunk by chunk in order (the speaker memory runs across chunks)."""
 
     text: str
-    sentences: Sequence[Sentence]
     resolver: SpeakerResolver = field(default_factory=SpeakerResolver)
 
     def frame(
@@ -87,13 +87,15 @@ class ArticleFrames:
     ) -> list[Framed]:
         """Claims of ``chunk``: every attribution the rules frame with the lexicon plus the model's
         cues; with ``supplement`` also the lexicon's attributions in sentences the model did not
-        name, and (``author``) author claims for untouched declarative sentences."""
+        name, and (``author``) author claims for the untouched sentences that read as statements."""
         cited = {sid for sid, cues in model_cues.items() if cues}
         found = find_attributions(self.text, model_cues, sentences=chunk)
+        starts = [s.start for s in chunk]
         out: list[Framed] = []
         touched: set[int] = set()
         for a in found:
-            ids = [s.id for s in chunk if s.start < a.end and s.end > a.start]
+            first = max(0, bisect_right(starts, a.start) - 1)
+            ids = [s.id for s in chunk[first : bisect_left(starts, a.end)] if s.end > a.start]
             touched.update(ids)
             by_model = a.model_cue or bool(cited.intersection(ids))
             if not supplement and not by_model:
