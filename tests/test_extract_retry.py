@@ -221,3 +221,11 @@ def test_a_summary_cut_by_the_token_budget_keeps_the_cues() -> None:
     result = extractor(FakeBackend(cut), evidence_style="sentence").extract(article(text))
     assert result.summary == "Critics are mull" and len(result.claims) == 1
     assert any("summary cut" in w for w in result.meta.warnings)
+
+
+def test_a_summary_only_reply_cut_by_its_budget_is_closed_not_raised_or_split() -> None:
+    cut = Completion(text='{"summary": "The council met and the mayor', finish_reason="length", completion_tokens=96)
+    backend = FakeBackend(cut)
+    result = Extractor(backend, calllog=CallLog(None)).extract(article())
+    assert len(backend.requests) == 1 and result.meta.chunks == 1
+    assert result.summary == "The council met and the mayor" and len(result.claims) >= 2

@@ -48,14 +48,17 @@ Reply = SentenceReply | QuoteReply | SummaryReply
 REPLY_MODELS: dict[str, type[Reply]] = {"sentence": SentenceReply, "quote": QuoteReply, "summary": SummaryReply}
 
 
-_SUMMARY_OPEN = re.compile(r',\s*"summary"\s*:\s*"')
+_SUMMARY_OPEN = re.compile(r'[{,]\s*"summary"\s*:\s*"')
 _CUT_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{0,3})?$")
-SUMMARY_TOKENS = 160  # room for the summary when the reply's budget is sized to its items
+# Room for the summary (asked for in at most 50 words, about 70 tokens) when the reply's budget is
+# sized to its items; the summary is the last field, so a rambling one is cut here, never the cues.
+SUMMARY_TOKENS = 96
 
 
 def close_cut_summary(text: str) -> str | None:
-    """A reply cut off inside its summary, the last field: everything before it is complete, so
-    the reply is closed where it was cut (a rambling summary costs tokens, never the claims)."""
+    """A reply cut off inside its summary, the last field (or the only one): everything before it
+    is complete, so the reply is closed where it was cut (a rambling summary costs tokens, never
+    the claims)."""
     opened = list(_SUMMARY_OPEN.finditer(text))
     if not opened:
         return None
