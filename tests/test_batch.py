@@ -123,7 +123,8 @@ def canon(body: dict[str, Any]) -> str:
 
 @pytest.mark.parametrize("chunk_chars", ["6000", "1200"])
 def test_prepared_bodies_are_exactly_what_the_online_path_sends(tmp_path: Path, chunk_chars: str) -> None:
-    env = {"SUMMARIZER_CHUNK_CHARS": chunk_chars}
+    # several chunks per article only when the model is asked about every chunk (not just the lead)
+    env = {"SUMMARIZER_CHUNK_CHARS": chunk_chars, "SUMMARIZER_MODEL_CUES": "1"}
     with StubServer(["ok"]) as server:
         extract_online(tmp_path, server, env)
     prepared = lines(prepare(tmp_path, env))

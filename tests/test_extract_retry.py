@@ -229,3 +229,13 @@ def test_a_summary_only_reply_cut_by_its_budget_is_closed_not_raised_or_split() 
     result = Extractor(backend, calllog=CallLog(None)).extract(article())
     assert len(backend.requests) == 1 and result.meta.chunks == 1
     assert result.summary == "The council met and the mayor" and len(result.claims) >= 2
+
+
+def test_a_summary_only_run_asks_about_the_lead_and_the_rules_frame_the_rest() -> None:
+    text = " ".join(f"Officer {n} said the road number {n} was closed for the whole week." for n in range(1, 40))
+    backend = FakeBackend(reply([], summary="Roads are closed."))
+    result = Extractor(backend, options=ExtractOptions(summary_chars=300), calllog=CallLog(None)).extract(article(text))
+    assert len(backend.requests) == 1 and result.meta.chunks == 1
+    prompt = backend.requests[0].messages[1]["content"]
+    assert "Officer 1 said" in prompt and "Officer 39 said" not in prompt
+    assert [c.speaker.name for c in result.claims] == [f"Officer {n}" for n in range(1, 40)]

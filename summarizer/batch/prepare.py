@@ -17,7 +17,6 @@ from typing import Any
 
 from summarizer.batch.manifest import Manifest, dump_line, manifest_path_for
 from summarizer.errors import ConfigError, InputError
-from summarizer.extract.chunking import make_chunks
 from summarizer.extract.engine import Extractor
 from summarizer.extract.runner import RESERVED_IDS
 from summarizer.ingest import discover, read_article, split_sentences
@@ -90,7 +89,7 @@ def prepare(
                 continue
             report.documents += 1
             sentences = split_sentences(article.text)
-            for chunk in make_chunks(sentences, max_chars=extractor.options.chunk_chars):
+            for chunk in extractor.model_chunks(sentences):
                 request = extractor.request_for(article, chunk)
                 key = request.cache_key(backend.name, backend.model, backend.mode)
                 if key in seen:

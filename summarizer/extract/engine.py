@@ -54,11 +54,12 @@ from summarizer.models import (
     Evidence,
     ExtractionMeta,
     Mention,
+    Sentence,
     SourceInfo,
     Speaker,
     TokenUsage,
 )
-from summarizer.rules import ArticleFrames, cue_candidates, cue_head
+from summarizer.rules import ArticleFrames, Framed, cue_candidates, cue_head
 
 
 @dataclass
@@ -72,6 +73,9 @@ class ExtractOptions:
     # item out of 40 is dropped (and counted), not worth decoding the whole reply again.
     reask_share: float = 0.25
     chunk_chars: int = 6000
+    # Summary-only runs send the model the article's lead alone (news puts the story first); the
+    # rules frame every sentence without a call. Prompt tokens are most of an article's seconds.
+    summary_chars: int = 2000
     use_cache: bool = True
     bounded_schema: bool = False  # keep length bounds (minLength) for grammar-constrained backends only
     # add the lexicon's attributions in sentences the model did not cite, and author claims
@@ -147,7 +151,8 @@ class Extractor:
         sentences = split_sentences(article.text)
         aligner = Aligner(article.text, sentences)
         frames = ArticleFrames(article.text)
-        pending = make_chunks(sentences, max_chars=self.options.chunk_chars)
+        pending = self.model_chunks(sentences)
+        asked: set[int] = set()  # sentences some model call covered
         drafts: list[_Draft] = []
         summaries: list[str] = []
         n_chunks = 0
@@ -167,6 +172,11 @@ class Extractor:
                 n_chunks += 1
                 summaries.append(summary)
                 drafts.extend(found)
+                asked.update(s.id for s in chunk.sentences)
+            rest = [s for s in sentences if s.id not in asked]  # summary-only: past the lead
+            for piece in make_chunks(rest, max_chars=self.options.chunk_chars) if rest else []:
+                framed = frames.frame(piece.sentences, {}, supplement=self.options.rule_supplement)
+                drafts.extend(self._framed_drafts(framed, piece.index))
         except SummarizerError as exc:
             raise ExtractionFailed(
                 article.path,
@@ -211,6 +221,13 @@ class Extractor:
                 warnings=[*article.warnings, *stats.warnings],
             ),
         )
+
+    def model_chunks(self, sentences: list[Sentence]) -> list[Chunk]:
+        """The chunks the model is asked about (batch mode writes the same): all of them when it
+        names cues; the article's lead alone when it writes only the summary."""
+        if self.style == "summary":
+            return make_chunks(sentences, max_chars=self.options.summary_chars)[:1]
+        return make_chunks(sentences, max_chars=self.options.chunk_chars)
 
     def request_for(self, article: Article, chunk: Chunk) -> ChatRequest:
         """The first request for a chunk (also what batch mode writes to its JSONL)."""
@@ -335,11 +352,13 @@ class Extractor:
                     continue
                 cues.setdefault(item.sentence, []).append(head)
         framed = frames.frame(chunk.sentences, cues, supplement=self.options.rule_supplement)
-        drafts = [
-            self._draft(f.evidence, f.speaker, f.cue, chunk.index, f.origin, n, f.cue_span, f.inner_source)
+        return self._framed_drafts(framed, chunk.index), problems
+
+    def _framed_drafts(self, framed: list[Framed], chunk: int) -> list[_Draft]:
+        return [
+            self._draft(f.evidence, f.speaker, f.cue, chunk, f.origin, n, f.cue_span, f.inner_source)
             for n, f in enumerate(framed)
         ]
-        return drafts, problems
 
     @staticmethod
     def _draft(

@@ -20,7 +20,7 @@ from summarizer.backends.base import Completion, OutputMode
 from summarizer.backends.openai_compat import OpenAIBackend
 from summarizer.calllog import CallLog
 from summarizer.extract import runner as runner_mod
-from summarizer.extract.engine import Extractor
+from summarizer.extract.engine import ExtractOptions, Extractor
 from summarizer.extract.retry import TransientPolicy
 from summarizer.extract.runner import Runner
 from summarizer.ingest import reader
@@ -231,6 +231,7 @@ def test_long_article_is_chunked_with_exact_offsets_and_bounded_memory(tmp_path:
         backend = OpenAIBackend(model="stub", base_url=server.base_url, mode=OutputMode.json_schema, timeout=10)
         extractor = Extractor(
             backend,
+            options=ExtractOptions(model_cues=True),  # the model is asked about every chunk
             calllog=CallLog(tmp_path / "calls.sqlite"),
             policy=TransientPolicy(attempts=2, sleep=lambda s: None),
         )
