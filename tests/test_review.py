@@ -391,3 +391,21 @@ def test_show_strips_terminal_control_sequences(tmp_path: Path) -> None:
     out = write_out(tmp_path / "out", [(doc, text)])
     result = runner.invoke(app, ["show", str(out / "ctl.json")])
     assert result.exit_code == 0 and "\x1b" not in result.output
+
+
+def test_a_claims_tooltip_shows_the_pronouns_antecedent_and_the_inner_source() -> None:
+    from summarizer.models import Alignment, Claim, Evidence, Mention, Speaker, SpeakerType
+    from summarizer.report.view import ClaimView, SpeakerStyle
+
+    claim = Claim(
+        id="d#c1",
+        text="the camp was a threat",
+        speaker=Speaker(name="He", type=SpeakerType.person, antecedent=Mention(text="Ali Al Mousavi", start=0, end=14)),
+        cue="said",
+        inner_source=Mention(text="the ministry", start=20, end=32),
+        evidence=Evidence(start=40, end=61, text="the camp was a threat", alignment=Alignment.sentence),
+    )
+    view = ClaimView(
+        "d1-c1", claim, SpeakerStyle(key="ali al mousavi", label="Ali Al Mousavi", css="sp-1", hue=10), grounded=True
+    )
+    assert view.tooltip.splitlines()[0].startswith("He (= Ali Al Mousavi), from the ministry — said")

@@ -47,7 +47,12 @@ class ClaimView:
     @property
     def tooltip(self) -> str:
         c = self.claim
-        head = f"{c.speaker.name} — {c.cue or 'no cue'} — {c.modality.value} — {c.evidence.alignment.value}"
+        who = c.speaker.name
+        if c.speaker.antecedent is not None:
+            who += f" (= {c.speaker.antecedent.text})"  # "He (= Ana Ruiz)": the reviewer sees the resolution
+        if c.inner_source is not None:
+            who += f", from {c.inner_source.text}"  # nested: the outer source reports the inner one
+        head = f"{who} — {c.cue or 'no cue'} — {c.modality.value} — {c.evidence.alignment.value}"
         extra = [*self.flags, *([LABELS[self.eval_status]] if self.eval_status else [])]
         return "\n".join([head, c.text, *extra])
 
