@@ -28,12 +28,14 @@ from summarizer.models import (
     ConflictKind,
     ConflictValue,
     DocumentResult,
+    DocumentStatus,
     EntityAlias,
     EvalReport,
     Evidence,
     ExtractionMeta,
     MergedEntity,
     MergeResult,
+    RunReport,
     SourceInfo,
     Speaker,
     SpeakerType,
@@ -518,10 +520,11 @@ def test_cli_without_pred_extracts_the_gold_texts_first(tmp_path: Path, monkeypa
     gold = load_gold(SEEDS_GOLD, limit=2)
     seen: dict[str, str] = {}
 
-    def fake_extract(inputs: list[str], out: Path, settings: object, console: object = None) -> None:
+    def fake_extract(inputs: list[str], out: Path, settings: object, console: object = None) -> RunReport:
         for path in sorted(Path(inputs[0]).glob("*.txt")):
             seen[path.stem] = path.read_bytes().decode("utf-8")
         _write_preds(out, [_perfect(d) for d in gold.docs])
+        return RunReport(backend="fake", model="fake", started="", documents=[])
 
     monkeypatch.setattr(common, "run_extract_command", fake_extract)
     out = tmp_path / "extracted"
@@ -531,4 +534,24 @@ def test_cli_without_pred_extracts_the_gold_texts_first(tmp_path: Path, monkeypa
     assert result.exit_code == 0, result.output
     assert seen == {d.doc_id: d.text for d in gold.docs}  # byte-exact texts, so offsets line up
     report = EvalReport.model_validate_json((out / "eval.json").read_text(encoding="utf-8"))
-    assert report.claim_f1 == 1.0 and not report.warnings
+    assert report.claim_f1 == 1.0 and report.joint_f1 == 1.0 and not report.warnings
+
+
+def test_cli_exits_non_zero_when_extraction_failed_for_gold_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarizer.cli import common
+
+    def failing_extract(inputs: list[str], out: Path, settings: object, console: object = None) -> RunReport:
+        out.mkdir(parents=True, exist_ok=True)
+        docs = [DocumentStatus(path=str(p), status="failed", reason="HTTP 500") for p in Path(inputs[0]).glob("*.txt")]
+        return RunReport(backend="fake", model="fake", started="", documents=docs)
+
+    monkeypatch.setattr(common, "run_extract_command", failing_extract)
+    out = tmp_path / "extracted"
+    result = CliRunner().invoke(
+        _app(), ["eval", "--gold", str(SEEDS_GOLD), "--limit", "2", "--extract-out", str(out), "--backend", "embedded"]
+    )
+    assert result.exit_code == 1
+    assert "extraction failed for 2 of 2 gold documents" in result.output
+    assert (out / "eval.json").exists()  # the scores (all missing) are still written

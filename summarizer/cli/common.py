@@ -110,9 +110,41 @@ def build_extractor(settings: Settings, console: Console | None = None) -> Extra
     return Extractor(backend, options=options, calllog=cache, policy=TransientPolicy(attempts=settings.max_retries))
 
 
+def out_folder_conflict(inputs: list[str], out: Path) -> str | None:
+    """Why ``out`` must not be used with these inputs, or None.
+
+    The run writes ``<doc_id>.txt`` copies, ``report.html`` and ``merged/summary.md`` into ``out``:
+    in the folder of an input file they overwrite articles of the same name, and inside a folder
+    (or recursive glob) that is read as input they come back as articles on the next run.
+    """
+    target = out.resolve()
+    for item in inputs:
+        if item == "-":
+            continue
+        path = Path(item)
+        if any(ch in item for ch in "*?["):
+            parts = path.parts
+            base = Path(*parts[: next(i for i, p in enumerate(parts) if any(ch in p for ch in "*?["))] or ["."])
+            scanned, folder = "**" in item, base.resolve()
+        elif path.is_dir():
+            scanned, folder = True, path.resolve()
+        else:
+            scanned, folder = False, path.resolve().parent
+        if target == folder or (scanned and folder in target.parents):
+            where = "is" if target == folder else "is inside"
+            return (
+                f"--out {out} {where} the input folder {folder}: the outputs would overwrite articles "
+                "or be read back as articles on the next run; choose a folder outside the inputs"
+            )
+    return None
+
+
 def run_extract_command(inputs: list[str], out: Path, settings: Settings, console: Console | None = None) -> RunReport:
     """Extract every input into ``out``; print one line per failure and a summary table."""
     console = console or err_console
+    conflict = out_folder_conflict(inputs, out)
+    if conflict is not None:
+        fail(conflict)
     try:
         extractor = build_extractor(settings, console)
     except ConfigError as exc:

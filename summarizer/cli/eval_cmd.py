@@ -22,10 +22,10 @@ from summarizer.evaluate.gold import GoldSet, load_gold
 from summarizer.evaluate.merge_scores import load_merge_gold
 from summarizer.evaluate.predictions import load_merged, load_predictions
 from summarizer.evaluate.report import print_report, write_report
-from summarizer.models import MergeResult
+from summarizer.models import MergeResult, RunReport
 
 
-def _extract_gold(gold: GoldSet, out: Path, settings: object) -> None:
+def _extract_gold(gold: GoldSet, out: Path, settings: object) -> RunReport:
     """Write each gold text to a temp folder as <doc_id>.txt and run the extract command on it."""
     with tempfile.TemporaryDirectory(prefix="summarizer-eval-") as tmp:
         folder = Path(tmp)
@@ -34,7 +34,7 @@ def _extract_gold(gold: GoldSet, out: Path, settings: object) -> None:
                 c.fail(f"gold doc_id {doc.doc_id!r} cannot be a file name; use --pred with existing output")
             with (folder / f"{doc.doc_id}.txt").open("w", encoding="utf-8", newline="") as f:
                 f.write(doc.text)
-        c.run_extract_command([str(folder)], out, settings)  # type: ignore[arg-type]
+        return c.run_extract_command([str(folder)], out, settings)  # type: ignore[arg-type]
 
 
 def _merged_dir(pred: Path, merged: Path | None) -> Path:
@@ -122,9 +122,10 @@ def register(app: typer.Typer) -> None:
             return
         if not gold_set.docs:
             c.fail(f"{gold}: no gold documents")
+        failed: list[str] = []
         if pred is None:
             pred = extract_out or Path("out") / "eval" / gold.stem
-            _extract_gold(gold_set, pred, flags.settings())
+            failed = [d.path for d in _extract_gold(gold_set, pred, flags.settings()).failed]
         elif not pred.is_dir():
             c.fail(f"{pred} is not a folder of predictions")
         predictions = load_predictions(pred)
@@ -144,9 +145,13 @@ def register(app: typer.Typer) -> None:
         print_report(report, console, details=details)
         path = write_report(report, out or pred / "eval.json")
         console.print(f"wrote {path}", highlight=False)
-        if floor_values:
-            failures = check_floor(report, floor_values)
-            for line in failures:
-                c.err_console.print(f"[red]below floor:[/red] {line}", highlight=False)
-            if failures:
-                raise typer.Exit(1)
+        below = check_floor(report, floor_values) if floor_values else []
+        for line in below:
+            c.err_console.print(f"[red]below floor:[/red] {line}", highlight=False)
+        if failed:  # scored as missing above; the exit code must say so
+            c.err_console.print(
+                f"[red]error:[/red] extraction failed for {len(failed)} of {len(gold_set.docs)} gold documents",
+                highlight=False,
+            )
+        if below or failed:
+            raise typer.Exit(1)
