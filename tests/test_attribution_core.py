@@ -167,3 +167,19 @@ def test_cue_head_anchors_on_the_verb() -> None:
     assert cue_head("polls show") == "show"
     assert cue_head("according to") == "according"
     assert cue_head("to the") is None
+
+
+def test_a_caption_repeated_word_for_word_is_one_author_claim() -> None:
+    caption = "Residents demand to return to the old camp."
+    text = f"{caption}\nThe camp was shelled twice.\n{caption}\n"
+    found = frame(text, author=True)
+    assert [f.evidence.text for f in found] == [
+        "Residents demand to return to the old camp",
+        "The camp was shelled twice",
+    ]
+
+
+def test_said_x_followed_by_an_appositive_ends_the_content_before_the_frame() -> None:
+    text = "The two governments were involved in the attack, said a statement by the council, the opposition in exile."
+    f = only(text)
+    assert f.speaker.name == "the council" and f.evidence.text == "The two governments were involved in the attack"

@@ -75,7 +75,7 @@ class ExtractOptions:
     chunk_chars: int = 6000
     # Summary-only runs send the model the article's lead alone (news puts the story first); the
     # rules frame every sentence without a call. Prompt tokens are most of an article's seconds.
-    summary_chars: int = 2000
+    summary_chars: int = 1500
     use_cache: bool = True
     bounded_schema: bool = False  # keep length bounds (minLength) for grammar-constrained backends only
     # add the lexicon's attributions in sentences the model did not cite, and author claims

@@ -50,9 +50,10 @@ REPLY_MODELS: dict[str, type[Reply]] = {"sentence": SentenceReply, "quote": Quot
 
 _SUMMARY_OPEN = re.compile(r'[{,]\s*"summary"\s*:\s*"')
 _CUT_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{0,3})?$")
-# Room for the summary (asked for in at most 50 words, about 70 tokens) when the reply's budget is
-# sized to its items; the summary is the last field, so a rambling one is cut here, never the cues.
-SUMMARY_TOKENS = 96
+# Room for the summary (asked for in at most 50 words; decoding is most of an article's seconds)
+# when the reply's budget is sized to its items; the summary is the last field, so a rambling one
+# is cut here, never the cues.
+SUMMARY_TOKENS = 72
 
 
 def close_cut_summary(text: str) -> str | None:

@@ -76,6 +76,7 @@ class ArticleFrames:
 
     text: str
     resolver: SpeakerResolver = field(default_factory=SpeakerResolver)
+    authored: set[str] = field(default_factory=set)  # author claims so far: a repeated caption is one claim
 
     def frame(
         self,
@@ -104,7 +105,10 @@ class ArticleFrames:
         if supplement and author:
             for s in chunk:
                 if s.id not in touched and author_voice(s.text):
-                    out.append(self._author(s))
+                    claim = self._author(s)
+                    if claim.evidence.text not in self.authored:
+                        self.authored.add(claim.evidence.text)
+                        out.append(claim)
         return out
 
     def _framed(self, a: Attribution, ids: list[int], origin: str) -> Framed:

@@ -144,6 +144,7 @@ class _Sentence:
             and rest[1].text.islower()
             and rest[1].low not in CUES
             and rest[1].low not in ("and", "but")
+            and rest[1].low not in DETERMINERS  # "said X, the exiled opposition": an appositive of X
         )
         if self.words(self.start, cut) < (2 if quoted or interjected else 6):
             return None
