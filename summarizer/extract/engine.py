@@ -1,11 +1,14 @@
 """Extraction engine: one article → one ``DocumentResult`` with grounded claims.
 
-Per chunk: render the prompt, answer from the call log or call the backend (transient retries),
-parse leniently (llama.cpp lets raw newlines into strings), validate against the reply model,
-ground every claim; a parse/validation/grounding failure is re-asked with the error text
-(bounded), then ungrounded claims are dropped and counted. Truncation is never re-asked blindly:
-``max_tokens`` is raised once, then the chunk is split in half; a reply cut short for repeating
-itself (``finish_reason="repetition"``) is split at once.
+Per chunk the model is asked about (all of them with ``model_cues``, else the article's lead for
+the summary): render the prompt, answer from the call log or call the backend (transient
+retries), parse leniently (llama.cpp lets raw newlines into strings), validate against the reply
+model, locate every reply item (a marked cue number, or a cue word in a cited sentence) and let
+the attribution core (``summarizer.rules``) frame the chunk's claims; a parse/validation failure,
+or too many items that locate nothing, is re-asked with the error text (bounded), then the rest
+are dropped and counted. Truncation is never re-asked blindly: a reply cut inside its summary is
+closed where it was cut; otherwise ``max_tokens`` is raised once, then the chunk is split in half;
+a reply cut short for repeating itself (``finish_reason="repetition"``) is split at once.
 """
 
 from __future__ import annotations
@@ -51,12 +54,9 @@ from summarizer.models import (
     Article,
     Claim,
     DocumentResult,
-    Evidence,
     ExtractionMeta,
-    Mention,
     Sentence,
     SourceInfo,
-    Speaker,
     TokenUsage,
 )
 from summarizer.rules import ArticleFrames, Framed, cue_candidates, cue_head
@@ -354,38 +354,28 @@ class Extractor:
         framed = frames.frame(chunk.sentences, cues, supplement=self.options.rule_supplement)
         return self._framed_drafts(framed, chunk.index), problems
 
-    def _framed_drafts(self, framed: list[Framed], chunk: int) -> list[_Draft]:
-        return [
-            self._draft(f.evidence, f.speaker, f.cue, chunk, f.origin, n, f.cue_span, f.inner_source)
-            for n, f in enumerate(framed)
-        ]
-
     @staticmethod
-    def _draft(
-        evidence: Evidence,
-        speaker: Speaker,
-        cue: str | None,
-        chunk: int,
-        origin: str,
-        n: int,
-        cue_span: Mention | None = None,
-        inner_source: Mention | None = None,
-    ) -> _Draft:
-        claim = Claim(
-            id="",
-            text=evidence.text,
-            speaker=speaker,
-            cue=cue,
-            cue_span=cue_span,
-            inner_source=inner_source,
-            modality=modality_for(cue, evidence.text),
-            evidence=evidence,
-            numbers=numbers_in(evidence.text),
-            dates=dates_in(evidence.text),
-            chunk=chunk,
-            origin=origin,
-        )
-        return _Draft(claim=claim, order=(evidence.start, n))
+    def _framed_drafts(framed: list[Framed], chunk: int) -> list[_Draft]:
+        """Claims from the rules' frames, with the fields rules derive from the content (modality,
+        numbers, dates); ids are assigned once the whole article is in (``_finish``)."""
+        drafts = []
+        for n, f in enumerate(framed):
+            claim = Claim(
+                id="",
+                text=f.evidence.text,
+                speaker=f.speaker,
+                cue=f.cue,
+                cue_span=f.cue_span,
+                inner_source=f.inner_source,
+                modality=modality_for(f.cue, f.evidence.text),
+                evidence=f.evidence,
+                numbers=numbers_in(f.evidence.text),
+                dates=dates_in(f.evidence.text),
+                chunk=chunk,
+                origin=f.origin,
+            )
+            drafts.append(_Draft(claim=claim, order=(f.evidence.start, n)))
+        return drafts
 
     def _finish(self, article: Article, drafts: list[_Draft], stats: _Stats) -> list[Claim]:
         """Order by position, drop duplicates (overlapping chunks, repeated items), assign ids."""
