@@ -30,6 +30,8 @@ from summarizer.rules.lexicon import (
     ADDRESSEES,
     ADVERBIAL,
     AUX,
+    BELIEFS,
+    CLAUSE_OPENERS,
     COLON_CUES,
     CUES,
     DETERMINERS,
@@ -81,8 +83,8 @@ class _Sentence:
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if (prev in PASSIVE and not low.endswith("ing")) or prev in DETERMINERS:
             return False  # "was told", "is said to", "his claims"
-        if low in THAT_ONLY and nxt != "that":
-            return False
+        if low in THAT_ONLY and nxt != "that" and not (nxt in CLAUSE_OPENERS and low in BELIEFS):
+            return False  # "his claims", "Trump found a way"; but "Critics fear the cuts will", "she hopes to"
         return not (nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected"))
 
     def according(self, i: int) -> tuple[Mention, int, int] | None:

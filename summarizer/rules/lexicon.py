@@ -48,6 +48,11 @@ _TABLE = _learned()
 # (and often enough to tell); a rarer cue word is only a candidate, which the model confirms in context.
 LEARNED = frozenset(w for w, (n, seen) in _TABLE.items() if n >= 6 and n >= 0.5 * seen) - THAT_ONLY
 CUES = SPEECH | THAT_ONLY | LEARNED
+# Belief and intention verbs take a clause without "that" or a to-infinitive ("fear the cuts will",
+# "hopes to win"); a clause opener must follow them (a pronoun, a determiner or "to").
+BELIEFS = words("""believe believes believed think thinks thought fear fears feared hope hopes hoped expect expects
+    worry worries worried""")
+CLAUSE_OPENERS = words("to he she they it we i you this these those the a an his her their its there")
 # function words and auxiliaries never head a cue: "has learned" → learned, "according to" → according
 CUE_SKIP = words("""a an the to of on in at for with by from about as and or but that this it its his her their is
     are was were be been being has have had do does did will would could should can may might must also not never
