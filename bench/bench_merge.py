@@ -19,6 +19,7 @@ the resident size just before it (documents already built).
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import random
 import resource
@@ -219,7 +220,7 @@ def synthetic_corpus(n_claims: int, seed: int = 0) -> list[DocumentResult]:
         docs.append(
             DocumentResult(
                 doc_id=doc_id,
-                source=SourceInfo(path=doc_id, sha256="0", length=len(body)),
+                source=SourceInfo(path=doc_id, sha256=hashlib.sha256(body.encode()).hexdigest(), length=len(body)),
                 claims=claims,
                 entities=doc_entities,
                 meta=_META,

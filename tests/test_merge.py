@@ -6,6 +6,7 @@ are computed here, so Evidence's length check holds), plus synthetic corpora for
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 from pathlib import Path
@@ -50,6 +51,10 @@ _META = ExtractionMeta(
 ClaimSpec = tuple[str, SpeakerType, str | None, str, str, list[tuple[float, str, str]], list[str], Modality]
 
 
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def make_doc(
     doc_id: str, text: str, claims: list[ClaimSpec], entities: list[tuple[str, list[str], SpeakerType]] | None = None
 ) -> DocumentResult:
@@ -71,7 +76,8 @@ def make_doc(
         )
     return DocumentResult(
         doc_id=doc_id,
-        source=SourceInfo(path=f"{doc_id}.txt", sha256="0", length=len(text)),
+        # each fixture document stands for its own article, even where two tests share a carrier text
+        source=SourceInfo(path=f"{doc_id}.txt", sha256=_sha(f"{doc_id}\n{text}"), length=len(text)),
         claims=out,
         entities=[DocumentEntity(name=name, aliases=aliases, type=kind) for name, aliases, kind in (entities or [])],
         meta=_META,
@@ -649,7 +655,7 @@ def test_gold_seed_claims_merge_close_to_gold() -> None:
             docs.append(
                 DocumentResult(
                     doc_id=g.doc_id,
-                    source=SourceInfo(path=g.doc_id, sha256="0", length=len(g.text)),
+                    source=SourceInfo(path=g.doc_id, sha256=_sha(g.text), length=len(g.text)),
                     claims=claims,
                     entities=entities,
                     meta=_META,
@@ -746,3 +752,14 @@ def test_merge_cli_writes_outputs(tmp_path: Path) -> None:
     assert "## What is disputed" in md and "2013-02-09" in md
     assert len(load_documents(src)) == 5
     assert render_markdown(MergeResult.model_validate(data)) == md
+
+
+def test_the_same_article_under_two_names_does_not_corroborate_itself() -> None:
+    d0 = seed_docs()[0]
+    copy = d0.model_copy(deep=True, update={"doc_id": "000-copy"})
+    copy.source = copy.source.model_copy(update={"path": "000-copy.txt"})
+    alone, twice = merge_documents([d0]), merge_documents([d0, copy])
+    assert twice.stats.documents == 1 and twice.stats.multi_source_clusters == 0
+    assert [c.sources for c in twice.clusters] == [c.sources for c in alone.clusters]
+    again = merge_documents([d0, d0])  # one doc_id twice (a hand-copied JSON)
+    assert again.stats.documents == 1

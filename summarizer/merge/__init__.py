@@ -112,11 +112,27 @@ def _cluster(cid: str, features: list[ClaimFeatures], members: list[int], refs: 
     )
 
 
+def distinct_texts(docs: list[DocumentResult]) -> list[DocumentResult]:
+    """One document per article text (and per doc_id): the same article saved under two names, or a
+    file copied by hand, is one source, so it must not corroborate itself (issue 13)."""
+    seen: set[str] = set()
+    out = []
+    for doc in docs:
+        keys = {f"id:{doc.doc_id}", f"text:{doc.source.sha256}" if doc.source.sha256 else f"id:{doc.doc_id}"}
+        if keys & seen:
+            continue
+        seen |= keys
+        out.append(doc)
+    return out
+
+
 def merge_documents(
     docs: list[DocumentResult], resolver: AliasResolver | None = None, blocking: BlockingConfig | None = None
 ) -> MergeResult:
-    """Merge per-article results into entities, clusters, conflicts and a corpus summary."""
+    """Merge per-article results into entities, clusters, conflicts and a corpus summary; an article
+    text present twice counts once."""
     started = time.perf_counter()
+    docs = distinct_texts(docs)
     table = resolve_entities(docs, resolver)
     features = claim_features(docs, table)
     for f, day in zip(features, context_days(features), strict=True):

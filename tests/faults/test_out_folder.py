@@ -55,3 +55,24 @@ def test_out_next_to_the_inputs_is_fine(tmp_path: Path, corpus: Path) -> None:
         result, out = cli(tmp_path, server.base_url, str(corpus), out=tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert _hashes(corpus) == before and len(list(out.glob("*.json"))) >= 2
+
+
+def test_one_article_under_two_names_is_one_source_in_the_merge(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli.app import app
+    from summarizer.models import MergeResult
+
+    folder = tmp_path / "two-names"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article("Castellan"), encoding="utf-8")
+    (folder / "b.txt").write_text(article("Castellan"), encoding="utf-8")
+    with StubServer([reply_with(claims_from_prompt)]) as server:
+        result, out = cli(tmp_path, server.base_url, str(folder), out=tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    merged = CliRunner().invoke(app, ["merge", str(out), "--out", str(tmp_path / "merged")])
+    assert merged.exit_code == 0, merged.output
+    m = MergeResult.model_validate_json((tmp_path / "merged" / "merged.json").read_text(encoding="utf-8"))
+    assert m.stats.documents == 1 and m.stats.multi_source_clusters == 0
+    assert all(c.sources == 1 for c in m.clusters)
+    assert "(0 reported by several articles)" in (tmp_path / "merged" / "summary.md").read_text(encoding="utf-8")
