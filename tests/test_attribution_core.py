@@ -187,8 +187,5 @@ def test_said_x_followed_by_an_appositive_ends_the_content_before_the_frame() ->
 
 def test_a_belief_verb_takes_a_clause_without_that_but_not_a_noun_object() -> None:
     f = only("Its supporters hope this is just a passing phase for the exchanges.")
-    assert (
-        f.speaker.name == "Its supporters"
-        and f.evidence.text == "this is just a passing phase for the exchanges"
-    )
+    assert f.speaker.name == "Its supporters" and f.evidence.text == "this is just a passing phase for the exchanges"
     assert frame("Investigators found documents in the basement of the old house.") == []
