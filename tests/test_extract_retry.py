@@ -239,3 +239,9 @@ def test_a_summary_only_run_asks_about_the_lead_and_the_rules_frame_the_rest() -
     prompt = backend.requests[0].messages[1]["content"]
     assert "Officer 1 said" in prompt and "Officer 39 said" not in prompt
     assert [c.speaker.name for c in result.claims] == [f"Officer {n}" for n in range(1, 40)]
+
+
+def test_a_summary_written_as_a_list_of_sentences_is_one_summary() -> None:
+    listed = Completion(text='{"summary": ["Ruiz defends the budget.", "Critics object."]}', finish_reason="stop")
+    result = Extractor(FakeBackend(listed), calllog=CallLog(None)).extract(article())
+    assert result.summary == "Ruiz defends the budget. Critics object." and result.meta.attempts == 1

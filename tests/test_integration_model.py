@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,14 +80,24 @@ def test_embedded_model_confirms_marked_cue_words_by_number() -> None:
     backend = EmbeddedBackend(_model_path(), model_name="small", n_ctx=2048)
     options = ExtractOptions(max_tokens=400, bounded_schema=True, model_cues=True)
     extractor = Extractor(backend, options=options, calllog=CallLog(None))
-    assert (
-        "pushing{1}"
-        in extractor.request_for(article, make_chunks(split_sentences(text), max_chars=6000)[0]).messages[1]["content"]
-    )
+    chunk = make_chunks(split_sentences(text), max_chars=6000)[0]
+    prompt = extractor.request_for(article, chunk).messages[1]["content"]
+    marks = {int(k) for k in re.findall(r"\{(\d+)\}", prompt)}
+    assert re.search(r"pushing\{\d+\}", prompt)
+    replies: list[str] = []
+    complete = backend.complete
+    backend.complete = lambda request: _kept(complete(request), replies)  # type: ignore[method-assign]
     result = extractor.extract(article)
     for c in result.claims:
         assert text[c.evidence.start : c.evidence.end] == c.evidence.text
-    assert result.meta.evidence_style == "sentence" and result.meta.dropped_ungrounded == 0
+    cues = json.loads(replies[-1])["cues"]  # the reply that was kept: its numbers that mark no word are dropped
+    unmarked = [k for k in cues if k not in marks]
+    assert result.meta.evidence_style == "sentence" and result.meta.dropped_ungrounded == len(unmarked)
+
+
+def _kept(completion: Any, replies: list[str]) -> Any:
+    replies.append(completion.text)
+    return completion
 
 
 def test_embedded_backend_cuts_a_looping_reply_short() -> None:

@@ -167,7 +167,13 @@ def test_clicking_a_claim_marks_its_span_and_back(seeds_page: Page) -> None:
     page.click("#c-d3-c2")
     assert "active" not in seeds_page.classes("#s-d2-c5")
     assert "active" in seeds_page.classes("#s-d3-c2")
-    page.click("#s-d3-c7", position={"x": 2, "y": 4})  # a span selects its claim in the list
+    # a span selects its claim in the list: click the start of its first line (a span that wraps has
+    # no box corner of its own to click)
+    page.locator("#s-d3-c7").scroll_into_view_if_needed()
+    at = page.eval_on_selector(
+        "#s-d3-c7", "el => { const r = el.getClientRects()[0]; return {x: r.left + 3, y: r.top + r.height / 2}; }"
+    )
+    page.mouse.click(at["x"], at["y"])
     assert "active" in seeds_page.classes("#c-d3-c7")
     assert seeds_page.in_viewport("#c-d3-c7")
     assert seeds_page.errors == []

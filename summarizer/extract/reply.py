@@ -20,18 +20,34 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from summarizer.backends.schemas import strict_schema
 
+SUMMARY = "two short sentences; longer replies are cut, not re-asked"
 
-class SentenceReply(BaseModel):
+
+class _Summarized(BaseModel):
+    """The reply's ``summary`` check; each reply declares the field last (a rambling summary is cut
+    there by the token budget, never what comes before it)."""
+
+    @field_validator("summary", mode="before", check_fields=False)
+    @classmethod
+    def _sentences_joined(cls, value: Any) -> Any:
+        """A list of sentences (small models in prompt mode write one) is the same summary; a
+        missing one (null) is empty: neither discards the claims next to it."""
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return " ".join(v.strip() for v in value)
+        return "" if value is None else value
+
+
+class SentenceReply(_Summarized):
     cues: list[int] = Field(description="the numbers {n} of the marked words that attribute something")
-    summary: str = Field(description="two short sentences; longer replies are cut, not re-asked")
+    summary: str = Field(description=SUMMARY)
 
 
-class SummaryReply(BaseModel):
-    summary: str = Field(description="two short sentences; longer replies are cut, not re-asked")
+class SummaryReply(_Summarized):
+    summary: str = Field(description=SUMMARY)
 
 
 class QuoteClaim(BaseModel):
@@ -39,9 +55,9 @@ class QuoteClaim(BaseModel):
     cue: str = Field(min_length=1, description="the attribution words as written in that sentence")
 
 
-class QuoteReply(BaseModel):
+class QuoteReply(_Summarized):
     claims: list[QuoteClaim]
-    summary: str = Field(description="two short sentences; longer replies are cut, not re-asked")
+    summary: str = Field(description=SUMMARY)
 
 
 Reply = SentenceReply | QuoteReply | SummaryReply
