@@ -48,7 +48,6 @@ from summarizer.extract.reply import (
     reply_schema,
 )
 from summarizer.extract.retry import TransientPolicy
-from summarizer.ground import Aligner
 from summarizer.ingest.segment import split_sentences
 from summarizer.models import (
     Article,
@@ -149,7 +148,6 @@ class Extractor:
         started = time.perf_counter()
         stats = _Stats()
         sentences = split_sentences(article.text)
-        aligner = Aligner(article.text, sentences)
         frames = ArticleFrames(article.text)
         pending = self.model_chunks(sentences)
         asked: set[int] = set()  # sentences some model call covered
@@ -160,7 +158,7 @@ class Extractor:
             while pending:
                 chunk = pending.pop(0)
                 try:
-                    summary, found = self._chunk(article, chunk, aligner, frames, stats)
+                    summary, found = self._chunk(article, chunk, frames, stats)
                 except TruncatedReply as exc:
                     halves = split_chunk(chunk)
                     if halves is None:
@@ -246,9 +244,7 @@ class Extractor:
         return ChatRequest(messages=messages, schema_name="claims", json_schema=self.schema, max_tokens=budget)
 
     # -- one chunk ----------------------------------------------------------------------------
-    def _chunk(
-        self, article: Article, chunk: Chunk, aligner: Aligner, frames: ArticleFrames, stats: _Stats
-    ) -> tuple[str, list[_Draft]]:
+    def _chunk(self, article: Article, chunk: Chunk, frames: ArticleFrames, stats: _Stats) -> tuple[str, list[_Draft]]:
         request = self.request_for(article, chunk)
         raised = False
         reasks = 0
@@ -275,7 +271,7 @@ class Extractor:
                 raise TruncatedReply(request.max_tokens, runaway=runaway)
             try:
                 reply = self.parse(completion.text)
-                drafts, problems = self.ground(reply, chunk, aligner, frames)
+                drafts, problems = self.ground(reply, chunk, frames)
                 share = len(problems) / max(1, reply_items(reply))
                 if problems and share > self.options.reask_share and reasks < self.options.max_reasks:
                     raise InvalidReply("; ".join(problems[:5]), reply=completion.text)
@@ -317,16 +313,14 @@ class Extractor:
             errs = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
             raise InvalidReply(f"does not match the schema ({errs})", reply=text) from None
 
-    def ground(
-        self, reply: Reply, chunk: Chunk, aligner: Aligner, frames: ArticleFrames
-    ) -> tuple[list[_Draft], list[str]]:
+    def ground(self, reply: Reply, chunk: Chunk, frames: ArticleFrames) -> tuple[list[_Draft], list[str]]:
         """Turn the reply's cues (marked candidate numbers, or cue words in cited sentences) into
         cue words per sentence and let the rules frame the chunk's claims; return the drafts and
         one problem per reply item that could not be located."""
         problems: list[str] = []
         cues: dict[int, list[str]] = {}
         if isinstance(reply, SentenceReply):
-            candidates = {c.id: c for c in cue_candidates(aligner.text, chunk.sentences)}
+            candidates = {c.id: c for c in cue_candidates(frames.text, chunk.sentences)}
             for k in reply.cues:
                 c = candidates.get(k)
                 if c is None:
@@ -337,7 +331,7 @@ class Extractor:
                     continue
                 cues.setdefault(c.sentence_id, []).append(c.word.lower())
         elif isinstance(reply, QuoteReply):
-            allowed = {s.id for s in chunk.sentences}
+            allowed = {s.id: s for s in chunk.sentences}
             for i, item in enumerate(reply.claims):
                 if item.sentence not in allowed:
                     problems.append(
@@ -345,9 +339,7 @@ class Extractor:
                     )
                     continue
                 head = cue_head(item.cue)
-                if head is None or not re.search(
-                    rf"\b{re.escape(head)}\b", aligner.sentences[item.sentence].text, re.I
-                ):
+                if head is None or not re.search(rf"\b{re.escape(head)}\b", allowed[item.sentence].text, re.I):
                     problems.append(f"claim {i + 1}: cue {item.cue[:40]!r} is not in sentence [{item.sentence}]")
                     continue
                 cues.setdefault(item.sentence, []).append(head)
