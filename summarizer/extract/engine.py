@@ -271,7 +271,7 @@ class Extractor:
                 raise TruncatedReply(request.max_tokens, runaway=runaway)
             try:
                 reply = self.parse(completion.text)
-                drafts, problems = self.ground(reply, chunk, frames)
+                cues, problems = self.locate(reply, chunk, frames.text)
                 share = len(problems) / max(1, reply_items(reply))
                 if problems and share > self.options.reask_share and reasks < self.options.max_reasks:
                     raise InvalidReply("; ".join(problems[:5]), reply=completion.text)
@@ -289,7 +289,9 @@ class Extractor:
                 continue
             self._log(request, completion, article.doc_id, "ok", None, parsed=reply.model_dump(mode="json"))
             stats.dropped += len(problems)
-            return reply.summary.strip(), drafts
+            # framed once, for the accepted reply: the speaker memory sees each chunk once
+            framed = frames.frame(chunk.sentences, cues, supplement=self.options.rule_supplement)
+            return reply.summary.strip(), self._framed_drafts(framed, chunk.index)
 
     def _parses(self, text: str) -> bool:
         try:
@@ -313,14 +315,13 @@ class Extractor:
             errs = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
             raise InvalidReply(f"does not match the schema ({errs})", reply=text) from None
 
-    def ground(self, reply: Reply, chunk: Chunk, frames: ArticleFrames) -> tuple[list[_Draft], list[str]]:
-        """Turn the reply's cues (marked candidate numbers, or cue words in cited sentences) into
-        cue words per sentence and let the rules frame the chunk's claims; return the drafts and
-        one problem per reply item that could not be located."""
+    def locate(self, reply: Reply, chunk: Chunk, text: str) -> tuple[dict[int, list[str]], list[str]]:
+        """The reply's cues (marked candidate numbers, or cue words in cited sentences) as cue words
+        per sentence id, and one problem per reply item that could not be located."""
         problems: list[str] = []
         cues: dict[int, list[str]] = {}
         if isinstance(reply, SentenceReply):
-            candidates = {c.id: c for c in cue_candidates(frames.text, chunk.sentences)}
+            candidates = {c.id: c for c in cue_candidates(text, chunk.sentences)}
             for k in reply.cues:
                 c = candidates.get(k)
                 if c is None:
@@ -343,8 +344,7 @@ class Extractor:
                     problems.append(f"claim {i + 1}: cue {item.cue[:40]!r} is not in sentence [{item.sentence}]")
                     continue
                 cues.setdefault(item.sentence, []).append(head)
-        framed = frames.frame(chunk.sentences, cues, supplement=self.options.rule_supplement)
-        return self._framed_drafts(framed, chunk.index), problems
+        return cues, problems
 
     @staticmethod
     def _framed_drafts(framed: list[Framed], chunk: int) -> list[_Draft]:

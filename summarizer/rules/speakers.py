@@ -16,7 +16,6 @@ Speaker types (person, organization, government, media, unnamed) are classified 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from summarizer.models import Mention, SpeakerType
@@ -107,11 +106,6 @@ class SpeakerResolver:
                 return m
         return None
 
-    def remember(self, mentions: Iterable[Mention]) -> None:
-        for m in mentions:
-            self.recent.append(m)
-        del self.recent[:-_RECENT]
-
 
 _GOVERNMENT = re.compile(
     r"\b(government|ministry|minister|department|regime|embassy|congress|senate|parliament|"
@@ -143,7 +137,7 @@ def speaker_type_for(name: str) -> SpeakerType:
     if name == AUTHOR:
         return SpeakerType.author
     clean = re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.I)
-    if clean.lower() in ("he", "she", "him", "her"):
+    if clean.lower() in PERSONAL - {"i"}:
         return SpeakerType.person
     if _UNNAMED.match(clean):
         return SpeakerType.unnamed
