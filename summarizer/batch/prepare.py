@@ -8,7 +8,6 @@ same article under two names) are written once.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,8 +17,8 @@ from typing import Any
 from summarizer.batch.manifest import Manifest, dump_line, manifest_path_for
 from summarizer.errors import ConfigError, InputError
 from summarizer.extract.engine import Extractor
-from summarizer.extract.runner import RESERVED_IDS
 from summarizer.ingest import discover, read_article, split_sentences
+from summarizer.outdir import DocIds
 
 URL = "/v1/chat/completions"
 
@@ -43,21 +42,6 @@ def body_writer(extractor: Extractor) -> Callable[[Any], dict[str, Any]]:
             f"batch mode writes OpenAI-compatible requests: use the openai backend (got {backend.name!r})"
         )
     return request_body
-
-
-class DocIds:
-    """Document ids as the runner assigns them: the file stem, made unique within the run."""
-
-    def __init__(self) -> None:
-        self._ids: set[str] = set()
-
-    def __call__(self, path: str) -> str:
-        stem = Path(path).stem
-        doc_id = stem
-        if doc_id in self._ids or doc_id.lower() in RESERVED_IDS:
-            doc_id = f"{stem}-{hashlib.sha256(path.encode()).hexdigest()[:8]}"
-        self._ids.add(doc_id)
-        return doc_id
 
 
 def prepare(

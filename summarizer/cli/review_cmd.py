@@ -16,11 +16,12 @@ from pydantic import ValidationError
 from rich.console import Console
 
 from summarizer.atomic import atomic_write
+from summarizer.cli import common as c
+from summarizer.cli.options import not_a_file, not_a_folder
 from summarizer.models import DocumentResult
+from summarizer.outdir import why_unreadable
 from summarizer.report import load_for_report, read_article_text, render_report
-from summarizer.report.terminal import clean, render_document
-
-_err = Console(stderr=True)
+from summarizer.report.terminal import render_document
 
 
 def write_report(out_dir: Path, merged_dir: Path | None, eval_path: Path | None, dest: Path) -> Path:
@@ -30,30 +31,29 @@ def write_report(out_dir: Path, merged_dir: Path | None, eval_path: Path | None,
     return dest
 
 
-def _error(message: str, code: int) -> None:
-    _err.print(f"[red]error:[/red] {clean(message)}", highlight=False, soft_wrap=True, markup=True)
-    raise typer.Exit(code)
-
-
 def register(app: typer.Typer) -> None:
     @app.command()
     def review(
         out_dir: Annotated[Path, typer.Argument(help="folder of per-article results (out/)")],
-        merged: Annotated[Path | None, typer.Option("--merged", help="merge output folder (merged/)")] = None,
+        merged: Annotated[
+            Path | None, typer.Option("--merged", help="merge output folder (merged/)", callback=not_a_file)
+        ] = None,
         eval_path: Annotated[Path | None, typer.Option("--eval", help="eval.json from `summarizer eval`")] = None,
-        output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write")] = Path("report.html"),
+        output: Annotated[
+            Path, typer.Option("--output", "-o", help="HTML file to write", callback=not_a_folder)
+        ] = Path("report.html"),
     ) -> None:
         """Write one self-contained HTML page: every article with its evidence highlighted, plus conflicts."""
         if not out_dir.is_dir():
-            _error(f"{out_dir} is not a folder", 2)
+            c.fail(f"{out_dir} is not a folder", 2)
         data = load_for_report(out_dir, merged, eval_path)
         if not data.docs:
-            _error(f"no article results (*.json) in {out_dir}", 1)
+            c.fail(f"no article results (*.json) in {out_dir}", 1)
         atomic_write(output, render_report(*data))
         for note in data.notes:
-            _err.print(f"[yellow]note:[/yellow] {clean(note)}", highlight=False, soft_wrap=True)
+            c.say(note, "note", "yellow")
         claims = sum(len(d.claims) for d in data.docs)
-        _err.print(f"{len(data.docs)} articles, {claims} claims → {clean(str(output))}", highlight=False, markup=False)
+        c.say(f"{len(data.docs)} articles, {claims} claims → {output}")
 
     @app.command()
     def show(
@@ -64,11 +64,11 @@ def register(app: typer.Typer) -> None:
         try:
             raw = file.read_bytes()
         except OSError as exc:
-            _error(f"{file}: {exc.strerror or exc}", 2)
+            c.fail(f"{file}: {exc.strerror or exc}", 2)
         try:
             doc = DocumentResult.model_validate_json(raw)
         except (ValidationError, ValueError) as exc:
-            _error(f"{file} is not an article result: {str(exc).splitlines()[0]}", 1)
+            c.fail(f"{file}: {why_unreadable(exc)}", 1)
         if as_json:
             sys.stdout.buffer.write(raw)
             sys.stdout.flush()

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 import time
@@ -25,24 +24,10 @@ from summarizer.errors import ExtractionFailed, InputError
 from summarizer.extract.engine import Extractor
 from summarizer.ingest import discover, read_article
 from summarizer.models import Article, DocumentResult, DocumentStatus, RunReport
+from summarizer.outdir import DocIds, locked, remove_stale_temps
 
 SCHEMA_REF = "../schemas/document.schema.json"
-# Names the output folder already uses (run.json here; eval.json and merged.json by later commands):
-# an article called run.txt must not overwrite the run report, nor the report its output.
-RESERVED_IDS = frozenset({"run", "eval", "merged"})
 Event = Callable[[DocumentStatus], None]
-
-
-def remove_stale_temps(folder: Path) -> int:
-    """Delete temporary files that a killed run left behind (``atomic_write`` names them
-    ``.<name>.<random>.tmp``); the files they were meant to replace are intact."""
-    removed = 0
-    if folder.is_dir():
-        for tmp in folder.glob(".*.tmp"):
-            if tmp.is_file():
-                tmp.unlink(missing_ok=True)
-                removed += 1
-    return removed
 
 
 def write_model(path: Path, model: BaseModel) -> None:
@@ -91,19 +76,16 @@ class Runner:
         self.out_dir = Path(out_dir)
         self.concurrency = max(1, min(concurrency, extractor.backend.max_concurrency))
         self.on_event = on_event or (lambda status: None)
-        self._ids: set[str] = set()
+        self._doc_id = DocIds()
         self._by_sha: dict[str, tuple[str, Future[DocumentResult]]] = {}
         self._lock = threading.Lock()
 
-    def _doc_id(self, path: str) -> str:
-        stem = "stdin" if path == "-" else Path(path).stem
-        doc_id = stem
-        if doc_id in self._ids or doc_id.lower() in RESERVED_IDS:
-            doc_id = f"{stem}-{hashlib.sha256(path.encode()).hexdigest()[:8]}"
-        self._ids.add(doc_id)
-        return doc_id
-
     def run(self, inputs: Iterable[str]) -> RunReport:
+        """Extract every input; raises :class:`FolderLocked` when another run writes to the folder."""
+        with locked(self.out_dir):
+            return self._run(inputs)
+
+    def _run(self, inputs: Iterable[str]) -> RunReport:
         report = RunReport(
             started=datetime.now(UTC).isoformat(timespec="seconds"),
             backend=self.extractor.backend.name,
@@ -149,68 +131,82 @@ class Runner:
         return status
 
     def _one(self, article: Article, pool: ThreadPoolExecutor) -> DocumentStatus:
-        out = self.out_dir / f"{article.doc_id}.json"
-        text_file = self.out_dir / f"{article.doc_id}.txt"
-        if not _holds(text_file, article.text):  # unchanged reruns rewrite (and fsync) nothing
-            atomic_write(text_file, article.text)
+        """One document, guarded: whatever goes wrong (the model, the disk) fails this document alone."""
         with self._lock:
             first = self._by_sha.get(article.sha256)
             mine: Future[DocumentResult] = Future()
             if first is None:
                 self._by_sha[article.sha256] = (article.doc_id, mine)
         try:
-            if first is not None:
-                result = _relabel(first[1].result(), article)
-                status = "duplicate"
-            elif (old := _unchanged(out, article, self.extractor)) is not None:
-                result, status = old, "skipped"
-            else:
-                result, status = self.extractor.extract(article), "ok"
-                result.schema_ref = SCHEMA_REF
-        except ExtractionFailed as exc:
-            mine.set_exception(exc)
-            return self._emit(
-                DocumentStatus(
-                    path=article.path,
-                    doc_id=article.doc_id,
-                    status="failed",
-                    reason=exc.reason,
-                    error_type=exc.cause_type or "ExtractionFailed",
-                    attempts=exc.attempts,
-                    tokens={"prompt": exc.prompt_tokens, "completion": exc.completion_tokens},
-                )
+            return self._emit(self._extract_and_write(article, first, mine))
+        except Exception as exc:
+            if not mine.done():  # duplicates waiting on this text fail with the same reason
+                mine.set_exception(exc)
+            return self._emit(self._failed(article, exc))
+        finally:
+            if not mine.done():  # interrupted: waiting duplicates must not hang
+                mine.cancel()
+
+    def _failed(self, article: Article, exc: Exception) -> DocumentStatus:
+        if isinstance(exc, ExtractionFailed):
+            return DocumentStatus(
+                path=article.path,
+                doc_id=article.doc_id,
+                status="failed",
+                reason=exc.reason,
+                error_type=exc.cause_type or "ExtractionFailed",
+                attempts=exc.attempts,
+                tokens={"prompt": exc.prompt_tokens, "completion": exc.completion_tokens},
             )
-        except Exception as exc:  # one document never kills the run
-            mine.set_exception(exc)
-            return self._emit(
-                DocumentStatus(
-                    path=article.path,
-                    doc_id=article.doc_id,
-                    status="failed",
-                    reason=f"internal error: {type(exc).__name__}: {exc}"[:300],
-                    error_type=type(exc).__name__,
-                )
+        if isinstance(exc, OSError):
+            return DocumentStatus(
+                path=article.path,
+                doc_id=article.doc_id,
+                status="failed",
+                reason=f"cannot write its output in {self.out_dir}: {exc.strerror or exc}",
+                error_type=type(exc).__name__,
             )
-        if first is None:
-            mine.set_result(result)
+        return DocumentStatus(  # one document never kills the run
+            path=article.path,
+            doc_id=article.doc_id,
+            status="failed",
+            reason=f"internal error: {type(exc).__name__}: {exc}"[:300],
+            error_type=type(exc).__name__,
+        )
+
+    def _extract_and_write(
+        self, article: Article, first: tuple[str, Future[DocumentResult]] | None, mine: Future[DocumentResult]
+    ) -> DocumentStatus:
+        out = self.out_dir / f"{article.doc_id}.json"
+        text_file = self.out_dir / f"{article.doc_id}.txt"
+        if not _holds(text_file, article.text):  # unchanged reruns rewrite (and fsync) nothing
+            atomic_write(text_file, article.text)
+        if first is not None:
+            result = _relabel(first[1].result(), article)
+            status = "duplicate"
+        elif (old := _unchanged(out, article, self.extractor)) is not None:
+            result, status = old, "skipped"
+        else:
+            result, status = self.extractor.extract(article), "ok"
+            result.schema_ref = SCHEMA_REF
         if status != "skipped":
             result.source.text_path = text_file.name
             write_model(out, result)
+        if first is None:
+            mine.set_result(result)
         meta = result.meta
-        return self._emit(
-            DocumentStatus(
-                path=article.path,
-                doc_id=article.doc_id,
-                status=status,
-                output=str(out),
-                claims=len(result.claims),
-                grounded=len(result.claims),
-                dropped_ungrounded=meta.dropped_ungrounded,
-                attempts=meta.attempts if status == "ok" else 0,
-                calls=meta.calls if status == "ok" else 0,
-                tokens=meta.tokens if status == "ok" else {"prompt": 0, "completion": 0},
-                seconds=meta.seconds if status == "ok" else 0.0,
-                duplicate_of=first[0] if first is not None else None,
-                reason="unchanged since the last run" if status == "skipped" else None,
-            )
+        return DocumentStatus(
+            path=article.path,
+            doc_id=article.doc_id,
+            status=status,
+            output=str(out),
+            claims=len(result.claims),
+            grounded=len(result.claims),
+            dropped_ungrounded=meta.dropped_ungrounded,
+            attempts=meta.attempts if status == "ok" else 0,
+            calls=meta.calls if status == "ok" else 0,
+            tokens=meta.tokens if status == "ok" else {"prompt": 0, "completion": 0},
+            seconds=meta.seconds if status == "ok" else 0.0,
+            duplicate_of=first[0] if first is not None else None,
+            reason="unchanged since the last run" if status == "skipped" else None,
         )

@@ -13,8 +13,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from summarizer.merge.blocking import BlockingConfig, iter_candidate_pairs
 from summarizer.merge.clusters import cluster_claims, medoid
 from summarizer.merge.conflicts import ConflictContext, number_conflicts
@@ -34,6 +32,7 @@ from summarizer.models.merge import (
     MergeResult,
     MergeStats,
 )
+from summarizer.outdir import load_folder, verified
 
 __all__ = [
     "AliasCandidate",
@@ -45,26 +44,18 @@ __all__ = [
 ]
 
 
-_NOT_ARTICLES = frozenset({"run.json", "merged.json", "eval.json"})
-
-
 def load_documents(folder: str | Path, skipped: list[str] | None = None) -> list[DocumentResult]:
-    """Every ``*.json`` in ``folder`` that validates as a DocumentResult, by file name.
+    """The article results in ``folder`` that the merge may build on, in file-name order.
 
-    ``run.json``, ``merged.json`` and ``eval.json`` are not articles and are passed over silently; any other file
-    that does not validate is left out and, when ``skipped`` is given, reported there as
-    "name: reason" (one bad file never stops a merge).
+    The output folder's one loader reads them (a file that does not validate, or repeats a doc_id,
+    is left out); then every claim's evidence is checked against the saved article text, so a
+    hand-edited evidence text never reaches merged.json. What was left out is reported in
+    ``skipped`` as "name: reason" (one bad file never stops a merge).
     """
-    docs: list[DocumentResult] = []
-    for path in sorted(Path(folder).glob("*.json")):
-        if path.name in _NOT_ARTICLES:
-            continue
-        try:
-            docs.append(DocumentResult.model_validate_json(path.read_bytes()))
-        except (ValidationError, ValueError, OSError) as exc:
-            if skipped is not None:
-                skipped.append(f"{path.name}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
-    return docs
+    loaded = verified(load_folder(folder))
+    if skipped is not None:
+        skipped.extend(loaded.skipped)
+    return list(loaded.docs.values())
 
 
 def _ref(f: ClaimFeatures) -> ClaimRef:

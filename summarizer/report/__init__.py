@@ -4,6 +4,7 @@ Why a stage of its own: people check generated claims by looking at the article 
 lit up, not by reading offsets. It only reads output files (no model, no network).
 """
 
-from summarizer.report.html import ReportData, load_for_report, read_article_text, render_report
+from summarizer.outdir import read_article_text
+from summarizer.report.html import ReportData, load_for_report, render_report
 
 __all__ = ["ReportData", "load_for_report", "read_article_text", "render_report"]

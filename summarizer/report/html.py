@@ -22,11 +22,11 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from summarizer.models import ClaimRef, DocumentResult, EvalReport, MergeResult, RunReport
+from summarizer.outdir import load_folder
 from summarizer.report.evalmarks import LABELS
 from summarizer.report.view import DocView, Palette, build_doc
 
 TEMPLATES = Path(__file__).parent / "templates"
-_NOT_ARTICLES = {"run.json", "merged.json", "eval.json"}
 
 
 class ReportData(NamedTuple):
@@ -135,16 +135,6 @@ def render_report(
     )
 
 
-def read_article_text(out_dir: Path, doc: DocumentResult) -> str | None:
-    """The article text saved beside the output; a ``text_path`` leaving ``out_dir`` is refused."""
-    name = doc.source.text_path or f"{doc.doc_id}.txt"
-    path = (out_dir / name).resolve()
-    if not path.is_relative_to(out_dir.resolve()) or not path.is_file():
-        return None
-    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
-        return fh.read()
-
-
 def load_for_report(
     out_dir: str | Path, merged_dir: str | Path | None = None, eval_path: str | Path | None = None
 ) -> ReportData:
@@ -154,21 +144,9 @@ def load_for_report(
     shows at the top (one broken output never hides the rest).
     """
     out = Path(out_dir)
-    docs: list[DocumentResult] = []
-    texts: dict[str, str] = {}
-    notes: list[str] = []
-    for path in sorted(out.glob("*.json")):
-        if path.name in _NOT_ARTICLES:
-            continue
-        try:
-            doc = DocumentResult.model_validate_json(path.read_bytes())
-        except (ValidationError, ValueError, OSError) as exc:
-            notes.append(f"{path.name} left out: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
-            continue
-        docs.append(doc)
-        text = read_article_text(out, doc)
-        if text is not None:
-            texts[doc.doc_id] = text
+    loaded = load_folder(out)
+    docs, texts = list(loaded.docs.values()), loaded.texts
+    notes = [f"{reason} (left out)" for reason in loaded.skipped]
     run_path = out / "run.json"
     if run_path.is_file():
         try:

@@ -16,7 +16,8 @@ from rich.table import Table
 from rich.text import Text
 
 from summarizer.models import Claim, DocumentResult, SpeakerType
-from summarizer.report.view import grounding_problem
+from summarizer.outdir import evidence_problem
+from summarizer.text.safe import printable
 
 _MODALITY_STYLE = {
     "denied": "magenta",
@@ -30,7 +31,7 @@ _MODALITY_STYLE = {
 
 def clean(text: str) -> str:
     """Untrusted text for the terminal: no escape sequences or other control characters."""
-    return "".join(ch if ch.isprintable() or ch == "\n" else " " if ch in "\t\r" else "\ufffd" for ch in text)
+    return printable(text)
 
 
 def speaker_key(claim: Claim) -> str:
@@ -50,7 +51,7 @@ def _claim(claim: Claim, text: str | None) -> Text:
     ev = claim.evidence
     align_style = "yellow" if ev.alignment.value == "fuzzy" else "dim"
     out.append(f" · {ev.alignment.value} [{ev.start}–{ev.end}]", style=align_style)
-    problem = grounding_problem(claim, text) if text is not None else None
+    problem = evidence_problem(claim, text) if text is not None else None
     if problem:
         out.append(f" · ✗ {problem}", style="bold red")
     if ev.text != claim.text:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from summarizer.models import Alignment, Claim, DocumentResult, EvalReport, MergeResult, SpeakerType
+from summarizer.outdir import evidence_problem
 from summarizer.report.evalmarks import LABELS, DocEval, doc_eval
 from summarizer.report.segments import Span, highlight
 
@@ -152,20 +153,6 @@ class Palette:
         return style
 
 
-def grounding_problem(claim: Claim, text: str | None) -> str | None:
-    """Why the evidence cannot be shown at its offsets, or None when it is the article text there."""
-    ev = claim.evidence
-    if text is None:
-        return "article text not available"
-    if ev.end <= ev.start:
-        return "empty evidence span"
-    if ev.end > len(text):
-        return f"offsets {ev.start}–{ev.end} lie past the end of the text ({len(text)} chars)"
-    if text[ev.start : ev.end] != ev.text:
-        return "evidence text differs from the article at its offsets"
-    return None
-
-
 def build_doc(
     index: int, doc: DocumentResult, text: str | None, palette: Palette, evaluation: EvalReport | None
 ) -> DocView:
@@ -184,7 +171,7 @@ def build_doc(
     ordered = sorted(enumerate(doc.claims), key=lambda ic: (ic[1].evidence.start, ic[1].evidence.end, ic[0]))
     for i, claim in ordered:
         cv = ClaimView(f"d{index}-c{i}", claim, palette.style(doc.doc_id, claim), grounded=True)
-        problem = grounding_problem(claim, text)
+        problem = evidence_problem(claim, text)
         if problem:
             cv.grounded = False
             cv.flags.append(f"ungrounded: {problem}")

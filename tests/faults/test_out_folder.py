@@ -76,3 +76,115 @@ def test_one_article_under_two_names_is_one_source_in_the_merge(tmp_path: Path) 
     assert m.stats.documents == 1 and m.stats.multi_source_clusters == 0
     assert all(c.sources == 1 for c in m.clusters)
     assert "(0 reported by several articles)" in (tmp_path / "merged" / "summary.md").read_text(encoding="utf-8")
+
+
+def test_a_second_run_into_the_same_out_waits_for_nothing_and_touches_nothing(tmp_path: Path) -> None:
+    """Two runs into one --out: the second fails at once with one line (it used to delete the
+    first run's in-flight temporary files, and both sent every document to the model)."""
+    import time
+
+    from .conftest import check_outputs, cli_subprocess, run_report
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, name in enumerate(("Ashby", "Brennock", "Corvale", "Dunmore")):
+        (folder / f"{i}.txt").write_text(article(name), encoding="utf-8")
+    with StubServer(["ok"], delay=0.6) as server:
+        first = cli_subprocess(tmp_path, server.base_url, str(folder), env={"SUMMARIZER_CONCURRENCY": "1"})
+        deadline = time.monotonic() + 30
+        while not server.requests and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert server.requests, "the first run never reached the server"
+        second = cli_subprocess(tmp_path, server.base_url, str(folder))
+        _, err2 = second.communicate(timeout=60)
+        out1, err1 = first.communicate(timeout=120)
+        total = len(server.requests)
+    assert second.returncode == 2, err2
+    lines = [line for line in err2.decode().splitlines() if line.strip()]
+    assert len(lines) == 1 and "another summarizer run" in lines[0] and str(first.pid) in lines[0], lines
+    assert total == 4  # one request per document: the second run sent nothing
+    assert first.returncode == 0, err1 + out1
+    assert {d["status"] for d in run_report(tmp_path / "out")["documents"]} == {"ok"}
+    assert len(check_outputs(tmp_path / "out")) == 4
+    assert b"Traceback" not in err1 + err2
+
+
+def _run_merge_setup(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article("Quillmark"), encoding="utf-8")
+    (folder / "b.txt").write_text(article("Brindle"), encoding="utf-8")
+    with StubServer([reply_with(claims_from_prompt)]) as server:
+        result, out = cli(tmp_path, server.base_url, str(folder), out=tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _merge(out: Path, dest: Path) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from summarizer.cli.app import app
+
+    result = CliRunner().invoke(app, ["merge", str(out), "--out", str(dest)], catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def test_merge_re_verifies_evidence_against_the_saved_article(tmp_path: Path) -> None:
+    import json
+
+    from summarizer.models import MergeResult
+
+    out = _run_merge_setup(tmp_path)
+    data = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    claim = next(c for c in data["claims"] if "budget" in c["evidence"]["text"])
+    forged = claim["evidence"]["text"].replace("budget", "bullet")  # same length, not what the article says
+    claim["evidence"]["text"] = claim["text"] = forged
+    (out / "a.json").write_text(json.dumps(data), encoding="utf-8")
+    code, output = _merge(out, tmp_path / "merged")
+    assert code == 0 and "Traceback" not in output
+    assert f"skipped: a: claim {claim['id']} left out: evidence text differs from the article at its offsets" in (
+        output.replace("\n", "")
+    )
+    merged = (tmp_path / "merged" / "merged.json").read_text(encoding="utf-8")
+    assert "bullet" not in merged and "bullet" not in (tmp_path / "merged" / "summary.md").read_text(encoding="utf-8")
+    m = MergeResult.model_validate_json(merged)
+    assert m.stats.documents == 2 and m.stats.claims == len(data["claims"]) - 1 + len(
+        json.loads((out / "b.json").read_text(encoding="utf-8"))["claims"]
+    )
+
+
+def test_merge_counts_a_duplicated_doc_id_once_and_says_so(tmp_path: Path) -> None:
+    from summarizer.models import MergeResult
+
+    out = _run_merge_setup(tmp_path)
+    assert _merge(out, tmp_path / "once")[0] == 0
+    (out / "a-copy.json").write_bytes((out / "a.json").read_bytes())
+    code, output = _merge(out, tmp_path / "merged")
+    assert code == 0
+    assert "skipped: a.json: doc_id 'a' is already used by a-copy.json; left out" in output.replace("\n", "")
+    once, twice = (
+        MergeResult.model_validate_json((tmp_path / d / "merged.json").read_text(encoding="utf-8"))
+        for d in ("once", "merged")
+    )
+    assert twice.stats.documents == 2 and twice.documents == once.documents
+    assert twice.stats.model_copy(update={"seconds": 0}) == once.stats.model_copy(update={"seconds": 0})
+    assert [c.sources for c in twice.clusters] == [c.sources for c in once.clusters]
+
+
+def test_a_truncated_output_is_named_as_cut_short_by_merge_review_and_show(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli.app import app
+
+    out = _run_merge_setup(tmp_path)
+    whole = (out / "a.json").read_bytes()
+    (out / "a.json").write_bytes(whole[: len(whole) // 2])
+    code, output = _merge(out, tmp_path / "merged")
+    assert code == 0 and "skipped: a.json: not complete JSON" in output and "cut short" in output
+    assert "validation error" not in output
+    review = CliRunner().invoke(app, ["review", str(out), "--output", str(tmp_path / "r.html")])
+    assert review.exit_code == 0 and "note: a.json: not complete JSON" in review.output.replace("\n", "")
+    show = CliRunner().invoke(app, ["show", str(out / "a.json")])
+    assert show.exit_code == 1 and "Traceback" not in show.output
+    lines = [line for line in show.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"error: {out / 'a.json'}: not complete JSON"), lines
