@@ -17,6 +17,7 @@ from typing import Any
 
 from summarizer.backends.base import ChatRequest, Completion
 from summarizer.backends.schemas import canonical_hash
+from summarizer.errors import ConfigError
 
 MIGRATIONS = [
     """
@@ -54,16 +55,19 @@ class CallLog:
 
     def __init__(self, path: Path | str | None) -> None:
         self.path = str(path) if path else ":memory:"
-        if path:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
         self._lock = threading.Lock()
-        with self._lock:
+        try:
+            if path:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 self._db.executescript(f"BEGIN; {script}; PRAGMA user_version={i}; COMMIT;")
+        except (sqlite3.Error, OSError) as exc:
+            reason = "it is a folder" if Path(self.path).is_dir() else str(exc)
+            raise ConfigError(f"call log {self.path}: cannot open it as an SQLite database ({reason})") from None
 
     def close(self) -> None:
         with self._lock:

@@ -9,37 +9,50 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from summarizer.errors import ConfigError
 
 
 class Settings(BaseModel):
-    backend: str = Field(default="auto", description="auto | embedded | openai")
+    model_config = ConfigDict(extra="forbid")  # a misspelt key in summarizer.toml is named, not ignored
+
+    backend: Literal["auto", "embedded", "openai"] = "auto"
     model: str | None = None
     base_url: str | None = None
     api_key: SecretStr | None = None
-    output_mode: str = Field(default="auto", description="auto | json_schema | json_object | prompt")
-    evidence_style: str = Field(default="sentence", description="sentence | quote")
+    output_mode: Literal["auto", "json_schema", "json_object", "prompt"] = "auto"
+    evidence_style: Literal["sentence", "quote"] = "sentence"
     model_cues: bool = Field(
         default=False,
         description="the model also names cue words the lexicon lacks (off: the rules frame every claim, "
         "the model writes the summary)",
     )
-    concurrency: int = 4
-    max_tokens: int = 2048
-    max_reasks: int = 2
-    max_retries: int = 5
-    timeout: float = 120.0
-    chunk_chars: int = 6000
-    n_ctx: int = 8192
+    concurrency: int = Field(default=4, ge=1, le=64)
+    max_tokens: int = Field(default=2048, ge=16)
+    max_reasks: int = Field(default=2, ge=0)
+    max_retries: int = Field(default=5, ge=1)
+    timeout: float = Field(default=120.0, gt=0, description="seconds: the wall-clock deadline of one request")
+    chunk_chars: int = Field(default=6000, ge=500)
+    n_ctx: int = Field(default=8192, ge=512)
     n_threads: int | None = None
     model_path: str | None = None
     models_dir: str | None = None
     cache: str = Field(default=".summarizer/calls.sqlite", description="SQLite call log and cache")
     no_cache: bool = False
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:8080/v1")
+        return value
 
     def resolved_backend(self) -> str:
         if self.backend != "auto":
@@ -80,15 +93,29 @@ def load_settings(
 ) -> Settings:
     env = os.environ if env is None else env
     values: dict[str, Any] = _from_toml(cwd or Path.cwd())
+    origin = dict.fromkeys(values, "the TOML settings")
     for var, key in _ENV.items():
         if env.get(var):
-            values[key] = env[var]
+            values[key], origin[key] = env[var], var
     for field in Settings.model_fields:
         var = f"SUMMARIZER_{field.upper()}"
         if env.get(var):
-            values[field] = env[var]
-    values.update({k: v for k, v in (flags or {}).items() if v is not None})
+            values[field], origin[field] = env[var], var
+    for key, value in (flags or {}).items():
+        if value is not None:
+            values[key], origin[key] = value, "--" + key.replace("_", "-")
     try:
         return Settings.model_validate(values)
-    except ValueError as exc:
-        raise ConfigError(f"invalid settings: {exc}".splitlines()[0]) from None
+    except ValidationError as exc:
+        raise ConfigError(_first_problem(exc, values, origin)) from None
+
+
+def _first_problem(exc: ValidationError, values: Mapping[str, Any], origin: Mapping[str, str]) -> str:
+    """One line naming the setting, where its value came from, the value and what is expected."""
+    problem = exc.errors()[0]
+    field = str(problem["loc"][0]) if problem["loc"] else "?"
+    if field not in Settings.model_fields:
+        return f"unknown setting {field!r} in {origin.get(field, 'the settings')}"
+    shown = "(hidden)" if field == "api_key" else repr(values.get(field))[:80]
+    where = origin.get(field, field)
+    return f"invalid {field} {shown} (from {where}): {problem['msg'].removeprefix('Value error, ')}"

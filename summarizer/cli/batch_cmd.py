@@ -26,6 +26,7 @@ from summarizer.batch import (
 from summarizer.batch.collect import write_pending
 from summarizer.cli import common as c
 from summarizer.cli import options as o
+from summarizer.cli.options import not_a_file, not_a_folder
 from summarizer.config import Settings
 from summarizer.errors import ConfigError
 from summarizer.extract.runner import Runner
@@ -61,7 +62,10 @@ def register(app: typer.Typer) -> None:
     def prepare_cmd(
         inputs: Annotated[list[str], typer.Argument(help="files, folders or globs (not stdin)")],
         out: Annotated[
-            Path, typer.Option("--out", "-o", help="requests JSONL (a .manifest.json is written beside it)")
+            Path,
+            typer.Option(
+                "--out", "-o", help="requests JSONL (a .manifest.json is written beside it)", callback=not_a_folder
+            ),
         ] = DEFAULT_REQUESTS,
         model: o.Model_ = None,
         output_mode: o.Mode_ = None,
@@ -149,7 +153,7 @@ def register(app: typer.Typer) -> None:
                 help="batch id (downloaded with the SDK) or a Batch output JSONL (OpenAI or vLLM run_batch)"
             ),
         ],
-        out: Annotated[Path, typer.Option("--out", "-o", help="output folder")] = Path("out"),
+        out: Annotated[Path, typer.Option("--out", "-o", help="output folder", callback=not_a_file)] = Path("out"),
         manifest: Annotated[
             Path | None,
             typer.Option(

@@ -5,6 +5,7 @@ The CLI is the only layer that knows every stage and every backend (import-linte
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from summarizer.backends.base import Backend, OutputMode
 from summarizer.backends.embedded import EmbeddedBackend
@@ -25,6 +27,8 @@ from summarizer.extract.engine import ExtractOptions, Extractor
 from summarizer.extract.retry import TransientPolicy
 from summarizer.extract.runner import Runner
 from summarizer.models import DocumentStatus, RunReport
+from summarizer.outdir import FolderLocked
+from summarizer.text.safe import printable
 
 err_console = Console(stderr=True)
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
@@ -41,11 +45,21 @@ def settings_from(**flags: Any) -> Settings:
 def plain(text: str) -> str:
     """Untrusted text (file names, server messages) for the console: no Rich markup, no terminal
     control sequences, one line."""
-    return escape("".join(ch if ch.isprintable() else ("\ufffd" if ch not in "\t\n\r" else " ") for ch in text))
+    return escape(printable(text, newlines=False))
+
+
+def say(message: str, tag: str = "", style: str = "", console: Console | None = None) -> None:
+    """One line on stderr: an optional coloured tag ("error", "skipped"), then ``message``, which
+    may hold file names or server text and so is never read as Rich markup."""
+    line = Text()
+    if tag:
+        line.append(f"{tag}: ", style=style)
+    line.append(printable(message, newlines=False))
+    (console or err_console).print(line, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 2) -> None:
-    err_console.print(f"[red]error:[/red] {plain(message)}", highlight=False, soft_wrap=True)
+    say(message, "error", "red")
     raise typer.Exit(code)
 
 
@@ -57,7 +71,7 @@ def build_backend(settings: Settings, console: Console | None = None) -> Backend
             model=settings.model or DEFAULT_OPENAI_MODEL,
             api_key=key,
             base_url=settings.base_url,
-            mode=OutputMode(settings.output_mode),
+            mode=OutputMode(settings.output_mode),  # a Literal in Settings: always a valid mode
             timeout=settings.timeout,
             concurrency=settings.concurrency,
         )
@@ -96,8 +110,8 @@ def pull_with_progress(pinned: Any, directory: Path, console: Console) -> Path:
 
 
 def build_extractor(settings: Settings, console: Console | None = None) -> Extractor:
+    cache = CallLog(settings.cache)  # a bad --cache fails before a model is loaded
     backend = build_backend(settings, console)
-    cache = CallLog(settings.cache)
     options = ExtractOptions(
         evidence_style=settings.evidence_style,
         model_cues=settings.model_cues,
@@ -117,7 +131,7 @@ def out_folder_conflict(inputs: list[str], out: Path) -> str | None:
     in the folder of an input file they overwrite articles of the same name, and inside a folder
     (or recursive glob) that is read as input they come back as articles on the next run.
     """
-    target = out.resolve()
+    target = Path(os.path.realpath(out))  # realpath: a symlink loop in an input is the reader's error to name
     for item in inputs:
         if item == "-":
             continue
@@ -125,11 +139,11 @@ def out_folder_conflict(inputs: list[str], out: Path) -> str | None:
         if any(ch in item for ch in "*?["):
             parts = path.parts
             base = Path(*parts[: next(i for i, p in enumerate(parts) if any(ch in p for ch in "*?["))] or ["."])
-            scanned, folder = "**" in item, base.resolve()
+            scanned, folder = "**" in item, Path(os.path.realpath(base))
         elif path.is_dir():
-            scanned, folder = True, path.resolve()
+            scanned, folder = True, Path(os.path.realpath(path))
         else:
-            scanned, folder = False, path.resolve().parent
+            scanned, folder = False, Path(os.path.realpath(path)).parent
         if target == folder or (scanned and folder in target.parents):
             where = "is" if target == folder else "is inside"
             return (
@@ -165,15 +179,14 @@ def run_extract_command(inputs: list[str], out: Path, settings: Settings, consol
         def on_event(status: DocumentStatus) -> None:
             progress.update(task, advance=1, description=plain(status.doc_id or status.path))
             if status.status == "failed":
-                # paths and reasons are untrusted text (file names, server messages): never markup
-                console.print(
-                    f"[red]error:[/red] {plain(status.path)}: {plain(status.reason or '')}",
-                    highlight=False,
-                    soft_wrap=True,
-                )
+                say(f"{status.path}: {status.reason or ''}", "error", "red")
 
         runner = Runner(extractor, out, concurrency=settings.concurrency, on_event=on_event)
-        report = runner.run(["-" if i == "-" else i for i in inputs])
+        try:
+            report = runner.run(inputs)
+        except FolderLocked as exc:
+            fail(str(exc))
+            raise
     print_run_summary(report, console)
     return report
 

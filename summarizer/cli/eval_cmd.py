@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from summarizer.cli import common as c
-from summarizer.cli.options import BackendFlags, backend_options
+from summarizer.cli.options import BackendFlags, backend_options, not_a_folder
 from summarizer.evaluate.api import check_floor, evaluate, load_floor
 from summarizer.evaluate.gold import GoldSet, load_gold
 from summarizer.evaluate.merge_scores import load_merge_gold
@@ -58,7 +58,7 @@ def _load_or_run_merge(pred: Path, merged_dir: Path, console: Console, warnings:
     except ImportError:
         warnings.append(f"{path} not found and the merge stage is unavailable; merge not scored")
         return None
-    console.print(f"no {path}: merging {pred} first", highlight=False)
+    c.say(f"no {path}: merging {pred} first", console=console)
     return write_merge(pred, merged_dir)
 
 
@@ -86,7 +86,8 @@ def register(app: typer.Typer) -> None:
             typer.Option("--merged", help="folder holding merged.json [default: <pred>/merged or <pred>/../merged]"),
         ] = None,
         out: Annotated[
-            Path | None, typer.Option("--out", "-o", help="eval.json path [default: <pred>/eval.json]")
+            Path | None,
+            typer.Option("--out", "-o", help="eval.json path [default: <pred>/eval.json]", callback=not_a_folder),
         ] = None,
         floor: Annotated[
             Path | None,
@@ -144,14 +145,11 @@ def register(app: typer.Typer) -> None:
         )
         print_report(report, console, details=details)
         path = write_report(report, out or pred / "eval.json")
-        console.print(f"wrote {path}", highlight=False)
+        c.say(f"wrote {path}", console=console)
         below = check_floor(report, floor_values) if floor_values else []
         for line in below:
-            c.err_console.print(f"[red]below floor:[/red] {line}", highlight=False)
+            c.say(line, "below floor", "red")
         if failed:  # scored as missing above; the exit code must say so
-            c.err_console.print(
-                f"[red]error:[/red] extraction failed for {len(failed)} of {len(gold_set.docs)} gold documents",
-                highlight=False,
-            )
+            c.say(f"extraction failed for {len(failed)} of {len(gold_set.docs)} gold documents", "error", "red")
         if below or failed:
             raise typer.Exit(1)

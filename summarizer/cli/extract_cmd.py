@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from summarizer.cli import common as c
-from summarizer.cli.options import BackendFlags, backend_options
+from summarizer.cli.options import BackendFlags, backend_options, not_a_file
 
 
 def register(app: typer.Typer) -> None:
@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
     @backend_options
     def extract(
         inputs: Annotated[list[str], typer.Argument(help="files, folders, globs, or - for stdin")],
-        out: Annotated[Path, typer.Option("--out", "-o", help="output folder")] = Path("out"),
+        out: Annotated[Path, typer.Option("--out", "-o", help="output folder", callback=not_a_file)] = Path("out"),
         *,
         flags: BackendFlags,
     ) -> None:

@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from summarizer.atomic import atomic_write
+from summarizer.cli import common as c
+from summarizer.cli.options import not_a_file
 from summarizer.merge import load_documents, merge_documents, render_markdown
 from summarizer.models import DocumentResult, MergeResult
-
-_console = Console(stderr=True)
 
 
 def write_merge(folder: Path, out: Path, docs: list[DocumentResult] | None = None) -> MergeResult:
@@ -32,25 +31,21 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def merge(
         folder: Annotated[Path, typer.Argument(help="folder of per-article results (out/)")],
-        out: Annotated[Path, typer.Option("--out", "-o", help="output folder")] = Path("merged"),
+        out: Annotated[Path, typer.Option("--out", "-o", help="output folder", callback=not_a_file)] = Path("merged"),
     ) -> None:
         """Merge per-article claims: entities with aliases, claim clusters, conflicts, corpus summary."""
         if not folder.is_dir():
-            _console.print(f"[red]error:[/red] {folder} is not a folder", highlight=False)
-            raise typer.Exit(2)
+            c.fail(f"{folder} is not a folder", 2)
         skipped: list[str] = []
         docs = load_documents(folder, skipped)
         for reason in skipped:
-            _console.print(f"[yellow]skipped:[/yellow] {reason}", highlight=False, soft_wrap=True)
+            c.say(reason, "skipped", "yellow")
         if not docs:
-            _console.print(f"[red]error:[/red] no article results (*.json) in {folder}", highlight=False)
-            raise typer.Exit(1)
+            c.fail(f"no article results (*.json) in {folder}", 1)
         result = write_merge(folder, out, docs)
         s = result.stats
-        _console.print(
+        c.say(
             f"merged {s.documents} articles, {s.claims} claims → {s.entities} entities, {s.clusters} clusters "
             f"({s.multi_source_clusters} multi-source), {s.conflicts} conflicts in {s.seconds:.2f}s → "
-            f"{out / 'merged.json'}, {out / 'summary.md'}",
-            highlight=False,
-            soft_wrap=True,
+            f"{out / 'merged.json'}, {out / 'summary.md'}"
         )

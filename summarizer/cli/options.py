@@ -11,11 +11,12 @@ import functools
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
-from summarizer.cli.common import settings_from
+from summarizer.cli.common import fail, settings_from
 from summarizer.config import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -44,7 +45,24 @@ Cues_ = Annotated[
     ),
 ]
 Conc_ = Annotated[int | None, typer.Option("--concurrency", "-j", help="parallel requests (remote backends)")]
-Cache_ = Annotated[str | None, typer.Option("--cache", help="SQLite call log / cache path")]
+
+
+def not_a_folder(param: typer.CallbackParam, value: Any) -> Any:
+    """A file option (``--cache``, ``--report``, ``--output``) naming an existing folder is refused here,
+    with one line, before any work starts."""
+    if value is not None and Path(value).is_dir():
+        fail(f"{param.opts[0]} {value} is a folder; give a file path")
+    return value
+
+
+def not_a_file(param: typer.CallbackParam, value: Any) -> Any:
+    """A folder option (``--out``) naming an existing file is refused here."""
+    if value is not None and Path(value).exists() and not Path(value).is_dir():
+        fail(f"{param.opts[0]} {value} is a file; give a folder")
+    return value
+
+
+Cache_ = Annotated[str | None, typer.Option("--cache", help="SQLite call log / cache path", callback=not_a_folder)]
 NoCache_ = Annotated[bool, typer.Option("--no-cache", help="ignore the call-log cache")]
 
 _OPTIONS: dict[str, tuple[Any, Any]] = {  # name -> (annotation, default), in --help order

@@ -9,7 +9,7 @@ import typer
 
 from summarizer.cli import common as c
 from summarizer.cli.merge_cmd import write_merge
-from summarizer.cli.options import BackendFlags, backend_options
+from summarizer.cli.options import BackendFlags, backend_options, not_a_file, not_a_folder
 from summarizer.cli.review_cmd import write_report
 
 
@@ -18,9 +18,15 @@ def register(app: typer.Typer) -> None:
     @backend_options
     def run(
         inputs: Annotated[list[str], typer.Argument(help="files, folders, globs, or - for stdin")],
-        out: Annotated[Path, typer.Option("--out", "-o", help="per-article outputs")] = Path("out"),
-        merged: Annotated[Path | None, typer.Option("--merged", help="merge folder (default: OUT/merged)")] = None,
-        report: Annotated[Path | None, typer.Option("--report", help="HTML report (default: OUT/report.html)")] = None,
+        out: Annotated[Path, typer.Option("--out", "-o", help="per-article outputs", callback=not_a_file)] = Path(
+            "out"
+        ),
+        merged: Annotated[
+            Path | None, typer.Option("--merged", help="merge folder (default: OUT/merged)", callback=not_a_file)
+        ] = None,
+        report: Annotated[
+            Path | None, typer.Option("--report", help="HTML report (default: OUT/report.html)", callback=not_a_folder)
+        ] = None,
         *,
         flags: BackendFlags,
     ) -> None:
@@ -30,10 +36,10 @@ def register(app: typer.Typer) -> None:
         merged_dir = merged or out / "merged"
         merge = write_merge(out, merged_dir)
         html = write_report(out, merged_dir, None, report or out / "report.html")
-        c.err_console.print(
+        c.say(
             f"merged: {len(merge.entities)} entities, {len(merge.clusters)} clusters, {len(merge.conflicts)} conflicts "
-            f"→ {merged_dir / 'merged.json'}, {merged_dir / 'summary.md'}\nreport: {html}",
-            highlight=False,
+            f"→ {merged_dir / 'merged.json'}, {merged_dir / 'summary.md'}"
         )
+        c.say(f"report: {html}")
         if result.failed:
             raise typer.Exit(1)

@@ -30,11 +30,17 @@ _DROP_TAGS = (
     "embed",
     "canvas",
 )
-_BOILERPLATE = re.compile(
-    r"cookie|consent|gdpr|banner|newsletter|subscribe|signup|sign-up|share|social|related|"
-    r"comment|advert|promo|breadcrumb|menu|navbar|sidebar|popup|modal|paywall|login",
-    re.I,
+# Words that name a boilerplate block when they are a whole part of an id or class token
+# ("cookie-banner", "share_buttons", "comments"), never a substring ("commentary-body",
+# "shareholder-letter" and "promotion-news" are article text).
+_BOILERPLATE = frozenset(
+    "cookie cookies consent gdpr banner newsletter subscribe signup share sharing social related "
+    "comment comments advert adverts advertisement ad ads promo promos breadcrumb breadcrumbs menu navbar "
+    "sidebar popup modal paywall login".split()
 )
+# A part after one of these describes the block's layout, not its content: "has-sidebar" is a page
+# wrapper that holds a sidebar *and* the article.
+_MODIFIERS = frozenset({"has", "with", "no", "without", "is"})
 _BLOCKS = (
     "p",
     "h1",
@@ -63,6 +69,16 @@ def _attr(tag: Tag, name: str) -> str:
     return " ".join(value) if isinstance(value, list) else str(value or "")
 
 
+def _is_boilerplate(attrs: str) -> bool:
+    for token in attrs.lower().split():
+        parts = [p for p in re.split(r"[-_]+", token) if p]
+        if parts and parts[0] in _MODIFIERS:
+            continue
+        if any(part in _BOILERPLATE for part in parts):
+            return True
+    return False
+
+
 def html_to_text(html: str) -> tuple[str, str | None]:
     """Return ``(text, title)`` for an HTML page; paragraphs separated by blank lines."""
     soup = BeautifulSoup(html, "html.parser")
@@ -70,11 +86,13 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     title = title_tag.get_text(" ", strip=True) if title_tag else None
     for tag in soup(_DROP_TAGS):
         tag.decompose()
+    main = soup.find("article") or soup.find("main")
+    keep = {id(t) for t in main.parents} if isinstance(main, Tag) else set()  # never drop the article's wrappers
     for tag in list(soup.find_all(True)):
-        if not isinstance(tag, Tag) or tag.decomposed:
+        if not isinstance(tag, Tag) or tag.decomposed or id(tag) in keep:
             continue
         attrs = " ".join(_attr(tag, name) for name in ("id", "class", "role"))
-        if attrs.strip() and _BOILERPLATE.search(attrs) and tag.name not in ("body", "html", "article", "main"):
+        if _is_boilerplate(attrs) and tag.name not in ("body", "html", "article", "main"):
             tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
     h1 = root.find("h1") if isinstance(root, Tag) else None

@@ -6,6 +6,7 @@ Every problem becomes an ``InputError`` naming the file and the reason.
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import os
@@ -55,7 +56,21 @@ def discover(inputs: Iterable[str]) -> Iterator[str | InputError]:
                 yield InputError(item, "glob matched no files")
             yield from (m for m in matches if Path(m).is_file())
         else:
-            yield InputError(item, "no such file or directory")
+            yield InputError(item, _why_missing(item))
+
+
+def _why_missing(path: str) -> str:
+    """Why a path that does not exist as a file or folder cannot be read, in the user's terms."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link points back at itself)"
+        if os.path.islink(path):
+            return "broken symbolic link (its target does not exist)"
+        if not isinstance(exc, FileNotFoundError):
+            return f"cannot read: {exc.strerror or exc}"
+    return "no such file or directory"
 
 
 def _regular_file(path: str) -> str | InputError:
@@ -63,10 +78,8 @@ def _regular_file(path: str) -> str | InputError:
     would block the run forever) or a broken link."""
     try:
         mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        return InputError(path, "broken symbolic link")
-    except OSError as exc:
-        return InputError(path, f"cannot read: {exc.strerror or exc}")
+    except OSError:
+        return InputError(path, _why_missing(path))
     if not stat.S_ISREG(mode):
         return InputError(path, "not a regular file (FIFO, socket or device)")
     return path

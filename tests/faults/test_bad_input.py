@@ -338,3 +338,25 @@ def test_thousands_of_files_stream_with_bounded_lookahead(tmp_path: Path, in_dir
     assert state["first_output_at"] - started < 2.0  # the first output does not wait for the listing
     assert state["max_ahead"] <= 2 * 2 + 2  # never more than a few articles read ahead of the workers
     assert len(list((tmp_path / "out").glob("f*.json"))) == n_files
+
+
+def test_the_boilerplate_filter_matches_whole_class_words_not_substrings(tmp_path: Path, in_dir: Path) -> None:
+    """``has-sidebar`` around ``<article>`` used to empty the page; ``commentary-body``,
+    ``shareholder-letter`` and ``promotion-news`` paragraphs were dropped silently."""
+    page = """<html><body><div class="layout has-sidebar">
+      <article><h1>Board meets</h1>
+        <p>Chair Lena Ostrova said the board approved the merger.</p>
+        <div class="commentary-body"><p>Analyst Tom Beck said COMMENTARY-KEPT.</p></div>
+        <p class="shareholder-letter">The letter said SHAREHOLDER-KEPT.</p>
+        <p class="promotion-news">Staff said PROMOTION-KEPT.</p>
+        <div class="share-buttons">SHARE-DROPPED</div><section id="comments">COMMENTS-DROPPED</section>
+      </article>
+      <div class="sidebar-widget">SIDEBAR-DROPPED</div></div></body></html>"""
+    (in_dir / "page.html").write_text(page, encoding="utf-8")
+    with StubServer(["ok"]) as server:
+        result, out = cli(tmp_path, server.base_url, str(in_dir))
+    assert result.exit_code == 0, result.output
+    text = (out / "page.txt").read_text(encoding="utf-8")
+    assert "Chair Lena Ostrova said the board approved the merger." in text
+    assert all(kept in text for kept in ("COMMENTARY-KEPT", "SHAREHOLDER-KEPT", "PROMOTION-KEPT"))
+    assert not any(dropped in text for dropped in ("SHARE-DROPPED", "COMMENTS-DROPPED", "SIDEBAR-DROPPED"))

@@ -83,7 +83,7 @@ def test_api_key_never_leaks_on_success_or_failure(tmp_path: Path, in_dir: Path)
     assert f"Bearer {env_key}" in auth and f"Bearer {toml_key}" in auth
     text = b"\n".join(captured)
     assert b"HTTP 401" in text and b"[redacted]" in text  # the failure is still explained
-    assert b"Keyfail.txt" in text and b"server error" in text and b"invalid settings" in text
+    assert b"Keyfail.txt" in text and b"server error" in text and b"invalid timeout" in text
     for needle in needles:
         assert needle not in text, "API key in captured stdout/stderr"
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
