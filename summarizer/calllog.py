@@ -50,6 +50,9 @@ MIGRATIONS = [
 ]
 
 
+MAX_STORED_REPLY = 64 * 1024  # characters of one reply kept in the log (a reply is a few hundred tokens)
+
+
 class CallLog:
     """Thread-safe append-only log with cache lookups. ``path=None`` keeps it in memory."""
 
@@ -114,6 +117,10 @@ class CallLog:
     ) -> None:
         sha = canonical_hash(request.json_schema)
         c = completion or Completion(text="")
+        reply = completion.text if completion else None
+        if reply is not None and len(reply) > MAX_STORED_REPLY:  # a runaway reply: keep its head, never reuse it
+            reply = reply[:MAX_STORED_REPLY] + f"…[cut: {MAX_STORED_REPLY} of {len(reply)} characters stored]"
+            status = "cut"
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute(
@@ -133,7 +140,7 @@ class CallLog:
                     prompt_sha256,
                     sha,
                     json.dumps(request.messages, ensure_ascii=False),
-                    completion.text if completion else None,
+                    reply,
                     c.finish_reason,
                     c.refusal,
                     json.dumps(parsed, ensure_ascii=False) if parsed is not None else None,

@@ -36,6 +36,9 @@ class Settings(BaseModel):
     max_reasks: int = Field(default=2, ge=0)
     max_retries: int = Field(default=5, ge=1)
     timeout: float = Field(default=120.0, gt=0, description="seconds: the wall-clock deadline of one request")
+    rate_budget: float = Field(
+        default=900.0, ge=0, description="seconds one request may spend waiting out 429s before its document fails"
+    )
     chunk_chars: int = Field(default=6000, ge=500)
     n_ctx: int = Field(default=8192, ge=512)
     n_threads: int | None = None

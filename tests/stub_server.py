@@ -3,7 +3,9 @@
 It answers /v1/chat/completions from a script of behaviours (one per request, the last one
 repeating): a valid reply built from the prompt's numbered sentences, or a fault — 429 with
 Retry-After, 500/503, a hang, a dropped connection, malformed JSON, schema-violating JSON,
-truncation, a refusal, empty choices, a 401. Every request body is recorded for assertions.
+truncation, a refusal, empty choices, a 401; and the adversarial ones: an HTML page or an error
+object with HTTP 200, null or list content, a 10 MB reply, a body trickled one byte at a time,
+JSON fenced after prose, a reply without its summary. Every request body is recorded for assertions.
 
 ``routes`` gives documents their own scripts: a request whose messages contain a route's marker
 string follows that route's script (with its own counter), so faults can be pinned to one
@@ -100,6 +102,16 @@ class StubServer:
                     self.close_connection = True
                     self.connection.shutdown(2)
                     return
+                if behaviour == "trickle":  # headers at once, then the body one byte every 0.25 s
+                    self.send_response(status)
+                    self.send_header("content-type", "application/json")
+                    self.send_header("content-length", str(len(payload)))
+                    self.end_headers()
+                    for i in range(len(payload)):
+                        self.wfile.write(payload[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(0.25)
+                    return
                 self.send_response(status)
                 for k, v in {"content-type": "application/json", **headers}.items():
                     self.send_header(k, v)
@@ -151,6 +163,8 @@ class StubServer:
             return 200, {}, _completion(json.dumps(claims_from_prompt(body)))
         if behaviour == "drop":
             return 0, {}, b""
+        if behaviour == "trickle":
+            return 200, {}, _completion(json.dumps(claims_from_prompt(body)))
         if behaviour == "malformed_body":
             return 200, {}, b'{"id": "x", "choices": [ {'
         if behaviour == "bad_json":
@@ -163,6 +177,29 @@ class StubServer:
             return 200, {}, _completion(None, refusal="I cannot help with that.")
         if behaviour == "no_choices":
             return 200, {}, _completion(None, choices=False)
+        if behaviour == "html_body":  # a proxy or web server answering in place of the API
+            return (
+                200,
+                {"content-type": "text/html"},
+                b"<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>",
+            )
+        if behaviour == "error_body":  # HTTP 200 carrying an error object instead of a completion
+            return 200, {}, err(503, "model is loading, try again later")
+        if behaviour == "null_content":
+            return 200, {}, _completion(None)
+        if behaviour == "list_content":
+            out = json.loads(_completion(None))
+            out["choices"][0]["message"]["content"] = [{"type": "text", "text": json.dumps(claims_from_prompt(body))}]
+            return 200, {}, json.dumps(out).encode()
+        if behaviour == "huge":  # a 10 MB reply
+            return 200, {}, _completion(json.dumps({"summary": "x" * 10_000_000, "claims": []}))
+        if behaviour == "prose_then_fence":
+            text = "Here is the JSON you asked for:\n```json\n" + json.dumps(claims_from_prompt(body)) + "\n```"
+            return 200, {}, _completion(text)
+        if behaviour == "no_summary":
+            reply = claims_from_prompt(body)
+            reply.pop("summary")
+            return 200, {}, _completion(json.dumps(reply))
         if behaviour == "reject_json_schema":
             fmt = body.get("response_format", {}).get("type")
             if fmt == "json_schema":

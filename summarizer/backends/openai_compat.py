@@ -15,6 +15,7 @@ from typing import Any
 import openai
 
 from summarizer.backends.base import ChatRequest, Completion, OutputMode
+from summarizer.backends.http import DeadlineTransport, ReplyTooLarge, redact, secrets_in
 from summarizer.errors import PermanentBackendError, TransientBackendError
 
 _FALLBACK: dict[OutputMode, OutputMode] = {
@@ -66,8 +67,15 @@ class OpenAIBackend:
         self._requested = mode
         self._mode: OutputMode = mode if mode != OutputMode.auto else OutputMode.json_schema
         self._lock = threading.Lock()
-        self._secret = api_key or ""
-        self._client = openai.OpenAI(api_key=api_key or "not-needed", base_url=base_url, max_retries=0, timeout=timeout)
+        self._secrets = secrets_in(api_key, base_url)
+        self.timeout = timeout
+        self._client = openai.OpenAI(
+            api_key=api_key or "not-needed",
+            base_url=base_url,
+            max_retries=0,
+            timeout=timeout,
+            http_client=openai.DefaultHttpxClient(transport=DeadlineTransport(timeout), timeout=timeout),
+        )
 
     @property
     def mode(self) -> str:
@@ -113,8 +121,8 @@ class OpenAIBackend:
                         self._mode = nxt
 
     def _short(self, exc: Exception) -> str:
-        """The server's error message, with our API key masked (some servers echo it back)."""
-        return _short(exc, self._secret)
+        """The server's error message, with every credential masked (some servers echo them back)."""
+        return _short(exc, self._secrets)
 
     def _call(self, request: ChatRequest, mode: OutputMode) -> Completion:
         body = self.request_body(request, mode)
@@ -126,8 +134,10 @@ class OpenAIBackend:
                 f"rate limited (429): {self._short(exc)}", status=429, retry_after=_retry_after(exc.response.headers)
             ) from None
         except openai.APITimeoutError:
-            raise TransientBackendError("request timed out") from None
+            raise TransientBackendError(f"request timed out (no complete reply within {self.timeout:g}s)") from None
         except openai.APIConnectionError as exc:
+            if isinstance(exc.__cause__, ReplyTooLarge):
+                raise PermanentBackendError(f"{exc.__cause__}: refused, not stored") from None
             raise TransientBackendError(
                 f"connection error: {type(exc.__cause__).__name__ if exc.__cause__ else 'dropped'}"
             ) from None
@@ -147,6 +157,7 @@ class OpenAIBackend:
         except json.JSONDecodeError:
             raise TransientBackendError("malformed JSON from server") from None
         seconds = time.perf_counter() - started
+        _check_is_completion(resp, self._secrets)
         usage = resp.usage
         if not resp.choices:
             return Completion(
@@ -163,8 +174,11 @@ class OpenAIBackend:
         refusal = getattr(choice.message, "refusal", None)
         if choice.finish_reason == "content_filter":
             refusal = refusal or "content filter"
+        content = _content_text(choice.message.content)
+        if content is None and not refusal:
+            raise TransientBackendError("the server sent a completion with no content (message.content is null)")
         return Completion(
-            text=choice.message.content or "",
+            text=content or "",
             finish_reason=choice.finish_reason,
             prompt_tokens=usage.prompt_tokens if usage else 0,
             completion_tokens=usage.completion_tokens if usage else 0,
@@ -182,17 +196,41 @@ def _mode_rejected(exc: PermanentBackendError) -> bool:
     )
 
 
-def _redact(text: str, secret: str) -> str:
-    if len(secret) >= 8 and secret in text:
-        text = text.replace(secret, "[redacted]")
-    return text
+def _check_is_completion(resp: Any, secrets: list[str]) -> None:
+    """HTTP 200 is not proof of a completion: a proxy's HTML page or an ``{"error": …}`` body comes
+    back as a string or an object without choices. Name what came instead."""
+    if isinstance(resp, str | bytes):
+        head = resp[:200].decode("utf-8", "replace") if isinstance(resp, bytes) else resp[:200]
+        kind = "an HTML page" if "<html" in head.lower() or "<!doctype" in head.lower() else "text"
+        raise PermanentBackendError(
+            f"the server answered HTTP 200 with {kind}, not a chat completion: is --base-url the API's /v1 address?"
+        )
+    error = getattr(resp, "error", None) or (getattr(resp, "model_extra", None) or {}).get("error")
+    if error and not getattr(resp, "choices", None):
+        message = error.get("message", error) if isinstance(error, dict) else error
+        raise TransientBackendError(
+            "the server answered HTTP 200 with an error: " + " ".join(redact(str(message), secrets).split())[:300]
+        )
+    if not hasattr(resp, "choices"):
+        raise PermanentBackendError(f"the server answered HTTP 200 with {type(resp).__name__}, not a chat completion")
 
 
-def _short(exc: Exception, secret: str = "") -> str:
+def _content_text(content: Any) -> str | None:
+    """The message content as text: a string, or the text parts of a list (some servers send
+    ``[{"type": "text", "text": …}]``); None when there is none."""
+    if content is None or isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        parts = [p.get("text", "") if isinstance(p, dict) else getattr(p, "text", "") for p in content]
+        return "".join(str(p) for p in parts if p)
+    return str(content)
+
+
+def _short(exc: Exception, secrets: list[str] | None = None) -> str:
     body = getattr(exc, "body", None)
     if isinstance(body, dict):
         err = body.get("error", body)
         message = err.get("message") if isinstance(err, dict) else str(err)
     else:
         message = getattr(exc, "message", None) or str(exc)
-    return " ".join(_redact(str(message), secret).split())[:300]
+    return " ".join(redact(str(message), secrets or []).split())[:300]

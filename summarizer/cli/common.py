@@ -121,7 +121,12 @@ def build_extractor(settings: Settings, console: Console | None = None) -> Extra
         use_cache=not settings.no_cache,
         bounded_schema=backend.name == "embedded",
     )
-    return Extractor(backend, options=options, calllog=cache, policy=TransientPolicy(attempts=settings.max_retries))
+    return Extractor(
+        backend,
+        options=options,
+        calllog=cache,
+        policy=TransientPolicy(attempts=settings.max_retries, rate_budget=settings.rate_budget),
+    )
 
 
 def out_folder_conflict(inputs: list[str], out: Path) -> str | None:

@@ -43,6 +43,7 @@ from summarizer.extract.reply import (
     Reply,
     SentenceReply,
     close_cut_summary,
+    json_body,
     reply_items,
     reply_model,
     reply_schema,
@@ -111,7 +112,10 @@ def short_summary(text: str, *, sentences: int = 3, max_chars: int = 600) -> str
     """At most ``sentences`` sentences / ``max_chars`` characters: small models sometimes copy."""
     parts = split_sentences(" ".join(text.split()))
     out = " ".join(p.text for p in parts[:sentences])
-    return out if len(out) <= max_chars else out[: out.rfind(" ", 0, max_chars)].rstrip(",;") + " …"
+    if len(out) <= max_chars:
+        return out
+    cut = out.rfind(" ", max_chars // 2, max_chars)  # a word boundary near the cap, else the cap itself
+    return out[: cut if cut > 0 else max_chars].rstrip(",; ") + " …"
 
 
 class Extractor:
@@ -302,9 +306,7 @@ class Extractor:
 
     def parse(self, text: str) -> Reply:
         """Lenient JSON (raw control characters allowed), then strict schema validation."""
-        body = text.strip()
-        if body.startswith("```"):
-            body = body.strip("`").removeprefix("json").strip()
+        body = json_body(text)
         try:
             data: Any = json.loads(body, strict=False)
         except json.JSONDecodeError as exc:

@@ -41,9 +41,11 @@ class _Summarized(BaseModel):
         return "" if value is None else value
 
 
+# ``default=""``: the schema still requires a summary (strict mode requires every field), but a
+# reply that forgets it keeps its valid cues instead of being re-asked or failed.
 class SentenceReply(_Summarized):
     cues: list[int] = Field(description="the numbers {n} of the marked words that attribute something")
-    summary: str = Field(description=SUMMARY)
+    summary: str = Field(default="", description=SUMMARY)
 
 
 class SummaryReply(_Summarized):
@@ -57,7 +59,7 @@ class QuoteClaim(BaseModel):
 
 class QuoteReply(_Summarized):
     claims: list[QuoteClaim]
-    summary: str = Field(description=SUMMARY)
+    summary: str = Field(default="", description=SUMMARY)
 
 
 Reply = SentenceReply | QuoteReply | SummaryReply
@@ -70,6 +72,24 @@ _CUT_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{0,3})?$")
 # when the reply's budget is sized to its items; the summary is the last field, so a rambling one
 # is cut here, never the cues.
 SUMMARY_TOKENS = 72
+
+
+_FENCED = re.compile(r"```(?:json|JSON)?\s*\n?(.*?)```", re.S)
+
+
+def json_body(text: str) -> str:
+    """The JSON in a reply: the text itself, else a fenced block after some prose ("Here is the
+    JSON: ```json {…} ```"), else the span from the first ``{`` to the last ``}``."""
+    body = text.strip()
+    if body.startswith(("{", "[")) and body.endswith(("}", "]")):
+        return body
+    fenced = _FENCED.search(body)
+    if fenced:
+        return fenced.group(1).strip()
+    if body.startswith("```"):  # an unclosed fence
+        return body.strip("`").removeprefix("json").strip()
+    start, end = body.find("{"), body.rfind("}")
+    return body[start : end + 1] if 0 <= start < end else body
 
 
 def close_cut_summary(text: str) -> str | None:

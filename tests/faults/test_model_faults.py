@@ -45,6 +45,7 @@ def _extractor(server: StubServer, clock: FakeClock, *, attempts: int = 3, timeo
         attempts=attempts,
         initial=0.5,
         max_wait=5.0,
+        rate_budget=2.0,  # two Retry-After: 1 waits, then a 429 fails the document
         sleep=clock.sleep,
         gate=RateGate(sleep=clock.sleep, clock=clock.monotonic),
     )
