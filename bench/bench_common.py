@@ -123,6 +123,28 @@ _VERBS = ["said", "told reporters", "claimed", "warned", "announced", "denied"]
 _THINGS = ["the budget", "the new bridge", "school meals", "the water supply", "the strike", "the ceasefire"]
 
 
+def long_article(path: Path, size: int, seed: int = 11) -> Path:
+    """One synthetic article of ``size`` characters: paragraphs of attributed claims, quotes,
+    pronoun speakers and figures, as a runaway input (a whole book pasted as one file) would be."""
+    rng = random.Random(seed)
+    parts: list[str] = []
+    length = 0
+    i = 0
+    while length < size:
+        who, verb, what = rng.choice(_NAMES), rng.choice(_VERBS), rng.choice(_THINGS)
+        para = (
+            f"{who[0].upper() + who[1:]} {verb} that {what} would cost {rng.randint(2, 900)} million dollars. "
+            f'"We will not accept {rng.choice(_THINGS)}," {rng.choice(_NAMES)} said. He added that '
+            f"{rng.randint(2, 90)} people were hurt on day {i}, according to a statement.\n"
+        )
+        parts.append(para)
+        length += len(para)
+        i += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(parts)[:size], encoding="utf-8")
+    return path
+
+
 def short_docs(folder: Path, n: int, seed: int = 7) -> list[str]:
     """``n`` short news-like articles (5–7 sentences, attributed claims with figures), all distinct."""
     rng = random.Random(seed)

@@ -20,6 +20,7 @@ from bench_common import (  # noqa: E402
     STUB_DELAY,
     Bench,
     log,
+    long_article,
     run_docs,
     seed_docs,
     settings,
@@ -116,6 +117,37 @@ def section_warm(b: Bench, tmp: Path, quick: bool) -> None:
         "first_failed": len(first.failed),
         "logged_failed": len(logged.failed),
     }
+
+
+# -- section 6: runaway input --------------------------------------------------------------------
+def section_runaway(b: Bench, tmp: Path, quick: bool) -> None:
+    """One huge article (1 MB, then 5 MB) against the stub server: extraction must grow linearly
+    (an earlier pairing of every attribution with every sentence made 5 MB take 191 s)."""
+    sizes = (200_000, 1_000_000) if quick else (1_000_000, 5_000_000)
+    seconds: dict[int, float] = {}
+    with stub(0.0) as server:
+        for size in sizes:
+            path = long_article(tmp / f"runaway-{size}" / "long.txt", size)
+            extractor = stub_extractor(server, tmp / f"runaway-{size}.sqlite", 1)
+            report, wall = run_docs(extractor, [str(path)], tmp / f"runaway-out-{size}", 1)
+            seconds[size] = wall
+            d = report.documents[0]
+            b.add(
+                "6 runaway",
+                f"{size / 1e6:g} MB article: wall s",
+                round(wall, 2),
+                note=f"{d.status}, {d.claims} claims, {d.calls} calls",
+            )
+    small, big = sizes
+    ratio = seconds[big] / seconds[small]
+    b.add(
+        "6 runaway",
+        f"time ratio {big / 1e6:g} MB / {small / 1e6:g} MB",
+        round(ratio, 2),
+        "<= 6",
+        ratio <= 6,
+        "5 = linear",
+    )
 
 
 # -- section 3: concurrency ----------------------------------------------------------------------------

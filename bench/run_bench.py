@@ -11,6 +11,7 @@ Sections (see bench/README.md for what each one measures and why):
   3  concurrency against an OpenAI-compatible stub server answering after 200 ms: 1, 4, 8
   4  merge scaling at 1k, 10k, 100k synthetic claims (bench/bench_merge.py)
   5  embedded prompt reuse: 5 seeds with and without the KV-cache prefix reuse
+  6  runaway input: one 1 MB and one 5 MB article against the stub server, time ratio
 
 Run it alone: on a shared machine another busy process collapses llama.cpp's decode speed and
 the GIL-bound parts of the concurrency section. The load average is printed with the machine.
@@ -48,6 +49,7 @@ from bench_sections import (  # noqa: E402
     section_merge,
     section_overhead,
     section_reuse,
+    section_runaway,
     section_warm,
 )
 
@@ -78,13 +80,13 @@ def render(b: Bench) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--model", default="default", help="embedded model: default, small, or a pinned name")
-    ap.add_argument("--sections", default="1,2,3,4,5", help="comma-separated subset of 1,2,3,4,5")
+    ap.add_argument("--sections", default="1,2,3,4,5,6", help="comma-separated subset of 1,2,3,4,5,6")
     ap.add_argument("--quick", action="store_true", help="2 seeds, fewer documents, merge up to 10k")
     ap.add_argument("--json", type=Path, help="also save every figure as JSON here")
     args = ap.parse_args(argv)
     sections = {int(s) for s in args.sections.split(",") if s.strip()}
-    if not sections <= {1, 2, 3, 4, 5}:
-        ap.error("sections are 1..5")
+    if not sections <= {1, 2, 3, 4, 5, 6}:
+        ap.error("sections are 1..6")
     b = Bench(machine=machine_info())
     seeds = SEEDS[:2] if args.quick else SEEDS[:5]
     tmp = Path(tempfile.mkdtemp(prefix="summarizer-bench-"))
@@ -94,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         (2, lambda: section_warm(b, tmp, args.quick)),
         (3, lambda: section_concurrency(b, tmp, args.quick)),
         (4, lambda: section_merge(b, args.quick)),
+        (6, lambda: section_runaway(b, tmp, args.quick)),
     ]
     try:
         if sections & {1, 5}:

@@ -23,6 +23,7 @@ from summarizer.models.merge import (
     MergeResult,
     TimelineEntry,
 )
+from summarizer.text.safe import markdown_code, markdown_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,20 +98,26 @@ def _event_date(dates: list[str]) -> str:
 
 
 def _one_line(text: str, limit: int = 300) -> str:
+    """Article text for summary.md: one line, capped, and inert (no markup, HTML or control
+    characters from the article survive)."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return markdown_text(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _who(ref: ClaimRef, names: dict[str, str]) -> str:
     if ref.speaker == "author":
-        return f"the author of {ref.doc_id}"
+        return f"the author of {markdown_code(ref.doc_id)}"
     name = names.get(ref.entity_id or "", ref.speaker)
-    return ref.speaker if name_key(name) == name_key(ref.speaker) else f"{ref.speaker} ({name})"
+    speaker = _one_line(ref.speaker, 120)
+    return speaker if name_key(name) == name_key(ref.speaker) else f"{speaker} ({_one_line(name, 120)})"
 
 
 def _cite(ref: ClaimRef, names: dict[str, str]) -> str:
-    cue = f" {ref.cue}" if ref.cue else ""
-    return f"{_who(ref, names)}{cue} — `{ref.doc_id}` [{ref.start}:{ref.end}]: “{_one_line(ref.evidence, 240)}”"
+    cue = f" {_one_line(ref.cue, 60)}" if ref.cue else ""
+    return (
+        f"{_who(ref, names)}{cue} — {markdown_code(ref.doc_id)} \\[{ref.start}:{ref.end}\\]: "
+        f"“{_one_line(ref.evidence, 240)}”"
+    )
 
 
 def render_markdown(result: MergeResult) -> str:
@@ -131,17 +138,17 @@ def render_markdown(result: MergeResult) -> str:
     if not s.consensus:
         lines.append("_No proposition is reported by more than one article._")
     for fact in s.consensus:
-        note = f"; details disputed, see {', '.join(fact.disputed)}" if fact.disputed else ""
+        note = f"; details disputed, see {', '.join(fact.disputed)}" if fact.disputed else ""  # our own ids
         lines.append(f"- {_one_line(fact.text)} _({fact.sources} articles{note})_")
         lines.extend(f"  - {_cite(r, names)}" for r in fact.refs)
     lines += ["", "## What is disputed", ""]
     if not s.disputed:
         lines.append("_No conflicting figures, culprits or denials were found._")
     for item in s.disputed:
-        lines += [f"### {item.conflict_id}: {item.about}", "", f"Kind: {item.kind.value}.", ""]
+        lines += [f"### {item.conflict_id}: {_one_line(item.about)}", "", f"Kind: {item.kind.value}.", ""]
         for value in item.values:
             docs = sorted({r.doc_id for r in value.members})
-            lines.append(f"- **{value.value}** — {len(docs)} article(s)")
+            lines.append(f"- **{_one_line(value.value, 120)}** — {len(docs)} article(s)")
             lines.extend(f"  - {_cite(r, names)}" for r in value.members)
         lines.append("")
     lines += ["## Who says what", ""]
@@ -153,13 +160,16 @@ def render_markdown(result: MergeResult) -> str:
             if name_key(a.alias) not in shown:
                 shown.add(name_key(a.alias))
                 other.append(a.alias)
-        aka = f" (also: {', '.join(other[:8])})" if other else ""
+        aka = f" (also: {', '.join(_one_line(a, 80) for a in other[:8])})" if other else ""
         local = entity.type == SpeakerType.unnamed or name_key(ent.name) in GENERIC_NAMES
-        where = f" in {ent.doc_ids[0]}" if local and len(ent.doc_ids) == 1 else ""
-        lines.append(f"### {ent.name}{where}{aka} — {ent.total_claims} claim(s) in {len(ent.doc_ids)} article(s)")
+        where = f" in {markdown_code(ent.doc_ids[0])}" if local and len(ent.doc_ids) == 1 else ""
+        lines.append(
+            f"### {_one_line(ent.name, 120)}{where}{aka} — {ent.total_claims} claim(s) in {len(ent.doc_ids)} article(s)"
+        )
         lines.append("")
         for ref in ent.claims:
-            lines.append(f"- {_one_line(ref.text)} — `{ref.doc_id}`, {ref.cue or 'writes'}, {ref.modality.value}")
+            cue = _one_line(ref.cue, 60) if ref.cue else "writes"
+            lines.append(f"- {_one_line(ref.text)} — {markdown_code(ref.doc_id)}, {cue}, {ref.modality.value}")
         if ent.total_claims > len(ent.claims):
             lines.append(f"- … and {ent.total_claims - len(ent.claims)} more")
         lines.append("")
@@ -167,7 +177,7 @@ def render_markdown(result: MergeResult) -> str:
     if not s.timeline:
         lines.append("_No dated events._")
     for entry in s.timeline:
-        cited = ", ".join(sorted({f"`{r.doc_id}`" for r in entry.refs}))
+        cited = ", ".join(sorted({markdown_code(r.doc_id) for r in entry.refs}))
         lines.append(f"- **{readable_day(entry.date)}** — {_one_line(entry.text)} ({cited})")
     lines.append("")
     return "\n".join(lines)

@@ -228,3 +228,32 @@ def test_untrusted_names_and_server_messages_are_never_console_markup(tmp_path: 
     docs = by_doc(run_report(out))
     assert docs["[red]report.txt"]["status"] == "ok" and docs["Hostile.txt"]["status"] == "failed"
     assert set(check_outputs(out)) == {"[red]report"}
+
+
+def test_summary_md_carries_article_text_as_inert_text(tmp_path: Path) -> None:
+    """``summary.md`` used to carry article text raw: a ``<script>``, an ``<img onerror>``, Markdown
+    links and ESC bytes reached whatever renders it. Every text output now escapes them."""
+    from typer.testing import CliRunner
+
+    from summarizer.cli.app import app
+
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    hostile = (
+        'Mayor Ana Ruiz said <script>alert("x")</script> the budget is safe.\n'
+        "Critics said the plan <img src=x onerror=alert(1)> was [a scam](http://evil.example) and **rigged**.\n"
+        "Officials said the \x1b[31mred\x1b[0m figures were wrong.\n"
+    )
+    for name in ("one[`x`]", "two"):  # two articles: the claims are reported by several
+        (folder / f"{name}.txt").write_text(hostile + f"The clerk said copy {name} was filed.\n", encoding="utf-8")
+    with StubServer(["ok"]) as server:
+        result, out = cli(tmp_path, server.base_url, str(folder))
+    assert result.exit_code == 0, result.output
+    merged = CliRunner().invoke(app, ["merge", str(out), "--out", str(tmp_path / "merged")])
+    assert merged.exit_code == 0, merged.output
+    md = (tmp_path / "merged" / "summary.md").read_text(encoding="utf-8")
+    assert "Ana Ruiz" in md and "&lt;script&gt;" in md and "&lt;img src=x onerror=alert(1)&gt;" in md
+    assert "<script" not in md and "<img" not in md and "\x1b" not in md
+    assert not re.search(r"(?<!\\)\]\(http", md) and "\\[a scam\\]" in md and "\\*\\*rigged\\*\\*" in md
+    assert "``one[`x`]``" in md  # a doc id with backticks stays one code span
+    assert all(ch.isprintable() or ch == "\n" for ch in md)

@@ -203,3 +203,20 @@ def test_credentials_in_the_base_url_never_come_back(tmp_path: Path, in_dir: Pat
         if path.is_file():
             data = path.read_bytes()
             assert not [n for n in needles if n.encode() in data], path
+
+
+@pytest.mark.timeout(300)
+def test_a_5_mb_article_finishes_with_every_span_grounded(tmp_path: Path, in_dir: Path) -> None:
+    """The runaway input: one 5 MB article (linear time is measured in bench/ section 6; here the
+    contract: it finishes, every span is exact, the call log holds a bounded reply)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from bench_common import long_article
+
+    long_article(in_dir / "book.txt", 5_000_000)
+    with StubServer(["ok"]) as server:
+        result, out = cli(tmp_path, server.base_url, str(in_dir))
+    assert result.exit_code == 0, result.output
+    doc = check_outputs(out)["book"]
+    assert doc.source.length == 5_000_000 and len(doc.claims) > 10_000
