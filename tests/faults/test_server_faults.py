@@ -71,7 +71,7 @@ def test_a_429_storm_under_j4_slows_the_run_and_fails_nothing(tmp_path: Path, in
 def test_a_429_storm_past_the_wait_budget_fails_with_the_time_waited(tmp_path: Path, in_dir: Path) -> None:
     _write(in_dir, "Throttled")
     with StubServer(["429:0.4"]) as server:
-        result, out = cli(tmp_path, server.base_url, str(in_dir), env={"SUMMARIZER_RATE_BUDGET": "1"})
+        result, _ = cli(tmp_path, server.base_url, str(in_dir), env={"SUMMARIZER_RATE_BUDGET": "1"})
         sent = len(server.requests)
     assert result.exit_code == 1
     line = error_line(result.output, "Throttled.txt")
