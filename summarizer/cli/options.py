@@ -63,7 +63,14 @@ def not_a_file(param: typer.CallbackParam, value: Any) -> Any:
 
 
 Cache_ = Annotated[str | None, typer.Option("--cache", help="SQLite call log / cache path", callback=not_a_folder)]
-NoCache_ = Annotated[bool, typer.Option("--no-cache", help="ignore the call-log cache")]
+NoCache_ = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="re-extract everything: no reply is taken from the call log and no unchanged output is kept "
+        "(every call is still logged)",
+    ),
+]
 
 _OPTIONS: dict[str, tuple[Any, Any]] = {  # name -> (annotation, default), in --help order
     "backend": (Backend_, None),

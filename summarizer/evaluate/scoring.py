@@ -274,6 +274,19 @@ class SystemEval:
         return items[:limit]
 
 
+def _by_text(preds: dict[str, DocumentResult]) -> dict[str, DocumentResult]:
+    """Predictions by the sha256 of the text they were made from, where one text has one output.
+
+    A gold doc_id is not always the output's: an id that is a reserved output name ("run", "eval",
+    "merged") or too long for a file name is given another by the runner. Matching by text finds
+    the output for the same article all the same."""
+    seen: dict[str, list[DocumentResult]] = {}
+    for pred in preds.values():
+        if pred.source.sha256:
+            seen.setdefault(pred.source.sha256, []).append(pred)
+    return {sha: found[0] for sha, found in seen.items() if len(found) == 1}
+
+
 def score_system(
     label: str,
     gold: GoldSet,
@@ -288,8 +301,9 @@ def score_system(
     backends: Counter[str] = Counter()
     models: Counter[str] = Counter()
     author_voice = any(c.attribution_type == "Author" for d in gold.docs for c in d.claims)
+    by_text = _by_text(preds)
     for doc in gold.docs:
-        pred = preds.get(doc.doc_id)
+        pred = preds.get(doc.doc_id) or by_text.get(text_sha256(doc.text))
         index = indexes.get(doc.doc_id) if indexes is not None else None
         ev = score_document(doc, pred, aliases=aliases, index=index, author_voice=author_voice)
         docs.append(ev)

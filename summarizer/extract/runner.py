@@ -184,7 +184,7 @@ class Runner:
         if first is not None:
             result = _relabel(first[1].result(), article)
             status = "duplicate"
-        elif (old := _unchanged(out, article, self.extractor)) is not None:
+        elif self.extractor.options.use_cache and (old := _unchanged(out, article, self.extractor)) is not None:
             result, status = old, "skipped"
         else:
             result, status = self.extractor.extract(article), "ok"

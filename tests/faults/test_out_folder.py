@@ -188,3 +188,58 @@ def test_a_truncated_output_is_named_as_cut_short_by_merge_review_and_show(tmp_p
     assert show.exit_code == 1 and "Traceback" not in show.output
     lines = [line for line in show.output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith(f"error: {out / 'a.json'}: not complete JSON"), lines
+
+
+def test_gold_ids_that_are_reserved_output_names_are_still_scored(tmp_path: Path) -> None:
+    """A gold document called "run" or "merged" is extracted under another id (its output must not
+    overwrite run.json); eval used to score it as missing. It is matched by its text now."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from summarizer.cli.app import app
+    from summarizer.models import EvalReport
+
+    from .conftest import CLEAN_ENV
+
+    gold = tmp_path / "gold.jsonl"
+    rows = []
+    for doc_id, marker in (("run", "Quillmark"), ("merged", "Brindle"), ("plain", "Castellan")):
+        text = article(marker)
+        piece = f"the {marker} budget protects schools"
+        start = text.index(piece)
+        claim = {"claim": piece, "quote": piece, "speaker": "Mayor Ana Ruiz", "cue": "said", "start": start,
+                 "end": start + len(piece), "content_spans": [[start, start + len(piece)]],
+                 "attribution_type": "Attribution"}  # fmt: skip
+        rows.append(json.dumps({"doc_id": doc_id, "text": text, "claims": [claim]}))
+    gold.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "extracted"
+    with StubServer([reply_with(claims_from_prompt)]) as server:
+        result = CliRunner().invoke(
+            app,
+            ["eval", "--gold", str(gold), "--extract-out", str(out), "--base-url", server.base_url, "--model", "stub",
+             "--cache", str(tmp_path / "c.sqlite")],
+            env=CLEAN_ENV,
+        )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    report = EvalReport.model_validate_json((out / "eval.json").read_text(encoding="utf-8"))
+    assert report.missing == [] and report.overall is not None and report.overall.soft.recall == 1.0
+    assert (out / "run.json").is_file() and json.loads((out / "run.json").read_text())["documents"]
+
+
+def test_no_cache_re_extracts_unchanged_outputs(tmp_path: Path) -> None:
+    """``--no-cache`` used to bypass the call log but still keep unchanged outputs, so nothing was
+    re-extracted: it now means a fresh extraction of every document."""
+    from .conftest import run_report
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article("Quillmark"), encoding="utf-8")
+    with StubServer([reply_with(claims_from_prompt)]) as server:
+        cli(tmp_path, server.base_url, str(folder))
+        again, out = cli(tmp_path, server.base_url, str(folder))
+        assert [d["status"] for d in run_report(out)["documents"]] == ["skipped"] and len(server.requests) == 1
+        fresh, out = cli(tmp_path, server.base_url, str(folder), extra=("--no-cache",))
+        sent = len(server.requests)
+    assert again.exit_code == 0 and fresh.exit_code == 0
+    assert sent == 2 and [d["status"] for d in run_report(out)["documents"]] == ["ok"]
