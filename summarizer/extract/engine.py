@@ -199,8 +199,10 @@ class Extractor:
         prompts = self.prompts()
         return DocumentResult(
             doc_id=article.doc_id,
-            source=SourceInfo(path=article.path, sha256=article.sha256, length=len(article.text)),
-            title=article.title,
+            source=SourceInfo(
+                path=article.path, sha256=article.sha256, length=len(article.text), **article.publication.model_dump()
+            ),
+            title=article.publication.title,
             summary=short_summary(summaries[0] if summaries else ""),
             claims=claims,
             entities=entities,

@@ -18,7 +18,9 @@ from pathlib import Path
 from summarizer.errors import InputError
 from summarizer.ingest.decode import DecodeRefused, decode_text
 from summarizer.ingest.html import html_to_text
-from summarizer.models import Article
+from summarizer.ingest.page import page_metadata
+from summarizer.models import Article, Publication
+from summarizer.text.dates import dateline_date
 
 SUFFIXES = {
     ".txt": "text/plain",
@@ -121,23 +123,44 @@ def read_bytes_as_article(data: bytes, *, path: str, doc_id: str) -> Article:
     if media == "text/plain" and (head.startswith("<!doctype html") or head.startswith("<html")):
         media = "text/html"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    title = None
+    publication = Publication()
     if media == "text/html":
-        text, title = html_to_text(text)
+        html = text
+        text, heading = html_to_text(html)
+        publication = page_metadata(html)
+        if publication.title is None and heading:
+            publication.title = heading
     if not text.strip():
         raise InputError(
             path, "no text (empty or whitespace only)" if media != "text/html" else "no article text in HTML"
         )
-    if title is None:
-        title = _plain_title(text)
+    return make_article(text, path=path, doc_id=doc_id, publication=publication, media=media, warnings=warnings)
+
+
+def make_article(
+    text: str,
+    *,
+    path: str,
+    doc_id: str,
+    publication: Publication | None = None,
+    media: str = "text/plain",
+    warnings: list[str] | None = None,
+) -> Article:
+    """The Article for ``text``: what ``publication`` leaves open is filled from the text itself
+    (a headline-like first line, a dateline's date)."""
+    publication = publication or Publication()
+    if publication.title is None:
+        publication.title = _plain_title(text)
+    if publication.published is None:
+        publication.published = dateline_date(text)
     return Article(
         doc_id=doc_id,
         path=path,
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        title=title,
+        publication=publication,
         media_type=media,
-        warnings=warnings,
+        warnings=warnings or [],
     )
 
 

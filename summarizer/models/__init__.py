@@ -52,7 +52,7 @@ from summarizer.models.merge import (
     TimelineEntry,
 )
 from summarizer.models.run import DocumentStatus, RunReport
-from summarizer.models.text import Article, Sentence
+from summarizer.models.text import Article, Publication, Sentence
 
 __all__ = [
     "PRF",
@@ -91,6 +91,7 @@ __all__ = [
     "MergedEntity",
     "Modality",
     "NumberMention",
+    "Publication",
     "RunReport",
     "Sentence",
     "SourceInfo",

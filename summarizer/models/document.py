@@ -10,6 +10,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from summarizer.models.text import Publication
+
 
 class SpeakerType(StrEnum):
     person = "person"
@@ -147,7 +149,9 @@ class ExtractionMeta(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
-class SourceInfo(BaseModel):
+class SourceInfo(Publication):
+    """Where the article came from: the input it was read from and its publication metadata."""
+
     path: str
     sha256: str
     length: int

@@ -1,0 +1,48 @@
+"""Publication dates: a date field as a corpus row or a page gives it, and a dateline in the first
+lines of a plain text ("WASHINGTON, Oct. 5, 2016 —"). dateparser reads the forms; this module only
+decides where to look and that a publication date must name a day, month and year."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import dateparser
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WRITTEN = re.compile(
+    rf"\b(?:(?:19|20)\d\d-\d\d-\d\d"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d)\b"
+)
+_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],  # never "tomorrow" or "3 days ago"
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+HEAD_CHARS = 400  # a dateline sits in the first lines; a date further down is an event, not the article's
+
+
+def parse_published(value: str) -> str | None:
+    """A publication date as written anywhere (ISO, "5 October 2016", "Oct. 5, 2016", RFC 2822,
+    "10/05/2016") → ``YYYY-MM-DD``; None when it does not name a day, month and year."""
+    value = value.strip()
+    if not value:
+        return None
+    iso = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ].*)?", value)
+    if iso:
+        try:
+            return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+        except ValueError:
+            return None
+    parsed = dateparser.parse(value.replace(".", " "), languages=["en"], settings=_SETTINGS)
+    return parsed.date().isoformat() if isinstance(parsed, datetime) else None
+
+
+def dateline_date(text: str) -> str | None:
+    """The date written in a plain text's first lines, if any."""
+    for m in _WRITTEN.finditer(text[:HEAD_CHARS]):
+        found = parse_published(m.group(0))
+        if found:
+            return found
+    return None
