@@ -12,6 +12,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from summarizer.errors import SummarizerError
+from summarizer.errors import InputError, SummarizerError
 from summarizer.models import Claim, DocumentResult
 
 # Files the commands write beside the article outputs; an article must never take these names.
@@ -40,9 +41,24 @@ class DocIds:
     def __init__(self) -> None:
         self._ids: set[str] = set()
 
+        self._rows: dict[str, str] = {}
+
     def __call__(self, path: str) -> str:
-        stem = "stdin" if path == "-" else Path(path).stem
-        tag = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+        """The id of an input file: its stem."""
+        return self._claim("stdin" if path == "-" else Path(path).stem, path)
+
+    def row(self, name: str, where: str, *, given: bool = True) -> str:
+        """The id of a corpus row: its ``id`` field made a safe file name. An id given twice is an
+        error of the second row (both would otherwise be written to one file)."""
+        if given:
+            if name in self._rows:
+                raise InputError(where, f"duplicate id {name!r} (also {self._rows[name]}); give each row its own id")
+            self._rows[name] = where
+        safe = re.sub(r"[^\w.-]+", "_", name).lstrip(".") or "row"
+        return self._claim(safe, where)
+
+    def _claim(self, stem: str, key: str) -> str:
+        tag = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:8]
         doc_id = stem
         if len(stem.encode("utf-8", "surrogateescape")) > MAX_ID_BYTES:
             doc_id = stem.encode("utf-8", "surrogateescape")[: MAX_ID_BYTES - 9].decode("utf-8", "ignore") + "-" + tag

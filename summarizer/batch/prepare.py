@@ -17,7 +17,7 @@ from typing import Any
 from summarizer.batch.manifest import Manifest, dump_line, manifest_path_for
 from summarizer.errors import ConfigError, InputError
 from summarizer.extract.engine import Extractor
-from summarizer.ingest import discover, read_article, split_sentences
+from summarizer.ingest import iter_articles, split_sentences
 from summarizer.outdir import DocIds
 
 URL = "/v1/chat/completions"
@@ -61,15 +61,11 @@ def prepare(
     backend = extractor.backend
     tmp = out.with_name(f".{out.name}.tmp")
     with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-        for item in discover(os.path.abspath(i) for i in inputs):
-            try:
-                if isinstance(item, InputError):
-                    raise item
-                article = read_article(item, doc_id=doc_id(item))
-            except InputError as exc:
-                report.failed.append(exc)
+        for article in iter_articles((os.path.abspath(i) for i in inputs), doc_id):
+            if isinstance(article, InputError):
+                report.failed.append(article)
                 if on_error:
-                    on_error(exc)
+                    on_error(article)
                 continue
             report.documents += 1
             sentences = split_sentences(article.text)

@@ -1,6 +1,6 @@
 """Run extraction over many inputs: stream them, skip finished work, isolate failures.
 
-- inputs stream from ``discover`` (thousands of files are never loaded up front);
+- inputs stream from ``iter_articles`` (thousands of files, or corpus rows, are never loaded up front);
 - an output whose text hash, model, prompt and schema are unchanged is kept (resume; no call);
 - the same text under two names is extracted once and written under both names;
 - a bad input or a failed document is reported on one line and the run goes on;
@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from summarizer.atomic import atomic_write
 from summarizer.errors import ExtractionFailed, InputError
 from summarizer.extract.engine import Extractor
-from summarizer.ingest import discover, read_article
+from summarizer.ingest import iter_articles
 from summarizer.models import Article, DocumentResult, DocumentStatus, RunReport
 from summarizer.outdir import DocIds, locked, remove_stale_temps
 
@@ -96,20 +96,13 @@ class Runner:
         statuses: list[Future[DocumentStatus]] = []
         slots = threading.BoundedSemaphore(self.concurrency * 2)
         with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="extract") as pool:
-            for item in discover(inputs):
-                if isinstance(item, InputError):
+            for article in iter_articles(inputs, self._doc_id):
+                if isinstance(article, InputError):
                     report.documents.append(
                         self._emit(
-                            DocumentStatus(path=item.path, status="failed", reason=item.reason, error_type="InputError")
-                        )
-                    )
-                    continue
-                try:
-                    article = read_article(item, doc_id=self._doc_id(item))
-                except InputError as exc:
-                    report.documents.append(
-                        self._emit(
-                            DocumentStatus(path=item, status="failed", reason=exc.reason, error_type="InputError")
+                            DocumentStatus(
+                                path=article.path, status="failed", reason=article.reason, error_type="InputError"
+                            )
                         )
                     )
                     continue

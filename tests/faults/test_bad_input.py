@@ -19,10 +19,10 @@ from summarizer import atomic as atomic_mod
 from summarizer.backends.base import Completion, OutputMode
 from summarizer.backends.openai_compat import OpenAIBackend
 from summarizer.calllog import CallLog
-from summarizer.extract import runner as runner_mod
 from summarizer.extract.engine import ExtractOptions, Extractor
 from summarizer.extract.retry import TransientPolicy
 from summarizer.extract.runner import Runner
+from summarizer.ingest import inputs as inputs_mod
 from summarizer.ingest import reader
 from summarizer.ingest.decode import decode_text
 
@@ -308,7 +308,7 @@ def test_thousands_of_files_stream_with_bounded_lookahead(tmp_path: Path, in_dir
     monkeypatch.setattr(atomic_mod.os, "fsync", lambda fd: None)  # durability is not under test here
     lock = threading.Lock()
     state = {"read": 0, "done": 0, "max_ahead": 0, "discovery_done_at": None, "first_output_at": None}
-    real_discover, real_read = runner_mod.discover, runner_mod.read_article
+    real_discover, real_read = inputs_mod.discover, inputs_mod.read_article
 
     def discover(inputs):
         yield from real_discover(inputs)
@@ -327,8 +327,8 @@ def test_thousands_of_files_stream_with_bounded_lookahead(tmp_path: Path, in_dir
                 assert Path(status.output).exists()
                 state["first_output_at"] = time.monotonic()
 
-    monkeypatch.setattr(runner_mod, "discover", discover)
-    monkeypatch.setattr(runner_mod, "read_article", read_article)
+    monkeypatch.setattr(inputs_mod, "discover", discover)
+    monkeypatch.setattr(inputs_mod, "read_article", read_article)
     started = time.monotonic()
     report = Runner(
         Extractor(_FastBackend(), calllog=CallLog(None)), tmp_path / "out", concurrency=2, on_event=on_event

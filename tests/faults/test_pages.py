@@ -39,7 +39,8 @@ NEWS_PAGE = """<!doctype html><html lang="en"><head>
   <p>Critics disagreed, according to a statement from the residents' association.</p>
   <div class="share-tools"><a href="#">SHARE-FACEBOOK</a></div>
 </article></main>
-<aside class="related"><h3>Related</h3><ul><li><a href="/a">RELATED-ONE</a></li><li><a href="/b">RELATED-TWO</a></li></ul></aside>
+<aside class="related"><h3>Related</h3>
+<ul><li><a href="/a">RELATED-ONE</a></li><li><a href="/b">RELATED-TWO</a></li></ul></aside>
 <section class="newsletter-signup">NEWSLETTER-BOX</section>
 <footer>FOOTER-COPYRIGHT</footer>
 </body></html>"""
