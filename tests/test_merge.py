@@ -763,3 +763,19 @@ def test_the_same_article_under_two_names_does_not_corroborate_itself() -> None:
     assert [c.sources for c in twice.clusters] == [c.sources for c in alone.clusters]
     again = merge_documents([d0, d0])  # one doc_id twice (a hand-copied JSON)
     assert again.stats.documents == 1
+
+
+def test_the_publication_date_dates_last_year_and_a_day_without_its_year() -> None:
+    """Issue 15: an article written in February 2013 that says "relocated last year" means 2012, and
+    its "on February 9" is 2013-02-09; without a publication date neither can be dated."""
+    text = "The residents were relocated to Camp Liberty last year. Rockets hit the camp on February 9."
+    spec = [
+        ("author", A, None, "The residents were relocated to Camp Liberty last year.", "relocated last year", [], [],
+         ASSERT),
+        ("author", A, None, "Rockets hit the camp on February 9.", "Rockets hit the camp", [], ["February 9"], ASSERT),
+    ]  # fmt: skip
+    dated = make_doc("p1", text, spec)
+    dated.source.published = "2013-02-10"
+    undated = make_doc("p2", text, spec)
+    assert [f.dates for f in claim_features([dated], resolve_entities([dated]))] == [("2012",), ("2013-02-09",)]
+    assert [f.dates for f in claim_features([undated], resolve_entities([undated]))] == [(), ("XXXX-02-09",)]

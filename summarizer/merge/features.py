@@ -84,8 +84,23 @@ def counted(n: NumberMention, context: str = "") -> str:
     return best[1] if best else counts
 
 
-def _fill_years(dates: list[str], doc_dates: list[str]) -> list[str]:
-    """XXXX-MM-DD → YYYY-MM-DD using the most common year among the document's dates of that month."""
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next) year\b", re.I)
+
+
+def _relative_years(text: str, published: str | None) -> list[str]:
+    """ "last year" / "this year" / "next year" as years, counted from the publication date: in an
+    article written in February 2013, "relocated last year" is 2012."""
+    if not published:
+        return []
+    year = int(published[:4])
+    shift = {"last": -1, "this": 0, "next": 1}
+    return list(dict.fromkeys(str(year + shift[m.group(1).lower()]) for m in _RELATIVE_YEAR.finditer(text)))
+
+
+def _fill_years(dates: list[str], doc_dates: list[str], published: str | None = None) -> list[str]:
+    """XXXX-MM-DD → YYYY-MM-DD using the most common year among the document's dates of that month,
+    else the year of publication (a month-day written without a year is in the year it was written,
+    or the year before when that day is after the publication date)."""
     out: list[str] = []
     for d in dates:
         if d.startswith(UNKNOWN_YEAR):
@@ -93,6 +108,9 @@ def _fill_years(dates: list[str], doc_dates: list[str]) -> list[str]:
             top = years.most_common(2)
             if top and (len(top) == 1 or top[0][1] > top[1][1]):
                 d = top[0][0] + d[4:]
+            elif published:
+                year = int(published[:4])
+                d = f"{year - 1 if d[4:] > published[4:] else year}{d[4:]}"
         out.append(d)
     return out
 
@@ -121,7 +139,8 @@ def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[Claim
     """Features of every claim of every document, in document then claim order."""
     out: list[ClaimFeatures] = []
     for doc in docs:
-        parsed = [parse_dates(c.dates) for c in doc.claims]
+        published = doc.source.published
+        parsed = [parse_dates(c.dates) + _relative_years(c.evidence.text, published) for c in doc.claims]
         doc_dates = [d for ds in parsed for d in ds]
         for claim, dates in zip(doc.claims, parsed, strict=True):
             tokens, mentioned = table.mentions.annotate(claim.text)
@@ -139,7 +158,7 @@ def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[Claim
                         (counted(n, claim.evidence.text), n.value, (n.qualifier or "").lower() or None)
                         for n in claim.numbers
                     ),
-                    dates=tuple(_fill_years(dates, doc_dates)),
+                    dates=tuple(_fill_years(dates, doc_dates, published)),
                     event=any(t in EVENT_WORDS for t in tokens),
                 )
             )

@@ -67,6 +67,11 @@ def render_document(doc: DocumentResult, text: str | None, console: Console) -> 
     """Print ``doc`` to ``console``: header, summary, then one panel per speaker (most claims first)."""
     head = Text()
     head.append(clean(doc.title or doc.doc_id), style="bold")
+    published = [doc.source.outlet, doc.source.published, doc.source.byline and f"by {doc.source.byline}"]
+    if any(published):
+        head.append("\n" + clean(" · ".join(p for p in published if p)), style="cyan")
+    if doc.source.url:
+        head.append("\n" + clean(doc.source.url), style="dim underline")
     head.append(
         f"\n{clean(doc.source.path)} · {clean(doc.meta.backend)}/{clean(doc.meta.model)} · "
         f"{len(doc.claims)} claims · {doc.meta.tokens.prompt}+{doc.meta.tokens.completion} tokens",
