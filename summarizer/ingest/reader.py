@@ -10,6 +10,7 @@ import errno
 import glob
 import hashlib
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -153,6 +154,8 @@ def make_article(
         publication.title = _plain_title(text)
     if publication.published is None:
         publication.published = dateline_date(text)
+    if publication.byline is None and media != "text/html":
+        publication.byline = plain_byline(text)
     return Article(
         doc_id=doc_id,
         path=path,
@@ -164,13 +167,32 @@ def make_article(
     )
 
 
+_GLUED_LABEL = re.compile(r"^[a-z][a-z ]{2,30}?(?=[A-Z][a-z])")  # "article imageIran launches …"
+_BYLINE = re.compile(r"^By\s+((?:[A-Z][\w.'’-]+\s?){1,4}?)(?=\s{2,}|\s*[,|·]|\s+(?:and\s|on\s)|$)")
+
+
 def _plain_title(text: str) -> str | None:
-    """The first line that reads like a headline (menus such as "Log in" are skipped)."""
+    """The first line that reads like a headline (menus such as "Log in" are skipped). A page copied
+    as text glues an image label to the headline ("article imageIran launches …") and a section
+    tag after a no-break space ("… killed\u00a0Special"): both are cut off."""
     for line in text.strip().split("\n")[:6]:
         line = line.strip().lstrip("# ").strip()
         words = len(line.split())
         if words > 25 or "http" in line:
             return None  # the body has started: no headline
         if words >= 5 and not line.endswith("?"):
-            return line
+            line = _GLUED_LABEL.sub("", line)
+            head, _, tail = line.rpartition("\u00a0")
+            if head and len(tail.split()) <= 2:
+                line = head
+            return " ".join(line.split())
+    return None
+
+
+def plain_byline(text: str) -> str | None:
+    """A "By Name Surname" line among a plain text's first lines."""
+    for line in text.strip().split("\n")[:8]:
+        m = _BYLINE.match(line.strip().replace("\u00a0", "  "))
+        if m:
+            return " ".join(m.group(1).split())
     return None

@@ -86,3 +86,14 @@ def test_a_plain_text_dateline_dates_the_article_and_a_later_date_does_not() -> 
     late = "Officials met.\n" + "They talked about the plan at length. " * 20 + "The vote is on March 3, 2014.\n"
     undated = read_bytes_as_article(late.encode(), path="b.txt", doc_id="b")
     assert undated.publication.published is None  # a date deep in the body is an event, not the dateline
+
+
+def test_a_page_copied_as_text_keeps_a_clean_headline_and_its_byline() -> None:
+    """Seed 002's title came out as "article imageIran launches attack …\u00a0Special"."""
+    copied = (
+        "Remember me\u00a0 Log in\n\narticle imageCouncil approves the river bridge budget\u00a0Special\n\n"
+        "By Jane Okafor \u00a0 \u00a0Oct 29, 2015 in World\nThe council approved the budget, its chair said.\n"
+    )
+    art = read_bytes_as_article(copied.encode(), path="c.txt", doc_id="c")
+    assert art.publication.title == "Council approves the river bridge budget"
+    assert art.publication.byline == "Jane Okafor" and art.publication.published == "2015-10-29"
