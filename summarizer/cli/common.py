@@ -26,7 +26,8 @@ from summarizer.errors import ConfigError
 from summarizer.extract.engine import ExtractOptions, Extractor
 from summarizer.extract.retry import TransientPolicy
 from summarizer.extract.runner import Runner
-from summarizer.models import DocumentStatus, RunReport
+from summarizer.merge import load_documents
+from summarizer.models import DocumentResult, DocumentStatus, RunReport
 from summarizer.outdir import FolderLocked
 from summarizer.text.safe import printable
 
@@ -56,6 +57,20 @@ def say(message: str, tag: str = "", style: str = "", console: Console | None = 
         line.append(f"{tag}: ", style=style)
     line.append(printable(message, newlines=False))
     (console or err_console).print(line, highlight=False, soft_wrap=True)
+
+
+def results_in(folder: Path) -> list[DocumentResult]:
+    """The article results a command builds on (merge, export): what was left out is listed, and an
+    empty or missing folder is an error."""
+    if not folder.is_dir():
+        fail(f"{folder} is not a folder", 2)
+    skipped: list[str] = []
+    docs = load_documents(folder, skipped)
+    for reason in skipped:
+        say(reason, "skipped", "yellow")
+    if not docs:
+        fail(f"no article results (*.json) in {folder}", 1)
+    return docs
 
 
 def fail(message: str, code: int = 2) -> None:

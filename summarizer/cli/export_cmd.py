@@ -11,7 +11,7 @@ import typer
 from summarizer.cli import common as c
 from summarizer.cli.options import not_a_file
 from summarizer.evaluate.predictions import load_merged
-from summarizer.merge import load_documents, merge_documents
+from summarizer.merge import merge_documents
 from summarizer.models import DocumentResult, MergeResult
 from summarizer.outdir import why_unreadable
 from summarizer.report.tables import tables, write_tables
@@ -51,14 +51,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Write one row per claim (claims.csv) and the merged entities and conflicts as tables."""
-        if not folder.is_dir():
-            c.fail(f"{folder} is not a folder", 2)
-        skipped: list[str] = []
-        docs = load_documents(folder, skipped)
-        for reason in skipped:
-            c.say(reason, "skipped", "yellow")
-        if not docs:
-            c.fail(f"no article results (*.json) in {folder}", 1)
+        docs = c.results_in(folder)
         result = _merged(folder, merged, docs)
         written = write_tables(tables(docs, result), out or folder / "export", fmt.value)
         rows = sum(len(d.claims) for d in docs)

@@ -34,14 +34,7 @@ def register(app: typer.Typer) -> None:
         out: Annotated[Path, typer.Option("--out", "-o", help="output folder", callback=not_a_file)] = Path("merged"),
     ) -> None:
         """Merge per-article claims: entities with aliases, claim clusters, conflicts, corpus summary."""
-        if not folder.is_dir():
-            c.fail(f"{folder} is not a folder", 2)
-        skipped: list[str] = []
-        docs = load_documents(folder, skipped)
-        for reason in skipped:
-            c.say(reason, "skipped", "yellow")
-        if not docs:
-            c.fail(f"no article results (*.json) in {folder}", 1)
+        docs = c.results_in(folder)
         result = write_merge(folder, out, docs)
         s = result.stats
         c.say(
