@@ -14,7 +14,6 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli.app import app
-from summarizer.cli.review_cmd import write_report
 from summarizer.models import (
     PRF,
     ClaimRef,
@@ -27,7 +26,7 @@ from summarizer.models import (
     EvalReport,
     MergeResult,
 )
-from summarizer.report import load_for_report, render_report
+from summarizer.report import load_for_report, render_report, write_report
 from summarizer.report.html import json_for_script
 from summarizer.report.segments import Span, highlight
 

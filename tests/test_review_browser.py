@@ -18,8 +18,8 @@ from stub_server import StubServer
 from typer.testing import CliRunner
 
 from summarizer.cli.app import app
-from summarizer.cli.review_cmd import write_report
 from summarizer.models import DocumentResult
+from summarizer.report import write_report
 
 pytestmark = pytest.mark.browser
 

@@ -22,6 +22,7 @@ from summarizer.evaluate.gold import GoldSet, load_gold
 from summarizer.evaluate.merge_scores import load_merge_gold
 from summarizer.evaluate.predictions import load_merged, load_predictions
 from summarizer.evaluate.report import print_report, write_report
+from summarizer.merge import write_merge
 from summarizer.models import MergeResult, RunReport
 
 
@@ -53,11 +54,7 @@ def _load_or_run_merge(pred: Path, merged_dir: Path, console: Console, warnings:
         except (OSError, ValueError) as exc:
             warnings.append(f"{path}: not a valid merged.json ({str(exc).splitlines()[0]}); merge not scored")
             return None
-    try:  # no merged.json yet: merge the predictions the same way `summarizer merge` does
-        from summarizer.cli.merge_cmd import write_merge
-    except ImportError:
-        warnings.append(f"{path} not found and the merge stage is unavailable; merge not scored")
-        return None
+    # no merged.json yet: merge the predictions the same way `summarizer merge` does
     c.say(f"no {path}: merging {pred} first", console=console)
     return write_merge(pred, merged_dir)
 

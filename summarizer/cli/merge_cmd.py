@@ -1,8 +1,6 @@
 """`summarizer merge`: out/*.json → merged/merged.json and merged/summary.md.
 
-Why its own module with ``write_merge``: ``summarizer run`` chains extract → merge and reuses the
-same writer. Files are written atomically (temp file in the target folder, then ``os.replace``) so
-an interrupted merge never leaves a half-written merged.json for the report to read.
+The writer itself is ``summarizer.merge.write_merge``, shared with ``summarizer run`` and ``eval``.
 """
 
 from __future__ import annotations
@@ -12,19 +10,9 @@ from typing import Annotated
 
 import typer
 
-from summarizer.atomic import atomic_write
 from summarizer.cli import common as c
 from summarizer.cli.options import not_a_file
-from summarizer.merge import load_documents, merge_documents, render_markdown
-from summarizer.models import DocumentResult, MergeResult
-
-
-def write_merge(folder: Path, out: Path, docs: list[DocumentResult] | None = None) -> MergeResult:
-    """Merge every DocumentResult in ``folder`` (or ``docs``); write ``out``/merged.json and summary.md."""
-    result = merge_documents(load_documents(folder) if docs is None else docs)
-    atomic_write(out / "merged.json", result.model_dump_json(indent=2))
-    atomic_write(out / "summary.md", render_markdown(result))
-    return result
+from summarizer.merge import write_merge
 
 
 def register(app: typer.Typer) -> None:

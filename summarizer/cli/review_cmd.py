@@ -1,8 +1,6 @@
 """`summarizer review` (HTML report of all articles) and `summarizer show` (one article in the terminal).
 
-Why ``write_report`` is a plain function: ``summarizer run`` writes the same report at the end of a
-run. The report is written atomically (temp file beside it, then ``os.replace``), so a browser that
-has it open never reloads a half-written file.
+The writer itself is ``summarizer.report.write_report``, shared with ``summarizer run``.
 """
 
 from __future__ import annotations
@@ -22,13 +20,6 @@ from summarizer.models import DocumentResult
 from summarizer.outdir import why_unreadable
 from summarizer.report import load_for_report, read_article_text, render_report
 from summarizer.report.terminal import render_document
-
-
-def write_report(out_dir: Path, merged_dir: Path | None, eval_path: Path | None, dest: Path) -> Path:
-    """Render the HTML report for ``out_dir`` (plus merge and eval results when given) to ``dest``."""
-    data = load_for_report(out_dir, merged_dir, eval_path)
-    atomic_write(dest, render_report(*data))
-    return dest
 
 
 def register(app: typer.Typer) -> None:

@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from summarizer.cli import common as c
-from summarizer.cli.merge_cmd import write_merge
 from summarizer.cli.options import BackendFlags, backend_options, not_a_file, not_a_folder
-from summarizer.cli.review_cmd import write_report
+from summarizer.merge import write_merge
+from summarizer.report import write_report
 
 
 def register(app: typer.Typer) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from summarizer.atomic import atomic_write
 from summarizer.merge.blocking import BlockingConfig, iter_candidate_pairs
 from summarizer.merge.clusters import cluster_claims, medoid
 from summarizer.merge.conflicts import ConflictContext, number_conflicts
@@ -41,7 +42,19 @@ __all__ = [
     "load_documents",
     "merge_documents",
     "render_markdown",
+    "write_merge",
 ]
+
+
+def write_merge(folder: Path, out: Path, docs: list[DocumentResult] | None = None) -> MergeResult:
+    """Merge every DocumentResult in ``folder`` (or ``docs``); write ``out``/merged.json and summary.md.
+
+    Written atomically (temp file in the target folder, then ``os.replace``), so an interrupted
+    merge never leaves a half-written merged.json for the report to read."""
+    result = merge_documents(load_documents(folder) if docs is None else docs)
+    atomic_write(out / "merged.json", result.model_dump_json(indent=2))
+    atomic_write(out / "summary.md", render_markdown(result))
+    return result
 
 
 def load_documents(folder: str | Path, skipped: list[str] | None = None) -> list[DocumentResult]:

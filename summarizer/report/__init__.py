@@ -5,6 +5,6 @@ lit up, not by reading offsets. It only reads output files (no model, no network
 """
 
 from summarizer.outdir import read_article_text
-from summarizer.report.html import ReportData, load_for_report, render_report
+from summarizer.report.html import ReportData, load_for_report, render_report, write_report
 
-__all__ = ["ReportData", "load_for_report", "read_article_text", "render_report"]
+__all__ = ["ReportData", "load_for_report", "read_article_text", "render_report", "write_report"]

@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 from pydantic import ValidationError
 
+from summarizer.atomic import atomic_write
 from summarizer.models import ClaimRef, DocumentResult, EvalReport, MergeResult, RunReport
 from summarizer.outdir import load_folder
 from summarizer.report.evalmarks import LABELS
@@ -133,6 +134,15 @@ def render_report(
             eval_statuses=sorted({cv.eval_status for v in views for cv in v.claims if cv.eval_status}),
         )
     )
+
+
+def write_report(out_dir: Path, merged_dir: Path | None, eval_path: Path | None, dest: Path) -> Path:
+    """Render the HTML report for ``out_dir`` (plus merge and eval results when given) to ``dest``,
+    atomically (temp file beside it, then ``os.replace``): a browser that has it open never reloads
+    a half-written file."""
+    data = load_for_report(out_dir, merged_dir, eval_path)
+    atomic_write(dest, render_report(*data))
+    return dest
 
 
 def load_for_report(
