@@ -54,13 +54,23 @@ class Completion(BaseModel):
 
 @runtime_checkable
 class Backend(Protocol):
-    """Anything that answers chat requests. ``name``/``model`` go into metadata and cache keys."""
+    """Anything that answers chat requests. ``name``/``model`` go into metadata and cache keys.
+
+    What a backend can do is said by its attributes, never guessed from its name:
+    ``grammar_constrained``  the decoder enforces the JSON Schema, length bounds included (llama.cpp
+                             grammars), so the bounded schema may be sent;
+    ``batch_requests``       it can write the body of a Batch API request (``request_body``);
+    ``output_modes``         the structured-output modes it speaks; ``mode`` is the one in use.
+    """
 
     name: str
     model: str
     max_concurrency: int
+    grammar_constrained: bool
+    batch_requests: bool
+    output_modes: tuple[OutputMode, ...]
 
     @property
-    def mode(self) -> str: ...
+    def mode(self) -> OutputMode: ...
 
     def complete(self, request: ChatRequest) -> Completion: ...

@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from summarizer.backends.base import ChatRequest, Completion
+from summarizer.backends.base import ChatRequest, Completion, OutputMode
 from summarizer.backends.runaway import RunawayGuard
 from summarizer.errors import ConfigError, PermanentBackendError
 
@@ -33,6 +33,9 @@ T = TypeVar("T")
 class EmbeddedBackend:
     name = "embedded"
     max_concurrency = 1
+    grammar_constrained = True  # llama.cpp compiles the schema into a grammar
+    batch_requests = False
+    output_modes: tuple[OutputMode, ...] = (OutputMode.json_object,)
 
     def __init__(
         self,
@@ -54,8 +57,8 @@ class EmbeddedBackend:
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llama")  # also serializes calls
 
     @property
-    def mode(self) -> str:
-        return "json_object"
+    def mode(self) -> OutputMode:
+        return OutputMode.json_object
 
     def on_model_thread(self, fn: Callable[[Any], T]) -> T:
         """Run ``fn(llm)`` on the backend's model thread (loading the model first) and return its result."""

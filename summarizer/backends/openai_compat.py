@@ -50,6 +50,9 @@ class OpenAIBackend:
     """Chat completions with an explicit structured-output mode (or ``auto`` with fallback)."""
 
     name = "openai"
+    grammar_constrained = False  # OpenAI strict mode rejects length bounds; servers differ
+    batch_requests = True
+    output_modes: tuple[OutputMode, ...] = (OutputMode.json_schema, OutputMode.json_object, OutputMode.prompt)
 
     def __init__(
         self,
@@ -78,8 +81,8 @@ class OpenAIBackend:
         )
 
     @property
-    def mode(self) -> str:
-        return self._mode.value
+    def mode(self) -> OutputMode:
+        return self._mode
 
     def response_format(self, request: ChatRequest, mode: OutputMode) -> dict[str, Any] | None:
         if mode == OutputMode.json_schema:

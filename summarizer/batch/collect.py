@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from summarizer.backends.base import ChatRequest, Completion
+from summarizer.backends.base import ChatRequest, Completion, OutputMode
 from summarizer.batch.manifest import Manifest, dump_line, manifest_path_for
 from summarizer.batch.prepare import URL, body_writer
 from summarizer.errors import ConfigError, InvalidReply, PermanentBackendError
@@ -259,12 +259,15 @@ class BatchOnlyBackend:
         self.name: str = backend.name
         self.model: str = backend.model
         self.max_concurrency: int = backend.max_concurrency
+        self.grammar_constrained: bool = backend.grammar_constrained
+        self.batch_requests: bool = backend.batch_requests
+        self.output_modes: tuple[OutputMode, ...] = backend.output_modes
         self.pending: dict[str, ChatRequest] = {}
         self._lock = threading.Lock()
 
     @property
-    def mode(self) -> str:
-        return str(self._backend.mode)
+    def mode(self) -> OutputMode:
+        return OutputMode(self._backend.mode)
 
     def request_body(self, request: ChatRequest, mode: Any = None) -> dict[str, Any]:
         body: dict[str, Any] = self._backend.request_body(request, mode)

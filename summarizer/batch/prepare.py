@@ -36,11 +36,11 @@ class PrepareReport:
 def body_writer(extractor: Extractor) -> Callable[[Any], dict[str, Any]]:
     """``request → body`` for the extractor's backend (an OpenAI-compatible one)."""
     backend = extractor.backend
-    request_body = getattr(backend, "request_body", None)
-    if backend.name != "openai" or request_body is None:
+    if not backend.batch_requests:
         raise ConfigError(
-            f"batch mode writes OpenAI-compatible requests: use the openai backend (got {backend.name!r})"
+            f"batch mode writes OpenAI-compatible requests: the {backend.name} backend cannot; use the openai backend"
         )
+    request_body: Callable[[Any], dict[str, Any]] = backend.request_body  # type: ignore[attr-defined]
     return request_body
 
 

@@ -199,9 +199,7 @@ def register(app: typer.Typer) -> None:
             c.fail(f"the batch was prepared for output mode {m.output_mode!r}, not {output_mode!r}")
         settings = c.settings_from(**m.settings_flags(), base_url=base_url, cache=cache, concurrency=concurrency)
         try:
-            extractor = c.build_extractor(settings)
-            if offline:
-                extractor.backend = BatchOnlyBackend(extractor.backend)
+            extractor = c.build_extractor(settings, wrap=BatchOnlyBackend if offline else None)
             stats = record_results(
                 extractor, m, manifest_path, itertools.chain.from_iterable(read_results(f) for f in files)
             )

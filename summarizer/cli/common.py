@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -124,9 +125,15 @@ def pull_with_progress(pinned: Any, directory: Path, console: Console) -> Path:
         return modelstore.pull(pinned, directory, lambda done, total: progress.update(task, completed=done))
 
 
-def build_extractor(settings: Settings, console: Console | None = None) -> Extractor:
+def build_extractor(
+    settings: Settings, console: Console | None = None, wrap: Callable[[Backend], Backend] | None = None
+) -> Extractor:
+    """The extractor for ``settings``; ``wrap`` stands a backend in front of the real one (batch
+    collection answers from the call log alone)."""
     cache = CallLog(settings.cache)  # a bad --cache fails before a model is loaded
     backend = build_backend(settings, console)
+    if wrap is not None:
+        backend = wrap(backend)
     options = ExtractOptions(
         evidence_style=settings.evidence_style,
         model_cues=settings.model_cues,
@@ -134,7 +141,7 @@ def build_extractor(settings: Settings, console: Console | None = None) -> Extra
         max_reasks=settings.max_reasks,
         chunk_chars=settings.chunk_chars,
         use_cache=not settings.no_cache,
-        bounded_schema=backend.name == "embedded",
+        bounded_schema=backend.grammar_constrained,
     )
     return Extractor(
         backend,

@@ -16,6 +16,7 @@ from summarizer.evaluate.predictions import text_sha256
 from summarizer.ingest.segment import split_sentences
 from summarizer.models import (
     Claim,
+    ClaimOrigin,
     DocumentResult,
     ExtractionMeta,
     Modality,
@@ -43,7 +44,7 @@ def baseline_document(doc_id: str, text: str, *, author_voice: bool = False) -> 
             inner_source=f.inner_source,
             modality=Modality.reported if f.cue else Modality.asserted,
             evidence=f.evidence,
-            origin="rules",
+            origin=ClaimOrigin.rules,
         )
         for n, f in enumerate(sorted(framed, key=lambda f: (f.evidence.start, f.evidence.end)), 1)
     ]

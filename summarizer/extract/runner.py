@@ -194,7 +194,6 @@ class Runner:
             status=status,
             output=str(out),
             claims=len(result.claims),
-            grounded=len(result.claims),
             dropped_ungrounded=meta.dropped_ungrounded,
             attempts=meta.attempts if status == "ok" else 0,
             calls=meta.calls if status == "ok" else 0,

@@ -7,6 +7,7 @@ every stage, backend and the CLI can depend on it without cycles.
 from summarizer.models.document import (
     Alignment,
     Claim,
+    ClaimOrigin,
     DocumentEntity,
     DocumentResult,
     Evidence,
@@ -51,7 +52,7 @@ from summarizer.models.merge import (
     MergeStats,
     TimelineEntry,
 )
-from summarizer.models.run import DocumentStatus, RunReport
+from summarizer.models.run import DocumentStatus, RunReport, RunStatus
 from summarizer.models.text import Article, Publication, Sentence
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "BCubed",
     "Claim",
     "ClaimCluster",
+    "ClaimOrigin",
     "ClaimRef",
     "ClusterNumber",
     "ClusterStatus",
@@ -93,6 +95,7 @@ __all__ = [
     "NumberMention",
     "Publication",
     "RunReport",
+    "RunStatus",
     "Sentence",
     "SourceInfo",
     "Speaker",

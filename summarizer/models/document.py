@@ -88,6 +88,13 @@ class NumberMention(BaseModel):
     qualifier: str | None = Field(default=None, description="about, more than, at least, ...")
 
 
+class ClaimOrigin(StrEnum):
+    """Who found a claim: the model named its cue, or the rules did (lexicon or author's voice)."""
+
+    model = "model"
+    rules = "rules"
+
+
 class Claim(BaseModel):
     id: str = Field(description="<doc_id>#c<n>, stable within a document")
     text: str = Field(description="the claim's content as the article words it (the evidence text, without the frame)")
@@ -102,8 +109,8 @@ class Claim(BaseModel):
     numbers: list[NumberMention] = Field(default_factory=list)
     dates: list[str] = Field(default_factory=list, description="dates as written in the evidence")
     chunk: int = Field(default=0, description="which input chunk produced it")
-    origin: str = Field(
-        default="model",
+    origin: ClaimOrigin = Field(
+        default=ClaimOrigin.model,
         description="model (the LLM named its cue or sentence) or rules (the lexicon found it, or the author's voice)",
     )
 

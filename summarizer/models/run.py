@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from pydantic import BaseModel, Field
 
 from summarizer.models.document import TokenUsage
 
 
+class RunStatus(StrEnum):
+    """What happened to one input: extracted, failed, kept as unchanged, or the same text as another."""
+
+    ok = "ok"
+    failed = "failed"
+    skipped = "skipped"
+    duplicate = "duplicate"
+
+
 class DocumentStatus(BaseModel):
     path: str
     doc_id: str | None = None
-    status: str = Field(description="ok | failed | skipped | duplicate")
+    status: RunStatus
     reason: str | None = None
     error_type: str | None = None
     output: str | None = None
-    claims: int = 0
-    grounded: int = 0
+    claims: int = Field(default=0, description="claims written (every one grounded: an ungrounded one is dropped)")
     dropped_ungrounded: int = 0
     attempts: int = 0
     calls: int = 0

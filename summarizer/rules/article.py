@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from summarizer.models import Alignment, Evidence, Mention, Sentence, Speaker, SpeakerType
+from summarizer.models import Alignment, ClaimOrigin, Evidence, Mention, Sentence, Speaker, SpeakerType
 from summarizer.rules.finder import find_attributions
 from summarizer.rules.lexicon import CANDIDATES, TOKEN, Attribution, quote_regions, region_at, trim_content
 from summarizer.rules.speakers import AUTHOR, SpeakerResolver
@@ -33,7 +33,7 @@ class Framed:
     speaker: Speaker
     cue: str | None
     cue_span: Mention | None
-    origin: str
+    origin: ClaimOrigin
     inner_source: Mention | None = None
 
 
@@ -101,7 +101,7 @@ class ArticleFrames:
             by_model = a.model_cue or bool(cited.intersection(ids))
             if not supplement and not by_model:
                 continue
-            out.append(self._framed(a, ids, "model" if by_model else "rules"))
+            out.append(self._framed(a, ids, ClaimOrigin.model if by_model else ClaimOrigin.rules))
         if supplement and author:
             for s in chunk:
                 if s.id not in touched and author_voice(s.text):
@@ -111,7 +111,7 @@ class ArticleFrames:
                         out.append(claim)
         return out
 
-    def _framed(self, a: Attribution, ids: list[int], origin: str) -> Framed:
+    def _framed(self, a: Attribution, ids: list[int], origin: ClaimOrigin) -> Framed:
         decided = self.resolver.decide(a)
         speaker = Speaker(
             name=decided.name,
@@ -135,4 +135,4 @@ class ArticleFrames:
         evidence = Evidence(
             start=s.start + x, end=s.start + y, text=s.text[x:y], alignment=Alignment.sentence, sentence_ids=[s.id]
         )
-        return Framed(evidence, Speaker(name=AUTHOR, type=SpeakerType.author), None, None, "rules")
+        return Framed(evidence, Speaker(name=AUTHOR, type=SpeakerType.author), None, None, ClaimOrigin.rules)
