@@ -20,35 +20,13 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from summarizer.models import Alignment, Evidence, Sentence
+from summarizer.text.words import QUOTE_AND_DASH
 
 FUZZY_MIN_SCORE = 85.0
 FUZZY_WINDOW = 6000
 MAX_QUOTE_CHARS = 1500
 
-_FOLD = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201a": "'",
-    "\u201b": "'",
-    "\u2032": "'",
-    "`": "'",
-    "\u00b4": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u201e": '"',
-    "\u201f": '"',
-    "\u2033": '"',
-    "\u00ab": '"',
-    "\u00bb": '"',
-    "\u2010": "-",
-    "\u2011": "-",
-    "\u2012": "-",
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2015": "-",
-    "\u2212": "-",
-    "\u2026": ".",
-}
+_FOLD = {**QUOTE_AND_DASH, "\u2026": "."}
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:

@@ -18,16 +18,11 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from summarizer.text.words import PRONOUNS, fold_quotes, word_set
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-PRONOUNS = _words("""i me my mine we us our ours you your yours he him his she her hers it its they them their
-    theirs who whom whose which that this these those one someone somebody""")
 ARTICLES = frozenset({"the", "a", "an"})
-TITLES = _words("""mr mrs ms miss dr prof sen senator rep representative gov governor president pres vice secretary sec
-    gen general col lt sgt capt maj adm judge justice chairman chairwoman chair minister mayor
+TITLES = word_set("""mr mrs ms miss dr prof sen senator rep representative gov governor president pres vice
+    secretary sec gen general col lt sgt capt maj adm judge justice chairman chairwoman chair minister mayor
     ambassador rev sir lord lady dame sheikh ayatollah former then-president spokesman spokeswoman
     spokesperson leader""")
 NULL_SPEAKERS = frozenset(
@@ -49,14 +44,13 @@ NULL_SPEAKERS = frozenset(
         "no source",
     }
 )
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "la", "le", "e", "&"})
 FUZZ_MIN = 88.0
 
 
 def fold(name: str) -> str:
     """NFKC, curly quotes and dashes folded, case folded, whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", name).translate(_FOLD).casefold()
+    text = fold_quotes(unicodedata.normalize("NFKC", name)).casefold()
     return " ".join(text.split())
 
 
@@ -178,7 +172,7 @@ def speaker_correct(
 
 # ---------------------------------------------------------------------------------------- cues
 
-_AUX = _words("""has have had is are was were be been being am will would could should can may might must do does did
+_AUX = word_set("""has have had is are was were be been being am will would could should can may might must do does did
     also then later again still repeatedly previously recently often once further publicly privately not
     never just even only already first to for on of in at with about out up""")
 _IRREGULAR = {

@@ -12,30 +12,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_QUOTES = str.maketrans(
-    {
-        "’": "'",
-        "‘": "'",
-        "`": "'",
-        "´": "'",
-        "“": '"',
-        "”": '"',
-        "–": "-",
-        "—": "-",
-        "‐": "-",
-        "‑": "-",
-        "‒": "-",
-        "−": "-",
-    }
-)
+from summarizer.text.words import SPEAKER_PRONOUNS, fold_quotes, word_set
+
 _POSSESSIVE = re.compile(r"(?<=\w)'s?\b")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]\.){1,}[A-Z]\b\.?")
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
-def words(text: str) -> frozenset[str]:
-    """A word set written as one space-separated string (keeps long vocabularies readable)."""
-    return frozenset(text.split())
+words = word_set  # the stages' vocabularies below are written with it
 
 
 STOPWORDS = words(
@@ -46,17 +30,8 @@ STOPWORDS = words(
     "des y"
 )
 # Words that make an alias "generic": such speakers are resolved within their own document only.
-GENERIC_NAMES = frozenset(
+GENERIC_NAMES = SPEAKER_PRONOUNS | frozenset(
     [
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "him",
-        "them",
         "sources",
         "source",
         "officials",
@@ -98,7 +73,7 @@ GENERIC_NAMES = frozenset(
 
 def fold(text: str) -> str:
     """Strip diacritics and unify quotes and dashes; case is kept (acronyms need it)."""
-    text = text.translate(_QUOTES)
+    text = fold_quotes(text)
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.models import Mention
+from summarizer.text.words import SUBJECT_PRONOUNS, word_set
 
-
-def words(s: str) -> frozenset[str]:
-    return frozenset(s.split())
+words = word_set  # the cue vocabularies below are written with it
 
 
 SPEECH = words("""say says said saying tell tells told telling stated stating add adds added adding claimed
@@ -240,7 +239,7 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
     said", "Mayor Ana Ruiz arrived and said")."""
     if not toks:
         return None
-    if toks[0].low in ("he", "she", "they", "it", "we", "i"):
+    if toks[0].low in SUBJECT_PRONOUNS:
         return 0, 1
     b = 0
     while b < len(toks) and (toks[b].text[:1].isupper() or (b and toks[b].low in ("of", "al"))):

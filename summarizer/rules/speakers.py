@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 
 from summarizer.models import Mention, SpeakerType
 from summarizer.rules.lexicon import Attribution
+from summarizer.text.words import PERSONAL_PRONOUNS, SPEAKER_PRONOUNS
 
 AUTHOR = "author"
 NO_SOURCE = "no source"
-PERSONAL = frozenset({"he", "she", "him", "her", "i"})
-PRONOUNS = PERSONAL | frozenset({"they", "it", "we", "them", "you"})
+PERSONAL = PERSONAL_PRONOUNS
+PRONOUNS = SPEAKER_PRONOUNS
 # descriptions that refer back to a source named earlier
 ANAPHORA = re.compile(
     r"^(?:the|this|that)\s+(?:same\s+)?(?:source|statement|group|report|organi[sz]ation|document|letter|"

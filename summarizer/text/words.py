@@ -1,0 +1,38 @@
+"""Word lists and character folding that several stages share, defined once.
+
+Why here: the rules, the merge and the scorer each had their own pronoun list, quote folding and
+word-set helper; a fix to one ("“" folded, "her" a pronoun) did not reach the others. Each stage
+may extend a list for its own purpose, by name, from these.
+"""
+
+from __future__ import annotations
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A word set written as one space-separated string (keeps long vocabularies readable)."""
+    return frozenset(text.split())
+
+
+# One character for each quote, apostrophe and dash variant (one in, one out: offsets survive).
+QUOTE_AND_DASH = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+}  # fmt: skip
+_TABLE = str.maketrans(QUOTE_AND_DASH)
+
+
+def fold_quotes(text: str) -> str:
+    """``text`` with curly quotes, apostrophes and dashes made plain; same length."""
+    return text.translate(_TABLE)
+
+
+# Pronouns that stand for a speaker ("he said", "they told"); PERSONAL name a person.
+PERSONAL_PRONOUNS = word_set("he she him her i")
+SPEAKER_PRONOUNS = PERSONAL_PRONOUNS | word_set("they it we them you")
+SUBJECT_PRONOUNS = word_set("he she they it we i")
+# Every pronoun a gold or predicted speaker may be written as (possessives and relatives too).
+PRONOUNS = SPEAKER_PRONOUNS | word_set(
+    "me my mine us our ours your yours his hers its their theirs who whom whose which that this these those "
+    "one someone somebody"
+)
