@@ -1,5 +1,8 @@
 """Grounding: locate evidence in the article ourselves; the model's offsets are never trusted.
 
+Every later stage checks a claim against the saved article with :func:`evidence_problem` (the
+merge leaves out a claim that fails it; the review page and ``show`` flag it).
+
 Alignment order, best first (recorded on every span):
   exact       ``text.find`` of the quote;
   normalized  case, whitespace runs, curly quotes/apostrophes and dashes folded, mapped back to
@@ -19,7 +22,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from summarizer.models import Alignment, Evidence, Sentence
+from summarizer.models import Alignment, Claim, Evidence, Sentence
 from summarizer.text.words import QUOTE_AND_DASH
 
 FUZZY_MIN_SCORE = 85.0
@@ -182,3 +185,17 @@ def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     while end < len(text) and _WORD.match(text[end - 1]) and _WORD.match(text[end]):
         end += 1
     return start, end
+
+
+def evidence_problem(claim: Claim, text: str | None) -> str | None:
+    """Why the evidence is not the article text at its offsets, or None when it is."""
+    ev = claim.evidence
+    if text is None:
+        return "article text not available"
+    if ev.end <= ev.start:
+        return "empty evidence span"
+    if ev.end > len(text):
+        return f"offsets {ev.start}–{ev.end} lie past the end of the text ({len(text)} chars)"
+    if text[ev.start : ev.end] != ev.text:
+        return "evidence text differs from the article at its offsets"
+    return None

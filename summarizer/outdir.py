@@ -21,7 +21,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from summarizer.errors import InputError, SummarizerError
-from summarizer.models import Claim, DocumentResult
+from summarizer.ground import evidence_problem
+from summarizer.models import DocumentResult
 
 # Files the commands write beside the article outputs; an article must never take these names.
 RESERVED_NAMES = frozenset({"run", "eval", "merged"})
@@ -116,20 +117,6 @@ def read_article_text(folder: Path, doc: DocumentResult) -> str | None:
         return None
     with path.open(encoding="utf-8", errors="replace", newline="") as fh:
         return fh.read()
-
-
-def evidence_problem(claim: Claim, text: str | None) -> str | None:
-    """Why the evidence is not the article text at its offsets, or None when it is."""
-    ev = claim.evidence
-    if text is None:
-        return "article text not available"
-    if ev.end <= ev.start:
-        return "empty evidence span"
-    if ev.end > len(text):
-        return f"offsets {ev.start}–{ev.end} lie past the end of the text ({len(text)} chars)"
-    if text[ev.start : ev.end] != ev.text:
-        return "evidence text differs from the article at its offsets"
-    return None
 
 
 def why_unreadable(exc: Exception) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.ingest.segment import split_sentences
 from summarizer.rules import ArticleFrames, Framed, cue_candidates, cue_head
 from summarizer.rules.lexicon import Attribution
 from summarizer.rules.speakers import NO_SOURCE, SpeakerResolver, trim_speaker
+from summarizer.text.sentences import split_sentences
 
 
 def frame(text: str, model_cues: dict[int, list[str]] | None = None, *, author: bool = False) -> list[Framed]:

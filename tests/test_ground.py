@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer.ground import Aligner, normalize_with_map
-from summarizer.ingest.segment import split_sentences
 from summarizer.models import Alignment
+from summarizer.text.sentences import split_sentences
 
 WORDS = [
     "the",
@@ -123,8 +123,8 @@ def test_sentence_splitter_offsets(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300), st.lists(st.sampled_from(["said", "mulling", "according", "x"]), max_size=2))
 def test_framed_claims_stay_inside_the_text_whatever_the_cues(text: str, cues: list[str]) -> None:
-    from summarizer.ingest.segment import split_sentences
     from summarizer.rules import ArticleFrames
+    from summarizer.text.sentences import split_sentences
 
     sentences = split_sentences(text)
     framed = ArticleFrames(text).frame(sentences, {s.id: cues for s in sentences})

@@ -27,7 +27,7 @@ from summarizer.calllog import CallLog
 from summarizer.extract.chunking import make_chunks
 from summarizer.extract.engine import ExtractOptions, Extractor
 from summarizer.ingest.reader import read_bytes_as_article
-from summarizer.ingest.segment import split_sentences
+from summarizer.text.sentences import split_sentences
 
 pytestmark = pytest.mark.model
 

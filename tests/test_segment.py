@@ -1,4 +1,4 @@
-from summarizer.ingest.segment import split_sentences
+from summarizer.text.sentences import split_sentences
 
 
 def test_news_sentences_with_abbreviations_and_quotes() -> None:

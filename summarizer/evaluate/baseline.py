@@ -13,7 +13,6 @@ import time
 
 from summarizer.evaluate.gold import GoldSet
 from summarizer.evaluate.predictions import text_sha256
-from summarizer.ingest.segment import split_sentences
 from summarizer.models import (
     Claim,
     ClaimOrigin,
@@ -23,6 +22,7 @@ from summarizer.models import (
     SourceInfo,
 )
 from summarizer.rules import ArticleFrames
+from summarizer.text.sentences import split_sentences
 
 
 def baseline_document(doc_id: str, text: str, *, author_voice: bool = False) -> DocumentResult:

@@ -15,8 +15,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from summarizer.ingest.segment import split_sentences
 from summarizer.models import Sentence
+from summarizer.text.sentences import split_sentences
 
 
 @dataclass(frozen=True)

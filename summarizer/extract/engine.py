@@ -49,7 +49,6 @@ from summarizer.extract.reply import (
     reply_schema,
 )
 from summarizer.extract.retry import TransientPolicy
-from summarizer.ingest.segment import split_sentences
 from summarizer.models import (
     Article,
     Claim,
@@ -60,6 +59,7 @@ from summarizer.models import (
     TokenUsage,
 )
 from summarizer.rules import ArticleFrames, Framed, cue_candidates, cue_head
+from summarizer.text.sentences import split_sentences
 
 
 @dataclass

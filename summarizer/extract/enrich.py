@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from summarizer.models import DocumentEntity, Modality, NumberMention, Speaker, SpeakerType
+from summarizer.text.counts import COUNTED
 
 _MODALITY_CUES: list[tuple[Modality, re.Pattern[str]]] = [
     (
@@ -66,15 +67,6 @@ _WORDS = {
     "a hundred": 100,
     "one hundred": 100,
 }
-_COUNTS = [
-    ("deaths", r"kill|dead|death|died|die|bod(y|ies)|martyr|fatalit|lives"),
-    ("injured", r"injur|wound|hurt"),
-    ("residents", r"resident|refugee|dissident|live[sd]? |inhabit|members"),
-    ("hostages", r"hostage|abduct|kidnap|missing"),
-    ("missiles", r"missile|rocket|shell|mortar|katyusha"),
-    ("arrests", r"arrest|detain"),
-    ("money", r"\$|dollar|euro|billion|million"),
-]
 _NUMBER = re.compile(
     r"(?P<qual>about|around|nearly|almost|roughly|more than|over|at least|some|up to|as many as)?\s*"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
@@ -89,8 +81,8 @@ _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
 def _category(words: str, *, last: bool) -> str | None:
     """The count category whose keyword comes first (or last) in ``words``."""
     best: tuple[int, str] | None = None
-    for name, pat in _COUNTS:
-        for m in re.finditer(pat, words, re.I):
+    for name, pat in COUNTED:
+        for m in pat.finditer(words):
             pos = -m.start() if last else m.start()
             if best is None or pos < best[0]:
                 best = (pos, name)

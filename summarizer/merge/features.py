@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from summarizer.merge.entities import EntityTable
 from summarizer.merge.normalize import STOPWORDS, UNKNOWN_YEAR, is_full_date, parse_dates, words
 from summarizer.models.document import Claim, DocumentResult, NumberMention
+from summarizer.text.counts import SPECIFIC
 
 # Words that say a claim is about a violent event (used to tie undated figures to a dated event).
 EVENT_WORDS = words(
@@ -56,11 +57,6 @@ class ClaimFeatures:
 
 RARE_ENTITY = 20  # an entity mentioned by at most this many claims is a specific shared subject
 _GENERIC_COUNTS = frozenset({"residents", "members", "people", "persons", "refugees"})
-_SPECIFIC = (
-    ("deaths", re.compile(r"kill|dead|death|died|bod(?:y|ies)|martyr|fatalit", re.I)),
-    ("injured", re.compile(r"injur|wound", re.I)),
-    ("hostages", re.compile(r"hostage|abduct|kidnap", re.I)),
-)
 
 
 def counted(n: NumberMention, context: str = "") -> str:
@@ -76,7 +72,7 @@ def counted(n: NumberMention, context: str = "") -> str:
         lo = max(0, at - 40)
         window, first, last = context[lo : at + len(n.text) + 40], at - lo, at - lo + len(n.text)
     best: tuple[int, str] | None = None
-    for kind, pattern in _SPECIFIC:
+    for kind, pattern in SPECIFIC:
         for m in pattern.finditer(window):
             dist = max(0, first - m.end(), m.start() - last)
             if best is None or dist < best[0]:

@@ -15,8 +15,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from summarizer.ground import evidence_problem
 from summarizer.models import Claim, DocumentResult, SpeakerType
-from summarizer.outdir import evidence_problem
 from summarizer.text.safe import printable
 
 _MODALITY_STYLE = {

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from summarizer.ground import evidence_problem
 from summarizer.models import Alignment, Claim, DocumentResult, EvalReport, MergeResult, SpeakerType
-from summarizer.outdir import evidence_problem
 from summarizer.report.evalmarks import LABELS, DocEval, doc_eval
 from summarizer.report.segments import Span, highlight
 

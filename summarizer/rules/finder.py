@@ -24,7 +24,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from summarizer.ingest.segment import split_sentences
 from summarizer.models import Mention, Sentence
 from summarizer.rules.lexicon import (
     ADDRESSEES,
@@ -53,6 +52,7 @@ from summarizer.rules.lexicon import (
     subject_phrase,
     trim_content,
 )
+from summarizer.text.sentences import split_sentences
 
 
 class _Sentence:
