@@ -23,8 +23,8 @@ seeds: install
 	$(BIN)/summarizer run seeds/ --out out/
 
 lint: install
-	$(BIN)/ruff check summarizer tests bench
-	$(BIN)/ruff format --check summarizer tests bench
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 types: install
 	$(BIN)/mypy summarizer

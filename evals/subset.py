@@ -3,9 +3,9 @@ the documents at the given ranks by text length. Used for model runs too slow fo
 
     python evals/subset.py ../shared/eval-data/polnear-dev.jsonl /tmp/polnear-s14.jsonl --ranks 3 6
 
-(polnear-dev: 7 sources x 12 documents; ranks 3 and 6 of 0..11 give 14 documents, 53,490 characters and 280 gold attributions,
-between the 25th and 55th length percentile of each source). The subset is written outside the
-project: PolNeAR text is copyrighted.
+(polnear-dev: 7 sources x 12 documents; ranks 3 and 6 of 0..11 give 14 documents, 53,490 characters
+and 280 gold attributions, between the 25th and 55th length percentile of each source). The subset
+is written outside the project: PolNeAR text is copyrighted.
 """
 
 from __future__ import annotations
@@ -35,7 +35,9 @@ def main() -> None:
         for doc in picked:
             fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
     chars = sum(len(str(d["text"])) for d in picked)
-    print(f"{args.out}: {len(picked)} documents, {chars} characters, {sum(len(d['claims']) for d in picked)} gold claims")
+    print(
+        f"{args.out}: {len(picked)} documents, {chars} characters, {sum(len(d['claims']) for d in picked)} gold claims"
+    )
 
 
 if __name__ == "__main__":
