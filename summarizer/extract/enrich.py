@@ -24,7 +24,7 @@ _MODALITY_CUES: list[tuple[Modality, re.Pattern[str]]] = [
     ),
     (Modality.condemned, re.compile(r"\b(condemn|denounc|rebuk|criticiz|criticis|decr(y|ied))", re.I)),
     (Modality.alleged, re.compile(r"\b(accus|alleg|claim|blame|charg)", re.I)),
-    (Modality.predicted, re.compile(r"\b(predict|warn|expect|forecast|will|would)\b", re.I)),
+    (Modality.predicted, re.compile(r"\b(predict\w*|warn\w*|expect\w*|forecast\w*|will|would)\b", re.I)),
     (Modality.questioned, re.compile(r"\b(question|doubt|wonder)", re.I)),
     (Modality.reported, re.compile(r"\b(report|according to|quoted|cited)", re.I)),
 ]

@@ -143,7 +143,10 @@ def test_html_keeps_the_article_and_drops_scripts_navigation_and_banners(tmp_pat
         assert junk not in text and junk not in prompt, junk
     doc = check_outputs(out)["page"]
     assert doc.title == "Bridge reopens after repairs"
-    assert any("Maria Lopez" in c.speaker.name or "bridge is safe" in c.evidence.text for c in doc.claims)
+    claim = next(c for c in doc.claims if "bridge is safe" in c.evidence.text)  # the claim, with its right speaker
+    assert claim.speaker.name in ("City engineer Maria Lopez", "Maria Lopez"), claim.speaker
+    mention = claim.speaker.mention
+    assert claim.cue == "said" and mention is not None and text[mention.start : mention.end] == claim.speaker.name
 
 
 def test_decoder_refuses_clearly_and_decodes_what_it_can_detect() -> None:

@@ -30,7 +30,9 @@ def test_any_bytes_decode_or_are_refused_with_a_reason(data: bytes) -> None:
     except DecodeRefused as exc:
         assert str(exc) and "\n" not in str(exc)
         return
-    assert isinstance(text, str) and encoding
+    assert encoding and "\x00" not in text  # NUL bytes mean binary: refused, never decoded
+    if encoding in ("utf-8", "utf-8-sig"):
+        assert text.encode("utf-8") == data.removeprefix(b"\xef\xbb\xbf")  # UTF-8 decodes exactly, BOM dropped
 
 
 @settings(max_examples=200, deadline=None)
