@@ -427,6 +427,25 @@ def test_merge_scores_on_tiny_inputs() -> None:
         }
     )
     assert score_merge(gold, merge_gold, lumped).conflicts.value == 0.0  # one value cannot hold both
+    assert score_merge(gold, merge_gold, lumped).false_conflicts == ["x2"]  # and so it is about nothing gold holds
+    assert scores.false_conflicts == []
+    unrelated = merged.model_copy(
+        update={
+            "conflicts": [
+                *merged.conflicts,
+                Conflict(
+                    id="x3",
+                    about="a denial that answers nothing",
+                    kind=ConflictKind.assertion_denial,
+                    values=[
+                        ConflictValue(value="asserted", members=[_ref(d1, 1)]),
+                        ConflictValue(value="denied", members=[_ref(d2, 0)]),
+                    ],
+                ),
+            ]
+        }
+    )
+    assert score_merge(gold, merge_gold, unrelated).false_conflicts == ["x3"]
     assert entity_scores(merge_gold["entities"], MergeResult()).pairwise.recall == 0.0
 
 

@@ -13,7 +13,8 @@ Why these three measures:
     isolates finding the cross-article propositions).
   * conflicts — recall: a gold conflict is found when one predicted conflict holds every gold
     value, each by a different predicted value (its members include a source of that value, or
-    the value text is the same).
+    the value text is the same); and false conflicts: a predicted conflict none of whose pairs of
+    values stands for two values of any gold conflict.
 """
 
 from __future__ import annotations
@@ -179,6 +180,7 @@ def score_merge(
         for c in merged.conflicts
     ]
     found = 0
+    gold_values = []
     for conflict in merge_gold.get("conflicts", []):
         values = [
             (
@@ -187,6 +189,7 @@ def score_merge(
             )
             for v in conflict.get("values", [])
         ]
+        gold_values.append(values)
         by = None
         for pc, pvalues in zip(merged.conflicts, predicted, strict=True):
             needs = [
@@ -199,4 +202,16 @@ def score_merge(
         found += by is not None
         scores.conflict_details.append(ConflictFound(id=str(conflict.get("id")), found=by is not None, by=by))
     scores.conflicts = Accuracy.from_counts(found, len(merge_gold.get("conflicts", [])))
+    scores.false_conflicts = [pc.id for pc, pvalues in zip(merged.conflicts, predicted, strict=True)
+                              if not any(_answers(pvalues, g) for g in gold_values)]  # fmt: skip
     return scores
+
+
+def _answers(pvalues: list[tuple[str, set[Any]]], gvalues: list[tuple[str, set[Any]]]) -> bool:
+    """Whether a predicted conflict is about a gold one: two of its values stand for two different
+    values of that gold conflict (by a shared source claim or the same value)."""
+    needs = [
+        {g for g, (gkey, gitems) in enumerate(gvalues) if pitems & gitems or pkey == gkey} for pkey, pitems in pvalues
+    ]
+    matched = [n for n in needs if n]
+    return len(matched) >= 2 and len(set().union(*matched)) >= 2 and _assign(matched[:2])

@@ -155,6 +155,7 @@ def print_report(report: EvalReport, console: Console, *, details: bool = True) 
             table.add_row(name, _pct(b.precision), _pct(b.recall), _pct(b.f1), f"{b.items} claims")
         found = ", ".join(c.id for c in m.conflict_details if c.found) or "none"
         table.add_row("conflicts found", "", _acc(m.conflicts), "", f"found: {found}")
+        table.add_row("false conflicts", "", str(len(m.false_conflicts)), "", ", ".join(m.false_conflicts) or "none")
         console.print(table)
     for line in [*(f"missing prediction: {d}" for d in report.missing), *report.skipped, *report.warnings][:20]:
         console.print(f"[yellow]warning:[/yellow] {line}", highlight=False, soft_wrap=True)

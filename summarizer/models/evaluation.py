@@ -180,6 +180,9 @@ class MergeScores(BaseModel):
     )
     conflicts: Accuracy = Field(default_factory=Accuracy, description="gold conflicts found with all values")
     conflict_details: list[ConflictFound] = Field(default_factory=list)
+    false_conflicts: list[str] = Field(
+        default_factory=list, description="predicted conflicts that match no gold conflict (two of their values)"
+    )
     unmapped_members: int = Field(default=0, description="predicted cluster members matching no gold claim")
 
 
