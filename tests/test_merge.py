@@ -779,3 +779,48 @@ def test_the_publication_date_dates_last_year_and_a_day_without_its_year() -> No
     undated = make_doc("p2", text, spec)
     assert [f.dates for f in claim_features([dated], resolve_entities([dated]))] == [("2012",), ("2013-02-09",)]
     assert [f.dates for f in claim_features([undated], resolve_entities([undated]))] == [(), ("XXXX-02-09",)]
+
+
+def test_a_description_joins_the_entity_its_antecedent_names() -> None:
+    """Issue 14: "the same source" resolved to the NCRI was an entity of its own, canonical NCRI."""
+    t1 = "The National Council of Resistance of Iran said six died. Another died, said the same source."
+    t2 = "The National Council of Resistance of Iran said the camp was hit."
+    d1 = make_doc("n1", t1, [
+        ("National Council of Resistance of Iran", ORG, "said", "six died", "six died", [], [], ASSERT),
+        ("same source", SpeakerType.unnamed, "said", "Another died", "Another died", [], [], ASSERT),
+    ])  # fmt: skip
+    d1.claims[1].speaker.canonical = "National Council of Resistance of Iran"
+    d2 = make_doc("n2", t2, [("National Council of Resistance of Iran", ORG, "said", "the camp was hit",
+                              "the camp was hit", [], [], ASSERT)])  # fmt: skip
+    table = resolve_entities([d1, d2])
+    ncri = {
+        table.speaker_entity("n1", "National Council of Resistance of Iran"),
+        table.speaker_entity("n1", "same source"),
+    }
+    assert len(ncri) == 1 and ncri == {table.speaker_entity("n2", "National Council of Resistance of Iran")}
+
+
+def test_roles_abbreviations_and_surnames_join_their_names_and_headlines_make_no_entities() -> None:
+    text = (
+        "Resistance leader Maryam Rajavi said the camp was hit. Maryam Rajavi said more.\n"
+        "Prime Minister Maliki said nothing. Nouri al-Maliki was in Baghdad.\n"
+        "The NY Times said six died. The New York Times said seven died.\n"
+        "Iran and Iraq Involved in Camp Liberty Shelling: Residents"
+    )
+    claims = [
+        ("Resistance leader Maryam Rajavi", ORG, "said", "the camp was hit", "the camp was hit", [], [], ASSERT),
+        ("Maryam Rajavi", PER, "said", "more", "more", [], [], ASSERT),
+        ("author", A, None, "Prime Minister Maliki said nothing. Nouri al-Maliki was in Baghdad.",
+         "Prime Minister Maliki said nothing. Nouri al-Maliki was in Baghdad.", [], [], ASSERT),
+        ("NY Times", SpeakerType.media, "said", "six died", "six died", [], [], ASSERT),
+        ("New York Times", SpeakerType.media, "said", "seven died", "seven died", [], [], ASSERT),
+        ("author", A, None, "Iran and Iraq Involved in Camp Liberty Shelling: Residents",
+         "Iran and Iraq Involved in Camp Liberty Shelling: Residents", [], [], ASSERT),
+    ]  # fmt: skip
+    table = resolve_entities([make_doc("r1", text, claims)])
+    assert table.speaker_entity("r1", "Resistance leader Maryam Rajavi") == table.speaker_entity("r1", "Maryam Rajavi")
+    assert table.speaker_entity("r1", "NY Times") == table.speaker_entity("r1", "New York Times")
+    maliki = [e for e in table.entities if any(a.alias in ("Maliki", "Nouri al-Maliki") for a in e.aliases)]
+    assert len(maliki) == 1 and {"Prime Minister Maliki", "Nouri al-Maliki"} <= {a.alias for a in maliki[0].aliases}
+    names = {a.alias for e in table.entities for a in e.aliases}
+    assert not names & {"Iraq Involved", "Camp Liberty Shelling"}

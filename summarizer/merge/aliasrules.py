@@ -107,6 +107,8 @@ def join_equal_variants(b: AliasGraph) -> None:
         pk = person_key(n.key)
         if not n.types and 2 <= len(n.key.split()) <= 4 and len(pk.split()) >= 2:  # untyped: maybe a person's
             keys.append("p:" + pk)
+        elif not n.person and len(pk.split()) >= 2 and n.key.endswith(pk) and pk != n.key.replace(" al ", " "):
+            keys.append("p:" + pk)  # a role before a name ("Resistance leader Maryam Rajavi"): the name's key
         for k in keys:
             if k in seen:
                 b.uf.union(seen[k], i)
@@ -131,6 +133,39 @@ def join_qualified(b: AliasGraph) -> None:
         if rest in bare and len(roots) == 1:
             for i in bare[rest]:
                 b.uf.union(i, next(iter(nodes)))
+
+
+def join_abbreviated_words(b: AliasGraph) -> None:
+    """ "NY Times" = "New York Times": a name that writes two or three of another name's words as
+    their initials, the rest equal, when exactly one name fits."""
+    short: dict[str, list[int]] = {}
+    for i in b.global_nodes():
+        raw = next(iter(b.nodes[i].surfaces))
+        toks = raw.split()
+        if 2 <= len(toks) <= 4 and any(t.isupper() and 2 <= len(t) <= 3 for t in toks):
+            short.setdefault(b.nodes[i].key, []).append(i)
+    if not short:
+        return
+    found: dict[str, set[int]] = {}
+    for i in b.global_nodes():
+        if b.nodes[i].person:
+            continue
+        for raw in b.nodes[i].surfaces:
+            toks = raw.split()
+            if not 3 <= len(toks) <= 6:
+                continue
+            for lo in range(len(toks) - 1):
+                for hi in range(lo + 2, min(lo + 3, len(toks)) + 1):
+                    run = toks[lo:hi]
+                    if not all(t[:1].isupper() for t in run):
+                        continue
+                    variant = name_key(" ".join([*toks[:lo], "".join(t[0] for t in run), *toks[hi:]]))
+                    if variant in short:
+                        found.setdefault(variant, set()).add(b.uf.find(i))
+    for variant, roots in found.items():
+        if len(roots) == 1:
+            for i in short[variant]:
+                b.uf.union(i, next(iter(roots)))
 
 
 def _ask(b: AliasGraph, resolver: AliasResolver | None, cand: AliasCandidate) -> bool:
@@ -202,9 +237,12 @@ def _nested(keys: list[str]) -> bool:
 
 def join_surnames(b: AliasGraph) -> None:
     persons = [i for i in b.global_nodes() if b.nodes[i].person]
+    # a full name seen only in claim text, untyped ("Nouri al-Maliki"), can still be the one a
+    # titled surname ("Prime Minister Maliki") stands for
+    untyped = [i for i in b.global_nodes() if not b.nodes[i].types and 2 <= len(b.nodes[i].key.split()) <= 3]
     full: dict[str, set[int]] = {}
     last: dict[str, set[int]] = {}
-    for i in persons:
+    for i in [*persons, *untyped]:
         toks = person_key(b.nodes[i].key).split()
         full.setdefault(" ".join(toks), set()).add(b.uf.find(i))
         if len(toks) >= 2:

@@ -26,6 +26,7 @@ from summarizer.merge.aliasrules import (
     AliasGraph,
     AliasResolver,
     NameNode,
+    join_abbreviated_words,
     join_acronyms,
     join_equal_variants,
     join_fuzzy,
@@ -90,7 +91,10 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
             idx = b.node(sp.name, doc.doc_id, sp.type)
             speaker_nodes.setdefault(key, idx)
             if sp.canonical and sp.type != SpeakerType.author:
-                b.uf.union(idx, b.node(sp.canonical, doc.doc_id, sp.type))
+                # a description's antecedent ("the same source" → the NCRI) is a name like any other:
+                # it joins that name's entity across articles, not a copy local to this one
+                described = sp.type == SpeakerType.unnamed
+                b.uf.union(idx, b.node(sp.canonical, doc.doc_id, sp.type, declared=not described))
     for doc in docs:
         for claim in doc.claims:
             for raw, person in names_in_text(*{claim.text, claim.evidence.text}).items():
@@ -102,6 +106,7 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
                 )
     join_equal_variants(b)
     join_qualified(b)
+    join_abbreviated_words(b)
     join_fuzzy(b, resolver)
     join_acronyms(b, resolver)
     join_surnames(b)

@@ -152,8 +152,21 @@ _DEFINED = re.compile(
 )
 _SENTENCE_WORDS = words(
     "the a an in on at this that these those it he she they we but and or if as after before while when "
-    "since during according with evidence"
+    "since during according with evidence by"
 )
+_MONTHS = words("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+                "august september october november december")  # fmt: skip
+_LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def _headline(text: str) -> bool:
+    """Title Case text ("Iran and Iraq Involved in Camp Liberty Shelling"): its capitals mark a
+    headline, not names, so runs of them are read as names ("Iraq Involved") only when they end in
+    an organization word ("Times", "Organization")."""
+    if text.rstrip().endswith((".", "!", "?", '"', "”")):  # a sentence, however capitalized
+        return False
+    long = _LONG_WORD.findall(text)
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
 
 
 def display_name(raw: str) -> str:
@@ -197,10 +210,15 @@ def names_in_text(*texts: str) -> dict[str, bool]:
     """
     found: dict[str, bool] = {}
     for text in texts:
+        headline = _headline(text)
         for m in _NAME.finditer(text):
             words = m.group(0).split()
+            if headline and words[-1].lower() not in _ORG_HINTS:  # "the NewYork Times" is a name there too
+                continue
             while words and words[0].lower() in _SENTENCE_WORDS:
                 words = words[1:]
+            while words and words[-1].lower().rstrip(".") in _MONTHS:  # "By Brian Booker Oct 29"
+                words = words[:-1]
             if len(words) >= 2:
                 found[" ".join(words)] = _titled(words)
         for m in _ACRONYM.finditer(text):
