@@ -111,13 +111,14 @@ def _fill_years(dates: list[str], doc_dates: list[str], published: str | None = 
     return out
 
 
-def _corpus_years(features: list[ClaimFeatures]) -> None:
-    """Fill remaining unknown years from the dominant full date with the same month-day."""
+def _corpus_years(features: list[ClaimFeatures], published: list[str]) -> None:
+    """Fill remaining unknown years from the dominant full date with the same month-day (the
+    articles' publication dates count: "February 9" in one article, another published on
+    2013-02-09)."""
     by_md: dict[str, Counter[str]] = {}
-    for f in features:
-        for d in f.dates:
-            if is_full_date(d):
-                by_md.setdefault(d[5:], Counter())[d] += 1
+    for d in [*(d for f in features for d in f.dates), *published]:
+        if is_full_date(d):
+            by_md.setdefault(d[5:], Counter())[d] += 1
     for f in features:
         if not any(d.startswith(UNKNOWN_YEAR) for d in f.dates):
             continue
@@ -158,7 +159,7 @@ def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[Claim
                     event=any(t in EVENT_WORDS for t in tokens),
                 )
             )
-    _corpus_years(out)
+    _corpus_years(out, [d.source.published for d in docs if d.source.published])
     mentions: Counter[str] = Counter()
     for f in out:
         mentions.update(f.entities)

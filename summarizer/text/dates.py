@@ -20,7 +20,7 @@ _SETTINGS = {
     "PARSERS": ["timestamp", "custom-formats", "absolute-time"],  # never "tomorrow" or "3 days ago"
     "RETURN_AS_TIMEZONE_AWARE": False,
 }
-HEAD_CHARS = 400  # a dateline sits in the first lines; a date further down is an event, not the article's
+HEAD_CHARS = 400  # a dateline sits in the first lines
 
 
 def parse_published(value: str) -> str | None:
@@ -39,10 +39,22 @@ def parse_published(value: str) -> str | None:
     return parsed.date().isoformat() if isinstance(parsed, datetime) else None
 
 
+_CITY = re.compile(r"[A-Z][A-Za-z .'’-]{1,40},")
+DATELINE_WORDS = 12  # a line this short that holds a date is a dateline or byline ("By Jane Doe  Oct 29, 2015")
+
+
 def dateline_date(text: str) -> str | None:
-    """The date written in a plain text's first lines, if any."""
-    for m in _WRITTEN.finditer(text[:HEAD_CHARS]):
-        found = parse_published(m.group(0))
-        if found:
-            return found
+    """The date of a dateline in a plain text's first lines: a short line holding a date
+    ("Published 5 October 2016", "By Jane Doe  Oct 29, 2015 in World"), or a date opening a line,
+    after a place if any, before a dash ("WASHINGTON, Oct. 5, 2016 — The Senate …"). A date inside
+    the first sentence ("… attacked on September 1, 2013, by …") is the event's, not the article's."""
+    for line in text[: HEAD_CHARS * 2].split("\n")[:8]:
+        for m in _WRITTEN.finditer(line):
+            before, after = line[: m.start()].strip(), line[m.end() :].lstrip()
+            opens = not before or _CITY.fullmatch(before) is not None
+            dateline = opens and (not after or after[0] in "—–-(|:")
+            if dateline or len(line.split()) <= DATELINE_WORDS:
+                found = parse_published(m.group(0))
+                if found:
+                    return found
     return None

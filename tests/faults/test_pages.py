@@ -86,6 +86,13 @@ def test_a_plain_text_dateline_dates_the_article_and_a_later_date_does_not() -> 
     late = "Officials met.\n" + "They talked about the plan at length. " * 20 + "The vote is on March 3, 2014.\n"
     undated = read_bytes_as_article(late.encode(), path="b.txt", doc_id="b")
     assert undated.publication.published is None  # a date deep in the body is an event, not the dateline
+    event = read_bytes_as_article(
+        b"Camp Ashraf was attacked on September 1, 2013, by the agents of the regime, which resulted in 52 deaths "
+        b"and seven members taken hostage, as well as damage.\n",
+        path="c.txt",
+        doc_id="c",
+    )
+    assert event.publication.published is None  # the first sentence's date is the event's
 
 
 def test_a_page_copied_as_text_keeps_a_clean_headline_and_its_byline() -> None:
