@@ -71,3 +71,10 @@ def test_document_entities_join_a_speaker_to_its_defined_name() -> None:
     assert canonical["ncri"] == "National Council of Resistance of Iran"
     assert by_name["National Council of Resistance of Iran"].aliases == ["NCRI"]
     assert by_name["Maryam Rajavi"].type == SpeakerType.person
+
+
+def test_an_unfired_figure_counts_something_else() -> None:
+    """Issue 14: "firing a total of 100 shells" vs "60 unfired missiles" was listed as a conflict."""
+    fired, unfired = numbers_in("firing a total of 100 shells"), numbers_in("leaving 60 unfired missiles at the scene")
+    assert [(n.value, n.counts) for n in fired] == [(100, "missiles")]
+    assert [(n.value, n.counts) for n in unfired] == [(60, "unfired missiles")]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from summarizer.models import DocumentEntity, Modality, NumberMention, Speaker, SpeakerType
-from summarizer.text.counts import COUNTED
+from summarizer.text.counts import COUNTED, NOT_USED
 
 _MODALITY_CUES: list[tuple[Modality, re.Pattern[str]]] = [
     (
@@ -110,6 +110,9 @@ def numbers_in(text: str) -> list[NumberMention]:
             )
         if counts is None:
             continue
+        state = NOT_USED.match(m.group("after") or "")
+        if state:  # "60 unfired missiles" counts something other than the missiles fired
+            counts = f"{state.group(1).lower()} {counts}"
         qual = (m.group("qual") or "").lower() or None
         if raw.lower() == "dozens":
             qual = "dozens"

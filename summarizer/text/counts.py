@@ -21,5 +21,8 @@ COUNTED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("money", r"\$|dollar|euro|billion|million"),
     )
 )
+# An adjective right after the figure that makes it count something else: "60 unfired missiles"
+# are not missiles fired, so they never dispute "100 shells".
+NOT_USED = re.compile(r"\s*(unfired|unexploded|undetonated|unused|remaining|planned)\b", re.I)
 # Counts that say what happened to people; a generic count next to one of these is that count.
 SPECIFIC = tuple((name, pattern) for name, pattern in COUNTED if name in ("deaths", "injured", "hostages"))
