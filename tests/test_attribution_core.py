@@ -189,3 +189,13 @@ def test_a_belief_verb_takes_a_clause_without_that_but_not_a_noun_object() -> No
     f = only("Its supporters hope this is just a passing phase for the exchanges.")
     assert f.speaker.name == "Its supporters" and f.evidence.text == "this is just a passing phase for the exchanges"
     assert frame("Investigators found documents in the basement of the old house.") == []
+
+
+def test_a_passive_source_closes_its_sentence_a_passive_modifier_is_no_source() -> None:
+    """Seed 000: "The Iranian regime's agents in Iraq, ordered by Iranian supreme leader Ali Khamenei,
+    conducted their first missile attack …" credited the agents' clause to Khamenei."""
+    modifier = "The regime's agents in the country, ordered by the supreme leader Ali Khamenei, conducted the attack."
+    assert [f.speaker.name for f in frame(modifier) if f.cue and f.cue.lower().startswith("ordered")] == []
+    source = only("The camp was hit by about forty rockets overnight, as reported by the United Nations.")
+    assert source.speaker.name == "the United Nations" and source.evidence.text.startswith("The camp was hit")
+    spans_hold("The camp was hit by about forty rockets overnight, as reported by the United Nations.", source)

@@ -109,6 +109,8 @@ class _Sentence:
         span = speaker_after(toks, i + 1)
         if span is None or self.words(self.start, toks[b - 1].start) < 4:
             return None
+        if span[1] < len(toks) and toks[span[1]].text not in (".", "!", "?", "”", '"', "''", ";"):
+            return None  # "agents, ordered by X, conducted …": a modifier inside the clause, not its source
         return self.phrase(span), self.start, toks[b - 1].start
 
     def postposed(self, i: int) -> tuple[Mention, int, int] | None:
