@@ -824,3 +824,54 @@ def test_roles_abbreviations_and_surnames_join_their_names_and_headlines_make_no
     assert len(maliki) == 1 and {"Prime Minister Maliki", "Nouri al-Maliki"} <= {a.alias for a in maliki[0].aliases}
     names = {a.alias for e in table.entities for a in e.aliases}
     assert not names & {"Iraq Involved", "Camp Liberty Shelling"}
+
+
+def test_outlets_that_tell_one_event_or_figure_in_their_own_words_share_a_cluster() -> None:
+    """Issue 14: the same proposition told by several outlets is a cluster, whatever the wording —
+    the event of a day ("the February 9 shelling" / "the February 9th mortar attack") and the same
+    figure for the same count ("3,100 refugees" / "home to 3100 Iranian refugees")."""
+    t1 = (
+        "Rockets hit Camp Liberty on February 9, 2013, in a deadly attack. "
+        "Dana Rohrabacher said Iraq failed to protect the 3,100 refugees who lived in Camp Liberty."
+    )
+    t2 = (
+        "The February 9 shelling of Camp Liberty was a massacre, the group said. "
+        "Camp Liberty is home to 3100 Iranian refugees, the group said."
+    )
+    d1 = make_doc(
+        "o1",
+        t1,
+        [
+            (
+                "author",
+                A,
+                None,
+                "Rockets hit Camp Liberty on February 9, 2013, in a deadly attack.",
+                "Rockets hit Camp Liberty on February 9, 2013, in a deadly attack.",
+                [],
+                ["February 9, 2013"],
+                ASSERT,
+            ),
+            (
+                "Dana Rohrabacher",
+                PER,
+                "said",
+                "Iraq failed to protect the 3,100 refugees who lived in Camp Liberty",
+                "Iraq failed to protect the 3,100 refugees who lived in Camp Liberty",
+                [(3100, "residents", "3,100 refugees")],
+                [],
+                ASSERT,
+            ),
+        ],
+    )
+    d2 = make_doc("o2", t2, [
+        ("the group", ORG, "said", "The February 9 shelling of Camp Liberty was a massacre",
+         "The February 9 shelling of Camp Liberty was a massacre", [], ["February 9"], ASSERT),
+        ("the group", ORG, "said", "Camp Liberty is home to 3100 Iranian refugees",
+         "Camp Liberty is home to 3100 Iranian refugees", [(3100, "residents", "3100 Iranian refugees")], [], ASSERT),
+    ])  # fmt: skip
+    result = merge_documents([d1, d2])
+    together = [{m.claim_id for m in c.members} for c in result.clusters if c.sources == 2]
+    assert {"o1#c1", "o2#c1"} in together  # the attack of that day
+    assert {"o1#c2", "o2#c2"} in together  # 3,100 refugees
+    assert all(len(c.members) >= 1 for c in result.clusters) and result.conflicts == []

@@ -22,6 +22,7 @@ from summarizer.merge.entities import AliasCandidate, AliasResolver, resolve_ent
 from summarizer.merge.events import context_days, event_days
 from summarizer.merge.features import ClaimFeatures, claim_features
 from summarizer.merge.figures import display
+from summarizer.merge.propositions import event_groups, figure_groups
 from summarizer.merge.summary import build_summary, render_markdown
 from summarizer.models.document import DocumentResult
 from summarizer.models.merge import (
@@ -153,14 +154,15 @@ def merge_documents(
     clusters = [_cluster(cluster_ids[n], features, members, refs) for n, members in enumerate(groups)]
 
     names = {e.id: e.canonical for e in table.entities}
+    days = event_days(features, groups)
     ctx = ConflictContext(
-        features=features,
-        refs=refs,
-        cluster_of=cluster_of,
-        cluster_ids=cluster_ids,
-        days=event_days(features, groups),
-        names=names,
+        features=features, refs=refs, cluster_of=cluster_of, cluster_ids=cluster_ids, days=days, names=names
     )
+    lexical = {frozenset(m) for m in groups}
+    for members in [*event_groups(features, days), *figure_groups(features, days)]:
+        if frozenset(members) not in lexical:  # the same proposition told in other words: a cluster too
+            lexical.add(frozenset(members))
+            clusters.append(_cluster(f"k{len(clusters) + 1}", features, members, refs))
     conflicts: list[Conflict] = [
         *number_conflicts(ctx),
         *culprit_conflicts(ctx, table.mentions),

@@ -1,0 +1,99 @@
+"""Propositions several outlets report in different words: the same event on the same day, the same
+figure for the same thing. They become clusters of their own, beside the lexical ones.
+
+Why beside and not instead: the lexical clusters join restatements ("six were killed" ~ "six
+people died"); outlets that tell one event in their own words ("the February 9 shelling of Camp
+Liberty" / "the February 9th mortar attack on the TTL") share no wording but share what they are
+about — a day and a place, or a figure and what it counts. A claim may then sit in more than one
+cluster, as the gold allows (one claim states the attack, its toll and its culprit).
+
+Both groupings are keyed (no pairs), so they stay linear in the number of claims.
+"""
+
+from __future__ import annotations
+
+from summarizer.merge.features import ClaimFeatures
+from summarizer.merge.figures import group_compatible
+from summarizer.merge.normalize import is_full_date
+
+# Figures about an event are compared on its day; figures about a state of things (how many live
+# in a camp) on what they are about (its entities), since articles write them on different days.
+EVENT_COUNTS = frozenset({"deaths", "injured", "hostages", "missiles", "arrests"})
+MIN_SOURCES = 2
+
+
+def _sources(features: list[ClaimFeatures], members: list[int]) -> int:
+    return len({features[i].doc_id for i in members})
+
+
+def _day_keys(days: list[str | None]) -> list[str | None]:
+    """Each claim's day as a key: a full day, or a day written without its year ("February 9") read
+    as the one full day of the corpus with that month and day, when there is exactly one."""
+    full_of: dict[str, set[str]] = {}
+    for d in days:
+        if d and is_full_date(d):
+            full_of.setdefault(d[5:], set()).add(d)
+    out: list[str | None] = []
+    for d in days:
+        if d and not is_full_date(d) and len(d) == 10 and len(full_of.get(d[5:], ())) == 1:
+            d = next(iter(full_of[d[5:]]))
+        out.append(d if d and is_full_date(d) else None)
+    return out
+
+
+def event_groups(features: list[ClaimFeatures], days: list[str | None]) -> list[list[int]]:
+    """The event of a day, told by several articles: the event claims of that day that name the
+    entity most articles name for it ("Camp Liberty" on 2013-02-09), one proposition per day."""
+    keys = _day_keys(days)
+    by_day: dict[str, list[int]] = {}
+    for f in features:
+        if f.event and keys[f.idx] is not None:
+            by_day.setdefault(keys[f.idx] or "", []).append(f.idx)
+    groups: list[list[int]] = []
+    for members in by_day.values():
+        docs_naming: dict[str, set[str]] = {}
+        for i in members:
+            for entity in features[i].entities:
+                docs_naming.setdefault(entity, set()).add(features[i].doc_id)
+        if not docs_naming:
+            continue
+        entity, docs = max(docs_naming.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        if len(docs) >= MIN_SOURCES:
+            groups.append([i for i in members if entity in features[i].entities])
+    return _distinct(features, groups)
+
+
+def figure_groups(features: list[ClaimFeatures], days: list[str | None]) -> list[list[int]]:
+    """Claims of several articles that give compatible figures for the same count: "3,100 refugees"
+    and "home to 3100 Iranian refugees"; "100 injured", "about one hundred wounded", "more than 100"."""
+    day_keys = _day_keys(days)
+    by_key: dict[tuple[str, str], list[tuple[int, float, str | None]]] = {}
+    for f in features:
+        for counts, value, qual in dict.fromkeys(f.numbers):
+            if counts in EVENT_COUNTS:
+                day = day_keys[f.idx]
+                keys = [day] if day else []
+            else:
+                keys = sorted(f.entities)
+            for key in keys:
+                by_key.setdefault((counts, key), []).append((f.idx, value, qual))
+    groups: list[list[int]] = []
+    for items in by_key.values():
+        if len({features[i].doc_id for i, _, _ in items}) < MIN_SOURCES:
+            continue
+        for side in group_compatible([(value, qual) for _, value, qual in items]):
+            groups.append(list(dict.fromkeys(items[k][0] for k in side)))
+    return _distinct(features, groups)
+
+
+def _distinct(features: list[ClaimFeatures], groups: list[list[int]]) -> list[list[int]]:
+    """Groups from several articles, each set of claims once, largest first."""
+    seen: set[frozenset[int]] = set()
+    out: list[list[int]] = []
+    for members in sorted(groups, key=lambda m: (-len(m), m)):
+        key = frozenset(members)
+        if _sources(features, members) < MIN_SOURCES or key in seen:
+            continue
+        seen.add(key)
+        out.append(sorted(members))
+    return out
