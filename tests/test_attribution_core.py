@@ -199,3 +199,17 @@ def test_a_passive_source_closes_its_sentence_a_passive_modifier_is_no_source() 
     source = only("The camp was hit by about forty rockets overnight, as reported by the United Nations.")
     assert source.speaker.name == "the United Nations" and source.evidence.text.startswith("The camp was hit")
     spans_hold("The camp was hit by about forty rockets overnight, as reported by the United Nations.", source)
+
+
+def test_the_authors_clause_before_a_frame_is_an_author_claim() -> None:
+    """Seed 000: "No one accepted responsibility for these attacks, but the MEK discovered that …"
+    lost its first clause, the one that disputes the Army of Mukhtar's claim."""
+    text = "No one accepted responsibility for these attacks, but the MEK discovered that Khamenei had ordered them."
+    found = frame(text, author=True)
+    by_speaker = {f.speaker.name: f.evidence.text for f in found}
+    assert by_speaker["author"] == "No one accepted responsibility for these attacks"
+    assert by_speaker["the MEK"] == "Khamenei had ordered them"
+    for f in found:
+        spans_hold(text, f)
+    plain = frame("The MEK discovered that Khamenei had ordered the attacks on the camp.", author=True)
+    assert [f.speaker.name for f in plain] == ["The MEK"]  # no clause before the frame: no author claim

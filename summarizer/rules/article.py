@@ -63,6 +63,10 @@ def cue_candidates(text: str, sentences: Sequence[Sentence]) -> list[Candidate]:
     return out
 
 
+# A clause ended by ", but" / ", while" / ";" before the frame that follows it in the sentence.
+_LEAD_CLAUSE = re.compile(r"([^;]*?\w[^;]*?)(?:,\s*(?:but|while|whereas|although|though|yet)|;)\s*$")
+
+
 def author_voice(sentence: str, min_words: int = 4) -> bool:
     """A sentence worth an author claim: words enough for a statement, not a link or an address."""
     if "http" in sentence or "@" in sentence:
@@ -102,6 +106,10 @@ class ArticleFrames:
             if not supplement and not by_model:
                 continue
             out.append(self._framed(a, ids, ClaimOrigin.model if by_model else ClaimOrigin.rules))
+            lead = self._lead_clause(chunk[first], a) if author and supplement else None
+            if lead is not None and lead.evidence.text not in self.authored:
+                self.authored.add(lead.evidence.text)
+                out.append(lead)
         if supplement and author:
             for s in chunk:
                 if s.id not in touched and author_voice(s.text):
@@ -127,6 +135,21 @@ class ArticleFrames:
         if a.cue_span is not None:
             cue_span = Mention(text=self.text[a.cue_span[0] : a.cue_span[1]], start=a.cue_span[0], end=a.cue_span[1])
         return Framed(evidence, speaker, a.cue, cue_span, origin, a.inner)
+
+    def _lead_clause(self, s: Sentence, a: Attribution) -> Framed | None:
+        """The author's clause before a frame in the same sentence: "No one accepted responsibility
+        for these attacks, but the MEK discovered that …" states the first clause in the author's
+        voice."""
+        frame_start = min(a.start, a.speaker_span[0]) if a.speaker_span else a.start
+        if not s.start < frame_start <= s.end:
+            return None
+        m = _LEAD_CLAUSE.match(self.text, s.start, frame_start)
+        if m is None or not author_voice(m.group(1)):
+            return None
+        start = s.start + (len(m.group(1)) - len(m.group(1).lstrip()))
+        x, y = trim_content(self.text, start, s.start + len(m.group(1).rstrip()))
+        evidence = Evidence(start=x, end=y, text=self.text[x:y], alignment=Alignment.sentence, sentence_ids=[s.id])
+        return Framed(evidence, Speaker(name=AUTHOR, type=SpeakerType.author), None, None, ClaimOrigin.rules)
 
     def _author(self, s: Sentence) -> Framed:
         x, y = trim_content(s.text, 0, len(s.text))
