@@ -875,3 +875,29 @@ def test_outlets_that_tell_one_event_or_figure_in_their_own_words_share_a_cluste
     assert {"o1#c1", "o2#c1"} in together  # the attack of that day
     assert {"o1#c2", "o2#c2"} in together  # 3,100 refugees
     assert all(len(c.members) >= 1 for c in result.clusters) and result.conflicts == []
+
+
+def test_a_negative_word_is_no_denial_of_an_unrelated_claim() -> None:
+    """Issue 14: on election news every listed conflict was an "assertion-denial" between statements
+    that do not answer each other ("None of them gave Obama the answer" vs an accusation by Obama)."""
+    t1 = "None of them gave Obama the answer on the economy that he wanted, Trump said."
+    t2 = "Obama accused Trump of lying about the economy in Ohio."
+    d1 = make_doc(
+        "n1",
+        t1,
+        [
+            (
+                "Trump",
+                PER,
+                "said",
+                "None of them gave Obama the answer on the economy that he wanted",
+                "None of them gave Obama the answer on the economy that he wanted",
+                [],
+                [],
+                ASSERT,
+            )
+        ],
+    )
+    d2 = make_doc("n2", t2, [("Obama", PER, "accused", "Trump of lying about the economy in Ohio",
+                              "Trump of lying about the economy in Ohio", [], [], ALLEGE)])  # fmt: skip
+    assert merge_documents([d1, d2]).conflicts == []

@@ -46,6 +46,8 @@ _CULPRIT_HINT = re.compile(
     r"conducted)\b",
     re.I,
 )
+_NO_ONE_CLAIMED = re.compile(r"\b(?:no one|nobody|no group|none)\b[^.]{0,40}\bresponsibility\b", re.I)
+_CLAIMED = re.compile(r"\b(?:took|takes|claimed|claims|accepted|accepts)\s+responsibility\b", re.I)
 MAX_SCAN = 500  # positive claims examined per negative claim and route
 MAX_ANSWERED = 3  # positive claims kept per negative claim
 RARE = 5  # a word in at most this many claims is a topic word
@@ -147,12 +149,25 @@ def denial_conflicts(ctx: ConflictContext) -> list[Conflict]:
         for i in by_cluster[ctx.cluster_of[n]][:MAX_SCAN]:
             if i not in negative_set:
                 cands[i] = 3
-        for eid in sorted(fn.entities - {fn.speaker}):
-            for i in by_speaker.get(eid, []):
-                if _ACCUSES.search(ctx.features[i].claim.text):
-                    cands.setdefault(i, 2)
+        shared: Counter[int] = Counter()
         for t in sorted(topics[n]):
             for i in by_topic.get(t, [])[:MAX_SCAN]:
+                shared[i] += 1
+        for eid in sorted(fn.entities - {fn.speaker}):
+            for i in by_speaker.get(eid, []):
+                # an accusation by an actor the denial names: a denial by its cue ("denied the
+                # accusation from the MEK") answers it; a negative word in the content ("none of
+                # them") only when both are about the same thing
+                answers = fn.claim.modality == Modality.denied or shared[i] > 0
+                if answers and _ACCUSES.search(ctx.features[i].claim.text):
+                    cands.setdefault(i, 2)
+        claims_responsibility = bool(_NO_ONE_CLAIMED.search(fn.claim.text))
+        for i, k in shared.items():
+            # a topic word alone pairs any two claims on a subject; an answer shares two of them and
+            # names what the denial names — or answers "no one claimed responsibility" by a claim
+            if claims_responsibility and _CLAIMED.search(ctx.features[i].claim.text):
+                cands.setdefault(i, 2)
+            elif k >= 2 and (ctx.features[i].entities & fn.entities):
                 cands.setdefault(i, 1)
         ranked = sorted(
             (i for i in cands if ctx.source(i) != ctx.source(n) and _compatible(ctx, n, i)),
