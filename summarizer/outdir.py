@@ -41,8 +41,7 @@ class DocIds:
 
     def __init__(self) -> None:
         self._ids: set[str] = set()
-
-        self._rows: dict[str, str] = {}
+        self._rows: dict[str, str] = {}  # corpus row id → the row that gave it first
 
     def __call__(self, path: str) -> str:
         """The id of an input file: its stem."""

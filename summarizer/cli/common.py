@@ -214,6 +214,9 @@ def run_extract_command(inputs: list[str], out: Path, settings: Settings, consol
         except FolderLocked as exc:
             fail(str(exc))
             raise
+        except OSError as exc:  # the folder itself cannot be made or locked (permissions, read-only disk)
+            fail(f"--out {out}: cannot write there: {exc.strerror or exc}")
+            raise
     print_run_summary(report, console)
     return report
 

@@ -159,3 +159,14 @@ def test_rich_markup_in_paths_and_names_is_printed_as_text(tmp_path: Path) -> No
     assert html.is_file() and "[bold]one[red]" in html.read_text(encoding="utf-8")
     missing = _summarizer("merge", str(tmp_path / "no[/such]"), "--out", str(merged))
     assert missing.exit_code == 2 and f"{tmp_path / 'no[/such]'} is not a folder" in _one_error_line(missing.output)
+
+
+def test_an_out_folder_that_cannot_be_made_is_one_line(tmp_path: Path, in_dir: Path) -> None:
+    (in_dir / "a.txt").write_text(article("Orrin"), encoding="utf-8")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with StubServer(["ok"]) as server:
+        result, _ = cli(tmp_path, server.base_url, str(in_dir), out=blocker / "out")
+        sent = list(server.requests)
+    assert result.exit_code == 2 and sent == []
+    assert f"--out {blocker / 'out'}: cannot write there" in _one_error_line(result.output)
