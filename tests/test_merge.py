@@ -901,3 +901,17 @@ def test_a_negative_word_is_no_denial_of_an_unrelated_claim() -> None:
     d2 = make_doc("n2", t2, [("Obama", PER, "accused", "Trump of lying about the economy in Ohio",
                               "Trump of lying about the economy in Ohio", [], [], ALLEGE)])  # fmt: skip
     assert merge_documents([d1, d2]).conflicts == []
+
+
+def test_countries_camps_and_airports_are_places() -> None:
+    """Issue 14: Camp Liberty was typed an organization and Iran a person."""
+    text = "Iran said Camp Liberty near Baghdad International Airport was hit. The Iraqi government said nothing."
+    doc = make_doc("p", text, [
+        ("Iran", PER, "said", "Camp Liberty near Baghdad International Airport was hit",
+         "Camp Liberty near Baghdad International Airport was hit", [], [], ASSERT),
+        ("The Iraqi government", GOV, "said", "nothing", "nothing", [], [], ASSERT),
+    ])  # fmt: skip
+    types = {e.canonical: e.type for e in merge_documents([doc]).entities}
+    assert types["Iran"] == SpeakerType.place and types["Camp Liberty"] == SpeakerType.place
+    assert types["Baghdad International Airport"] == SpeakerType.place
+    assert types["Iraqi government"] == SpeakerType.government  # a country's government stays a government

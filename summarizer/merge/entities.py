@@ -35,7 +35,7 @@ from summarizer.merge.aliasrules import (
     join_surnames,
 )
 from summarizer.merge.mentions import MentionIndex
-from summarizer.merge.names import definitions_in_text, names_in_text, person_key
+from summarizer.merge.names import COUNTRIES, definitions_in_text, names_in_text, person_key
 from summarizer.merge.normalize import is_acronym, name_key
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
@@ -56,12 +56,24 @@ class EntityTable:
         return self.speakers.get((doc_id, name))
 
 
+PLACE_WORDS = frozenset({"camp", "fort", "mount", "lake", "port", "airport", "city", "province", "square"})
+
+
+def _is_place(key: str) -> bool:
+    """A country ("iran"), or a name whose first or last word makes it a place ("camp liberty",
+    "baghdad international airport")."""
+    toks = key.split()
+    return key in COUNTRIES or (len(toks) >= 2 and (toks[0] in PLACE_WORDS or toks[-1] in PLACE_WORDS))
+
+
 def _canonical(nodes: list[NameNode]) -> tuple[str, SpeakerType]:
     types: Counter[SpeakerType] = Counter()
     for n in nodes:
         types.update(n.types)
     named = [t for t, _ in types.most_common() if t != SpeakerType.unnamed]
     kind = named[0] if named else SpeakerType.unnamed
+    if kind not in (SpeakerType.author, SpeakerType.media) and any(_is_place(n.key) for n in nodes):
+        kind = SpeakerType.place  # "Iran" the country, not its government; "Camp Liberty"
     if kind == SpeakerType.author:
         return f"author of {nodes[0].local_doc}", kind
     best: tuple[int, int, int, int, str] | None = None

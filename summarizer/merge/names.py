@@ -156,7 +156,7 @@ _SENTENCE_WORDS = words(
 )
 _MONTHS = words("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
                 "august september october november december")  # fmt: skip
-_LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+_WORD = re.compile(r"[A-Za-z][\w'’-]{2,}")  # words of three letters or more: "was", "hit" count
 
 
 def _headline(text: str) -> bool:
@@ -165,8 +165,8 @@ def _headline(text: str) -> bool:
     an organization word ("Times", "Organization")."""
     if text.rstrip().endswith((".", "!", "?", '"', "”")):  # a sentence, however capitalized
         return False
-    long = _LONG_WORD.findall(text)
-    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
+    found = _WORD.findall(text)
+    return len(found) >= 4 and sum(w[0].isupper() for w in found) >= 0.75 * len(found)
 
 
 def display_name(raw: str) -> str:

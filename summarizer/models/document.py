@@ -18,6 +18,7 @@ class SpeakerType(StrEnum):
     organization = "organization"
     government = "government"
     media = "media"
+    place = "place"  # a country, a camp, an airport: named in claims, kept apart from its government
     author = "author"
     unnamed = "unnamed"
 
