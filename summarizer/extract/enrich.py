@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from summarizer.models import DocumentEntity, Modality, NumberMention, Speaker, SpeakerType
+from summarizer.text.acronyms import acronym_definitions
 from summarizer.text.counts import COUNTED, NOT_USED
 
 _MODALITY_CUES: list[tuple[Modality, re.Pattern[str]]] = [
@@ -132,23 +133,6 @@ _DATE = re.compile(
 
 def dates_in(text: str) -> list[str]:
     return list(dict.fromkeys(m.group(0) for m in _DATE.finditer(text)))
-
-
-_DEFINITION = re.compile(
-    r"(?P<long>(?:(?:the|The)\s+)?(?:[A-Z][\w'’.-]*\s+)(?:(?:of|for|the|and|de|e|al|[A-Z][\w'’.-]*)[\s-]+){0,8}[A-Z][\w'’.-]*)"
-    r"\s*\((?P<short>[A-Z][A-Za-z.]{1,9}(?:\s*(?:/|or|,)\s*[A-Z][A-Za-z.]{1,9})*)\)"
-)
-
-
-def acronym_definitions(text: str) -> list[tuple[str, list[str]]]:
-    """``Full Name (ABC or DEF)`` definitions: (long form, [short forms])."""
-    out: list[tuple[str, list[str]]] = []
-    for m in _DEFINITION.finditer(text):
-        long = re.sub(r"^(?:the|The)\s+", "", m.group("long")).strip()
-        shorts = [s.strip() for s in re.split(r"\s*(?:/|\bor\b|,)\s*", m.group("short")) if s.strip()]
-        if len(long.split()) >= 2:
-            out.append((long, shorts))
-    return out
 
 
 def document_entities(text: str, speakers: Iterable[Speaker]) -> tuple[list[DocumentEntity], dict[str, str]]:

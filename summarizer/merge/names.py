@@ -13,6 +13,7 @@ from itertools import product
 from rapidfuzz.distance import OSA
 
 from summarizer.merge.normalize import STOPWORDS, is_acronym, name_key, word_tokens, words
+from summarizer.text.acronyms import acronym_definitions
 
 # Tokens an acronym may skip ("Mujahedin-e Khalq" → MEK or MK; "... of Iran" → PMOI).
 SKIPPABLE = words("of the and for e de al el in on at la du des y to")
@@ -145,11 +146,6 @@ _GOVERNMENT = re.compile(
     rf"\b(?:(?:{_DEMONYM}|US|U\.S\.)|[A-Z]\w+['’]s)\s+(?:[a-z]+\s+)?{_BODY}\b"
     rf"|\b{_BODY} of (?:the )?[A-Z]\w+(?:\s+[A-Z]\w+)?"
 )
-_DEFINED = re.compile(
-    r"(?P<a>\b[A-Z](?:\.?[A-Z]){1,6}\.?)\s*\((?P<b>[A-Z][^()]{2,60})\)"
-    rf"|(?P<c>{_CAP}(?:\s+(?:(?:of|the|for|e|de|du|la)\s+)?{_CAP})+)\s*"
-    r"\((?P<d>[A-Z](?:\.?[A-Z]){1,6}\.?(?:\s*(?:/|or|,)\s*[A-Z](?:\.?[A-Z]){1,6}\.?)*)\)"
-)
 _SENTENCE_WORDS = words(
     "the a an in on at this that these those it he she they we but and or if as after before while when "
     "since during according with evidence by"
@@ -232,19 +228,5 @@ def names_in_text(*texts: str) -> dict[str, bool]:
 
 
 def definitions_in_text(text: str) -> list[tuple[str, str]]:
-    """``ACR (Long Name)`` and ``Long Name (ACR)`` pairs written in the text itself."""
-    out: list[tuple[str, str]] = []
-    for m in _DEFINED.finditer(text):
-        if m.group("a"):
-            inner = m.group("b").strip()
-            if inner[:1].isupper() and " " in inner and len(inner.split()) <= 6:
-                out.append((m.group("a"), inner))
-        elif m.group("c") and m.group("d"):
-            words = m.group("c").split()
-            while words and words[0].lower() in _SENTENCE_WORDS:
-                words = words[1:]
-            if len(words) >= 2:
-                out.extend(
-                    (short, " ".join(words)) for short in re.split(r"\s*(?:/|\bor\b|,)\s*", m.group("d")) if short
-                )
-    return out
+    """``ACR (Long Name)`` and ``Long Name (ACR)`` pairs written in the text itself, as (short, long)."""
+    return [(short, long) for long, shorts in acronym_definitions(text) for short in shorts]
