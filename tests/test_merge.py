@@ -915,3 +915,33 @@ def test_countries_camps_and_airports_are_places() -> None:
     assert types["Iran"] == SpeakerType.place and types["Camp Liberty"] == SpeakerType.place
     assert types["Baghdad International Airport"] == SpeakerType.place
     assert types["Iraqi government"] == SpeakerType.government  # a country's government stays a government
+
+
+def test_the_summary_says_what_a_proposition_is_about_before_its_words() -> None:
+    """Issue 14: summary.md listed claim fragments ("of breaking its promise …"); a reported
+    proposition now leads with its day and the figure its sources agree on, in a full sentence."""
+    t1 = "Dana Rohrabacher accused Iraq of breaking its promise to protect the 3,100 refugees in Camp Liberty."
+    t2 = "Camp Liberty is home to 3,100 Iranian refugees, the group said."
+    d1 = make_doc(
+        "s1",
+        t1,
+        [
+            (
+                "Dana Rohrabacher",
+                PER,
+                "accused",
+                "of breaking its promise to protect the 3,100 refugees in Camp Liberty",
+                "of breaking its promise to protect the 3,100 refugees in Camp Liberty",
+                [(3100, "residents", "3,100 refugees")],
+                [],
+                ALLEGE,
+            )
+        ],
+    )
+    home = "Camp Liberty is home to 3,100 Iranian refugees"
+    d2 = make_doc(
+        "s2", t2, [("the group", ORG, "said", home, home, [(3100, "residents", "3,100 Iranian refugees")], [], ASSERT)]
+    )
+    md = render_markdown(merge_documents([d1, d2]))
+    line = next(x for x in md.splitlines() if x.startswith("- **3,100 residents** — "))
+    assert line.startswith("- **3,100 residents** — Camp Liberty is home to 3,100 Iranian refugees")

@@ -175,7 +175,8 @@ def medoid(features: list[ClaimFeatures], members: list[int], *, cap: int = 12) 
         dated = 10.0 * any(is_full_date(d) for d in f.days) + 5.0 * bool(f.days)
         overlong = max(0, len(f.claim.text) - 160) / 8
         sided = 15.0 * any(k in contested for k, _, _ in f.numbers)
-        key = (total + dated - overlong - sided, -len(f.claim.text))
+        fragment = 10.0 * (not f.claim.text[:1].isupper())  # "of breaking its promise …" reads badly alone
+        key = (total + dated - overlong - sided - fragment, -len(f.claim.text))
         if key > best_key:
             best, best_key = i, key
     return best

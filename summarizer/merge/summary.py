@@ -14,7 +14,9 @@ from summarizer.merge.conflicts import readable_day
 from summarizer.merge.normalize import GENERIC_NAMES, name_key
 from summarizer.models.document import SpeakerType
 from summarizer.models.merge import (
+    ClaimCluster,
     ClaimRef,
+    ClusterNumber,
     ClusterStatus,
     ConsensusFact,
     CorpusSummary,
@@ -104,6 +106,25 @@ def _one_line(text: str, limit: int = 300) -> str:
     return markdown_text(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
+def _about(cluster: ClaimCluster | None) -> str:
+    """What a proposition is about, before its words: its day and the figure every source gives
+    ("**2013-02-09 · about 100 injured** — …"), when it has them."""
+    if cluster is None:
+        return ""
+    day = _event_date(cluster.dates) if cluster.dates else ""
+    by_kind: dict[str, list[ClusterNumber]] = {}
+    for n in cluster.numbers:
+        by_kind.setdefault(n.counts, []).append(n)
+    figure = ""
+    for counts, numbers in by_kind.items():  # a figure all its sources agree on; a disputed one is a conflict
+        docs = {d for n in numbers for d in n.doc_ids}
+        if len({n.value for n in numbers}) == 1 and len(docs) >= 2:
+            figure = " / ".join(dict.fromkeys(n.text for n in numbers)) + f" {counts}"
+            break
+    head = " · ".join(p for p in (readable_day(day) if day else "", figure) if p)
+    return f"**{markdown_text(head)}** — " if head else ""
+
+
 def _who(ref: ClaimRef, names: dict[str, str]) -> str:
     if ref.speaker == "author":
         return f"the author of {markdown_code(ref.doc_id)}"
@@ -137,9 +158,12 @@ def render_markdown(result: MergeResult) -> str:
     ]
     if not s.consensus:
         lines.append("_No proposition is reported by more than one article._")
+    clusters = {c.id: c for c in result.clusters}
     for fact in s.consensus:
         note = f"; details disputed, see {', '.join(fact.disputed)}" if fact.disputed else ""  # our own ids
-        lines.append(f"- {_one_line(fact.text)} _({fact.sources} articles{note})_")
+        lines.append(
+            f"- {_about(clusters.get(fact.cluster_id))}{_one_line(fact.text)} _({fact.sources} articles{note})_"
+        )
         lines.extend(f"  - {_cite(r, names)}" for r in fact.refs)
     lines += ["", "## What is disputed", ""]
     if not s.disputed:
