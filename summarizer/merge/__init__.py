@@ -88,7 +88,9 @@ def _ref(f: ClaimFeatures) -> ClaimRef:
     )
 
 
-def _cluster(cid: str, features: list[ClaimFeatures], members: list[int], refs: list[ClaimRef]) -> ClaimCluster:
+def _cluster(
+    cid: str, features: list[ClaimFeatures], members: list[int], refs: list[ClaimRef], outlet: dict[str, str]
+) -> ClaimCluster:
     numbers: dict[tuple[str, float, str | None], ClusterNumber] = {}
     dates: set[str] = set()
     entity_ids: set[str] = set()
@@ -104,7 +106,7 @@ def _cluster(cid: str, features: list[ClaimFeatures], members: list[int], refs: 
         entity_ids.update(f.entities)
         if f.speaker:
             entity_ids.add(f.speaker)
-    sources = len({features[i].doc_id for i in members})
+    sources = len({outlet.get(features[i].doc_id, features[i].doc_id) for i in members})
     return ClaimCluster(
         id=cid,
         proposition=features[medoid(features, members)].claim.text,
@@ -151,7 +153,9 @@ def merge_documents(
     for n, members in enumerate(groups):
         for i in members:
             cluster_of[i] = n
-    clusters = [_cluster(cluster_ids[n], features, members, refs) for n, members in enumerate(groups)]
+    # independent sources: two articles of one outlet are one source, when the outlet is known
+    outlet = {d.doc_id: f"outlet:{d.source.outlet.casefold()}" for d in docs if d.source.outlet}
+    clusters = [_cluster(cluster_ids[n], features, members, refs, outlet) for n, members in enumerate(groups)]
 
     names = {e.id: e.canonical for e in table.entities}
     days = event_days(features, groups)
@@ -162,7 +166,7 @@ def merge_documents(
     for members in [*event_groups(features, days), *figure_groups(features, days)]:
         if frozenset(members) not in lexical:  # the same proposition told in other words: a cluster too
             lexical.add(frozenset(members))
-            clusters.append(_cluster(f"k{len(clusters) + 1}", features, members, refs))
+            clusters.append(_cluster(f"k{len(clusters) + 1}", features, members, refs, outlet))
     conflicts: list[Conflict] = [
         *number_conflicts(ctx),
         *culprit_conflicts(ctx, table.mentions),

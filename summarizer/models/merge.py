@@ -76,7 +76,9 @@ class ClaimCluster(BaseModel):
     numbers: list[ClusterNumber] = Field(default_factory=list)
     dates: list[str] = Field(default_factory=list, description="normalized ISO dates (YYYY, YYYY-MM or YYYY-MM-DD)")
     entity_ids: list[str] = Field(default_factory=list, description="entities the members speak as or mention")
-    sources: int = Field(default=0, description="independent sources: distinct articles")
+    sources: int = Field(
+        default=0, description="independent sources: distinct outlets where known, else distinct articles"
+    )
 
 
 class ConflictKind(StrEnum):

@@ -243,3 +243,30 @@ def test_no_cache_re_extracts_unchanged_outputs(tmp_path: Path) -> None:
         sent = len(server.requests)
     assert again.exit_code == 0 and fresh.exit_code == 0
     assert sent == 2 and [d["status"] for d in run_report(out)["documents"]] == ["ok"]
+
+
+def test_two_articles_of_one_outlet_corroborate_as_one_source() -> None:
+    """Issue 13: corroboration counts distinct texts, "or better, distinct outlets"."""
+    from summarizer.backends.openai_compat import OpenAIBackend
+    from summarizer.calllog import CallLog
+    from summarizer.extract.engine import Extractor
+    from summarizer.ingest.reader import make_article
+    from summarizer.merge import merge_documents
+    from summarizer.models import DocumentResult, Publication
+
+    with StubServer(["ok"]) as server:
+        extractor = Extractor(OpenAIBackend(model="stub", base_url=server.base_url), calllog=CallLog(None))
+
+        def doc(doc_id: str, who: str, outlet: str) -> DocumentResult:
+            text = article("Quillmark") + f"{who} said the bridge would open on Monday.\n"
+            return extractor.extract(
+                make_article(text, path=f"{doc_id}.txt", doc_id=doc_id, publication=Publication(outlet=outlet))
+            )
+
+        a, b, c = (
+            doc("a", "The mayor", "Daily Example"),
+            doc("b", "Workers", "daily example"),
+            doc("c", "Engineers", "Wire"),
+        )
+    assert max(k.sources for k in merge_documents([a, b]).clusters) == 1  # one outlet, however written
+    assert max(k.sources for k in merge_documents([a, c]).clusters) == 2
