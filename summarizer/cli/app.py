@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from summarizer.cli import batch_cmd, eval_cmd, export_cmd, extract_cmd, merge_cmd, model_cmd, review_cmd, run_cmd
+from summarizer.cli import (
+    batch_cmd,
+    eval_cmd,
+    export_cmd,
+    extract_cmd,
+    gold_cmd,
+    merge_cmd,
+    model_cmd,
+    review_cmd,
+    run_cmd,
+)
 
 app = typer.Typer(
     name="summarizer",
@@ -14,7 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (extract_cmd, run_cmd, merge_cmd, review_cmd, export_cmd, eval_cmd, batch_cmd, model_cmd):
+for _module in (extract_cmd, run_cmd, merge_cmd, review_cmd, export_cmd, eval_cmd, gold_cmd, batch_cmd, model_cmd):
     _module.register(app)
 
 
