@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from faults.conftest import cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stub_server import StubServer
@@ -17,19 +18,13 @@ from summarizer.evaluate.gold import load_gold
 from summarizer.evaluate.predictions import load_predictions
 from summarizer.models import EvalReport
 
-ENV = {"OPENAI_API_KEY": "", "OPENAI_BASE_URL": "", "SUMMARIZER_CACHE": "", "SUMMARIZER_BACKEND": ""}
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def _extract(tmp: Path, inputs: list[str]) -> Path:
-    out = tmp / "out"
+    """``summarizer extract`` against the stub server, through the fault suite's one helper."""
     with StubServer(["ok"]) as server:
-        result = CliRunner().invoke(
-            app,
-            ["extract", *inputs, "--out", str(out), "--base-url", server.base_url, "--model", "stub",
-             "--cache", str(tmp / "c.sqlite")],
-            env=ENV,
-        )  # fmt: skip
+        result, out = cli(tmp, server.base_url, *inputs)
     assert result.exit_code == 0, result.output
     return out
 

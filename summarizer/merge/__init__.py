@@ -162,10 +162,10 @@ def merge_documents(
     ctx = ConflictContext(
         features=features, refs=refs, cluster_of=cluster_of, cluster_ids=cluster_ids, days=days, names=names
     )
-    lexical = {frozenset(m) for m in groups}
+    seen = {frozenset(m) for m in groups}
     for members in [*event_groups(features, days), *figure_groups(features, days)]:
-        if frozenset(members) not in lexical:  # the same proposition told in other words: a cluster too
-            lexical.add(frozenset(members))
+        if frozenset(members) not in seen:  # the same proposition told in other words: a cluster too
+            seen.add(frozenset(members))
             clusters.append(_cluster(f"k{len(clusters) + 1}", features, members, refs, outlet))
     conflicts: list[Conflict] = [
         *number_conflicts(ctx),
