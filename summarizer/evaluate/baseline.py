@@ -22,10 +22,13 @@ from summarizer.models import (
     SourceInfo,
 )
 from summarizer.rules import ArticleFrames
+from summarizer.rules.cuemodel import DEFAULT, CueModel
 from summarizer.text.sentences import split_sentences
 
 
-def baseline_document(doc_id: str, text: str, *, author_voice: bool = False) -> DocumentResult:
+def baseline_document(
+    doc_id: str, text: str, *, author_voice: bool = False, learned: CueModel = DEFAULT
+) -> DocumentResult:
     """A ``DocumentResult`` for ``text`` framed by the same rules as the pipeline, without a model.
 
     ``author_voice`` also emits every sentence without an attribution as an author claim, for gold
@@ -33,7 +36,7 @@ def baseline_document(doc_id: str, text: str, *, author_voice: bool = False) -> 
     """
     t0 = time.perf_counter()
     sentences = split_sentences(text)
-    framed = ArticleFrames(text).frame(sentences, {}, author=author_voice)
+    framed = ArticleFrames(text, learned=learned).frame(sentences, {}, author=author_voice)
     claims = [
         Claim(
             id=f"{doc_id}#c{n}",
@@ -61,9 +64,13 @@ def baseline_document(doc_id: str, text: str, *, author_voice: bool = False) -> 
     return DocumentResult(doc_id=doc_id, source=source, claims=claims, meta=meta)
 
 
-def run_baseline(gold: GoldSet, author_voice: bool | None = None) -> dict[str, DocumentResult]:
+def run_baseline(
+    gold: GoldSet, author_voice: bool | None = None, *, learned: CueModel = DEFAULT
+) -> dict[str, DocumentResult]:
     """The baseline over every gold text; by default with author sentences only when the gold labels
     the author's voice (our seeds do, PolNeAR does not), so both systems answer the same task."""
     if author_voice is None:
         author_voice = any(c.attribution_type == "Author" for d in gold.docs for c in d.claims)
-    return {d.doc_id: baseline_document(d.doc_id, d.text, author_voice=author_voice) for d in gold.docs}
+    return {
+        d.doc_id: baseline_document(d.doc_id, d.text, author_voice=author_voice, learned=learned) for d in gold.docs
+    }

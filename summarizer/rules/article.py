@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from summarizer.models import Alignment, ClaimOrigin, Evidence, Mention, Sentence, Speaker, SpeakerType
+from summarizer.rules.cuemodel import DEFAULT, CueModel
 from summarizer.rules.finder import find_attributions
 from summarizer.rules.lexicon import CANDIDATES, TOKEN, Attribution, quote_regions, region_at, trim_content
 from summarizer.rules.speakers import AUTHOR, SpeakerResolver
@@ -81,6 +82,8 @@ class ArticleFrames:
     text: str
     resolver: SpeakerResolver = field(default_factory=SpeakerResolver)
     authored: set[str] = field(default_factory=set)  # author claims so far: a repeated caption is one claim
+    attributed: set[tuple[str, str]] = field(default_factory=set)  # (speaker, content) framed so far
+    learned: CueModel = DEFAULT  # the learned detector for cue words the lexicon lacks
 
     def frame(
         self,
@@ -94,7 +97,7 @@ class ArticleFrames:
         cues; with ``supplement`` also the lexicon's attributions in sentences the model did not
         name, and (``author``) author claims for the untouched sentences that read as statements."""
         cited = {sid for sid, cues in model_cues.items() if cues}
-        found = find_attributions(self.text, model_cues, sentences=chunk)
+        found = find_attributions(self.text, model_cues, sentences=chunk, learned=self.learned)
         starts = [s.start for s in chunk]
         out: list[Framed] = []
         touched: set[int] = set()
@@ -105,7 +108,12 @@ class ArticleFrames:
             by_model = a.model_cue or bool(cited.intersection(ids))
             if not supplement and not by_model:
                 continue
-            out.append(self._framed(a, ids, ClaimOrigin.model if by_model else ClaimOrigin.rules))
+            framed = self._framed(a, ids, ClaimOrigin.model if by_model else ClaimOrigin.rules)
+            said = (framed.speaker.name, framed.evidence.text)
+            if said in self.attributed and self._caption(chunk[first]):  # a caption repeated word for word
+                continue
+            self.attributed.add(said)
+            out.append(framed)
             lead = self._lead_clause(chunk[first], a) if author and supplement else None
             if lead is not None and lead.evidence.text not in self.authored:
                 self.authored.add(lead.evidence.text)
@@ -118,6 +126,10 @@ class ArticleFrames:
                         self.authored.add(claim.evidence.text)
                         out.append(claim)
         return out
+
+    def _caption(self, s: Sentence) -> bool:
+        """A sentence that is its paragraph alone: a caption or a headline, which pages repeat."""
+        return self.text[s.start - 1 : s.start] in ("", "\n") and self.text[s.end : s.end + 1] in ("", "\n")
 
     def _framed(self, a: Attribution, ids: list[int], origin: ClaimOrigin) -> Framed:
         decided = self.resolver.decide(a)

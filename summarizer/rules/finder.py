@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from summarizer.models import Mention, Sentence
+from summarizer.rules.cuemodel import DEFAULT, CueModel
 from summarizer.rules.lexicon import (
     ADDRESSEES,
     ADVERBIAL,
@@ -57,9 +58,16 @@ from summarizer.text.sentences import split_sentences
 
 class _Sentence:
     def __init__(
-        self, text: str, start: int, end: int, regions: list[tuple[int, int]], extra: frozenset[str] = frozenset()
+        self,
+        text: str,
+        start: int,
+        end: int,
+        regions: list[tuple[int, int]],
+        extra: frozenset[str] = frozenset(),
+        learned: CueModel = DEFAULT,
     ) -> None:
         self.text, self.start, self.end, self.regions, self.extra = text, start, end, regions, extra
+        self.learned = learned
         self.toks = [Tok(m.group(0), start + m.start(), start + m.end()) for m in TOKEN.finditer(text[start:end])]
 
     def phrase(self, span: tuple[int, int]) -> Mention:
@@ -78,7 +86,7 @@ class _Sentence:
         if low in COLON_CUES and i + 1 < len(toks) and toks[i + 1].text == ":":
             return True  # "It read: “...”"
         if low not in CUES:
-            return False
+            return self.learned.fires(toks, i, self.regions)  # the long tail, decided in context
         prev = toks[i - 1].low if i > 0 else ""
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if (prev in PASSIVE and not low.endswith("ing")) or prev in DETERMINERS:
@@ -230,11 +238,13 @@ def find_attributions(
     extra_cues: Mapping[int, Iterable[str]] | None = None,
     *,
     sentences: Sequence[Sentence] | None = None,
+    learned: CueModel = DEFAULT,
 ) -> list[Attribution]:
     """Attribution candidates in ``text``: speaker, cue and the content span (see the module docstring).
     ``extra_cues`` adds cue words per sentence id (the model's cues, which the lexicon lacks);
     ``sentences`` (already split, e.g. one chunk's) limits the search to them: the work stays
-    proportional to what is searched, however long the article."""
+    proportional to what is searched, however long the article. ``learned`` scores the words the
+    lexicon lacks (``cuemodel``)."""
     out: list[Attribution] = []
     sentences = split_sentences(text) if sentences is None else sentences
     if not sentences:
@@ -243,7 +253,7 @@ def find_attributions(
     taken_until = 0
     extra = {sid: frozenset(w.lower() for w in words) for sid, words in (extra_cues or {}).items()}
     for sent in sentences:
-        s = _Sentence(text, sent.start, sent.end, regions, extra.get(sent.id, frozenset()))
+        s = _Sentence(text, sent.start, sent.end, regions, extra.get(sent.id, frozenset()), learned)
         last: Attribution | None = None
         for i, t in enumerate(s.toks):
             inside_last = last is not None and last.start <= t.start < last.end

@@ -93,6 +93,7 @@ INVERTIBLE = words("said says say added adds wrote writes reported reports noted
 TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|St|Jr|Sr|Lt|Col|Sgt|Capt|Prof|Rev|Pres|Adm|Maj|Amb|Atty)\."
     r"|(?:[A-Z]\.){2,}"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: "Harry M. Reid"
     r"|\w+(?:[’'\-.]\w+)*|''|[^\w\s]"
 )
 PUNCT = frozenset(',;:()[]“”"—–―-.!?…') | {"''"}
@@ -205,6 +206,24 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
     return a, b
 
 
+def _named_before_appositive(toks: list[Tok], comma: int) -> tuple[int, int] | None:
+    """The name before the first comma that opens an appositive ending at ``comma``: the appositive
+    may hold commas of its own ("a junior from Las Vegas, Nevada", "21, a junior"), so the name is
+    the capitalised phrase before the earliest comma followed by a role, an age or a determiner."""
+    for k in range(max(0, comma - 30), comma):
+        if toks[k].text != "," or k == 0:
+            continue
+        opener = toks[k + 1]
+        opens = opener.low in DETERMINERS or opener.text[:1].isdigit() or opener.text[:1].islower()
+        if not opens or opener.low in ("and", "or", "but", "who", "which"):
+            continue
+        span = back_phrase(toks, k)
+        if span is not None and toks[span[1] - 1].text[:1].isupper() and toks[span[0]].text[:1].isupper():
+            return span
+        return None
+    return None
+
+
 def subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """Subject phrase of the cue at ``i``; "X, the nominee, said" and "X, who ..., said" give X."""
     b = i
@@ -221,6 +240,9 @@ def subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
                 c -= 1
             return (c, comma) if c < comma and toks[c].text[:1].isupper() else None
     if b > 0 and toks[b - 1].text == ",":  # an appositive or relative clause sits between subject and verb
+        named = _named_before_appositive(toks, b - 1)
+        if named is not None:  # "Dean Ruiz, a salesman from Sumter, South Carolina, said": Dean Ruiz
+            return named
         c0 = max((k for k in range(b - 1) if toks[k].text == ","), default=-1)
         titled = next((k for k in range(c0 + 1, b - 1) if toks[k].low in ("entitled", "titled")), -1)
         if titled > 0:  # "The new report entitled Long Title Here, explained": the report

@@ -38,10 +38,16 @@ _RECENT = 6  # antecedents are looked for among this many preceding named speake
 # "the Supreme Court this month".
 _TRAILING = re.compile(
     r"(?:\s+(?:has|have|had|hasn't|haven't|hadn't|is|are|was|were|will|would|could|also|repeatedly|again|"
-    r"recently|previously|later|then|now|still|further|(?:this|last|next)\s+(?:week|month|year)|"
-    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today))+$"
+    r"recently|previously|later|earlier|then|now|still|further|even|too|meanwhile|"
+    r"(?:this|last|next)\s+(?:week|month|year)|"
+    r"(?:on\s+|later\s+|earlier\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight))+$"
 )  # case-sensitive: "Will Dunham" and "John Still" are names
-_LEADING = re.compile(r"^(?:and|but|also|then|so|while|as)\s+", re.I)
+_LEADING = re.compile(
+    r"^(?:(?:and|but|also|then|so|while|as|yet|instead|meanwhile|besides|still|however)\b,?\s*"
+    r"|\d{1,2}(?:AM|PM)(?=[A-Z]))",  # "12PMTrump": a live blog's time stamp glued to the name
+    re.I,
+)
 _HEADS = re.compile(r"^(?:a|the)\s+(?:statement|report|spokes(?:wo)?man|spokesperson)\s+(?:by|from|of)\s+", re.I)
 
 
