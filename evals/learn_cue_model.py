@@ -78,11 +78,12 @@ def main() -> None:
     ap.add_argument("--c", type=float, nargs="+", default=[0.1, 0.3, 1.0])
     ap.add_argument("--thresholds", type=float, nargs="+", default=[0.15, 0.2, 0.25, 0.3, 0.4, 0.5])
     ap.add_argument("--min-count", type=int, default=5)
+    ap.add_argument("--fold", type=int, default=0, choices=range(5), help="which fifth of train is held back")
     ap.add_argument("--save-fold", type=Path, help="also write the four-fifths model here (error analysis)")
     args = ap.parse_args()
     docs = load_gold(args.train).docs
-    learn = [d for k, d in enumerate(docs) if k % 5]
-    held = [d for k, d in enumerate(docs) if not k % 5]
+    learn = [d for k, d in enumerate(docs) if k % 5 != args.fold]
+    held = [d for k, d in enumerate(docs) if k % 5 == args.fold]
     base_joint, base_span = joint_f1(held, CueModel())
     print(f"held-back fifth, lexicon alone: joint {base_joint:.4f} span {base_span:.4f}", file=sys.stderr)
     best = (base_joint, 0.0, 1.0)

@@ -220,3 +220,30 @@ def test_the_authors_clause_before_a_frame_is_an_author_claim() -> None:
         spans_hold(text, f)
     plain = frame("The MEK discovered that Khamenei had ordered the attacks on the camp.", author=True)
     assert [f.speaker.name for f in plain] == ["The MEK"]  # no clause before the frame: no author claim
+
+
+def test_the_name_before_an_appositive_with_commas_of_its_own_is_the_speaker() -> None:
+    for text, name in [
+        ("Dean Ruiz, a salesman from Sumter, South Carolina, said the plan was sound.", "Dean Ruiz"),
+        ("Marley Anderson, 21, a junior from Las Vegas, said she would vote for him.", "Marley Anderson"),
+        (
+            "Anne Ruiz, assistant secretary for population, refugees, and migration, said the plan will work.",
+            "Anne Ruiz",
+        ),
+    ]:
+        assert only(text).speaker.name == name, text
+
+
+def test_a_middle_initial_stays_inside_the_name() -> None:
+    f = only("Harry M. Reid said the vote would fail.")
+    assert f.speaker.name == "Harry M. Reid" and f.evidence.text == "the vote would fail"
+
+
+def test_time_words_and_sentence_adverbs_are_not_part_of_the_speaker() -> None:
+    assert only("Priebus later Thursday said the party was united.").speaker.name == "Priebus"
+    assert only("Meanwhile Sanders said the race was close.").speaker.name == "Sanders"
+
+
+def test_a_participle_cue_without_an_earlier_speaker_takes_the_sentence_subject() -> None:
+    f = only("The nurse later sued the state, claiming the quarantine violated her rights.")
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("The nurse", "claiming", "the quarantine violated her rights")

@@ -105,6 +105,7 @@ def features(toks: Sequence[Tok], i: int, regions: list[tuple[int, int]]) -> lis
         head = toks[subject[1] - 1]
         out.append("subject=" + _shape(head))
         out.append("subject|w=" + _shape(head) + "|" + _stem(low))
+        out.append("subject_head=" + head.low)
     sentence_start, sentence_end = toks[0].start, toks[-1].end
     quoted = [r for r in regions if r[0] < sentence_end and r[1] > sentence_start]
     if quoted:

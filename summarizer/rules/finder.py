@@ -43,6 +43,7 @@ from summarizer.rules.lexicon import (
     PUNCT,
     THAT_ONLY,
     TOKEN,
+    VERBISH,
     Attribution,
     Tok,
     continue_quote,
@@ -134,6 +135,8 @@ class _Sentence:
             c0 = max((k for k in range(b - 1) if toks[k].text == ","), default=-1)
             inverted = not (c0 >= 0 and c0 + 1 < b - 1 and toks[c0 + 1].low in ("who", "which"))
         span = speaker_after(toks, i) if inverted else None
+        if span is not None and any(t.low in VERBISH for t in toks[span[0] : span[1]]):
+            span = None  # "X, a salesman from Sumter, South Carolina, said the plan was sound": a clause follows
         boundary = b - 1  # '"CONTENT," said X'
         if span is None:
             span = subject_phrase(toks, i)
@@ -158,7 +161,8 @@ class _Sentence:
             and rest[1].low not in ("and", "but")
             and rest[1].low not in DETERMINERS  # "said X, the exiled opposition": an appositive of X
         )
-        if self.words(self.start, cut) < (2 if quoted or interjected else 6):
+        has_quote = any(self.start <= r[0] < cut for r in self.regions)  # 'X's "excesses" are sickening, Y said'
+        if self.words(self.start, cut) < (2 if quoted or interjected else 4 if has_quote else 6):
             return None
         start = self.start
         region = region_at(self.regions, cut - 1)
@@ -185,7 +189,7 @@ class _Sentence:
         conjoined = b > 0 and toks[b - 1].low in ("and", "but")  # "X announced A and said B"
         inverted = i == 0 and toks[i].text[:1].isupper()  # "Said Ellis: ..."
         j = i + 1
-        opening = opening_subject(toks) if conjoined and not last_speaker else None
+        opening = opening_subject(toks) if (conjoined or participle) and not last_speaker else None
         if (participle or conjoined) and last_speaker:
             speaker, cue_start = last_speaker, toks[max(0, b - 1)].start
         elif opening is not None:  # "He went further and suggested ..."

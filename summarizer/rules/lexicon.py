@@ -206,7 +206,7 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
     return a, b
 
 
-def _named_before_appositive(toks: list[Tok], comma: int) -> tuple[int, int] | None:
+def named_before_appositive(toks: list[Tok], comma: int) -> tuple[int, int] | None:
     """The name before the first comma that opens an appositive ending at ``comma``: the appositive
     may hold commas of its own ("a junior from Las Vegas, Nevada", "21, a junior"), so the name is
     the capitalised phrase before the earliest comma followed by a role, an age or a determiner."""
@@ -224,7 +224,34 @@ def _named_before_appositive(toks: list[Tok], comma: int) -> tuple[int, int] | N
     return None
 
 
+# words a speaker phrase neither opens nor closes with: "At", "Instead", "Given Obama's", "Thursday evening"
+EDGE_JUNK = (
+    STOP_BACK
+    | DAYS
+    | words("""just instead yet given despite during even only first last besides
+    meanwhile fact enough evening morning afternoon night""")
+)
+
+
+def clean_span(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` without junk at its edges (a leading preposition or adverb, a trailing time word);
+    None when nothing is left."""
+    if span is None:
+        return None
+    a, b = span
+    while a < b and (toks[a].low in EDGE_JUNK or toks[a].text in PUNCT):
+        a += 1
+    while b > a and (toks[b - 1].low in EDGE_JUNK or toks[b - 1].text in PUNCT):
+        b -= 1
+    return (a, b) if a < b else None
+
+
 def subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """Subject phrase of the cue at ``i`` (``_subject_phrase``) with junk edges cleaned off."""
+    return clean_span(toks, _subject_phrase(toks, i))
+
+
+def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """Subject phrase of the cue at ``i``; "X, the nominee, said" and "X, who ..., said" give X."""
     b = i
     while b > 0 and (toks[b - 1].low in AUX or (toks[b - 1].low.endswith("ly") and len(toks[b - 1].low) > 4)):
@@ -240,7 +267,7 @@ def subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
                 c -= 1
             return (c, comma) if c < comma and toks[c].text[:1].isupper() else None
     if b > 0 and toks[b - 1].text == ",":  # an appositive or relative clause sits between subject and verb
-        named = _named_before_appositive(toks, b - 1)
+        named = named_before_appositive(toks, b - 1)
         if named is not None:  # "Dean Ruiz, a salesman from Sumter, South Carolina, said": Dean Ruiz
             return named
         c0 = max((k for k in range(b - 1) if toks[k].text == ","), default=-1)
@@ -263,10 +290,15 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
         return None
     if toks[0].low in SUBJECT_PRONOUNS:
         return 0, 1
+    if toks[0].low in DETERMINERS:  # "The nurse later sued, claiming ...": a short noun phrase
+        b = 1
+        while b < len(toks) and b <= 4 and toks[b].text not in PUNCT and toks[b].low not in AUX | VERBISH | STOP_BACK:
+            b += 1
+        return (0, b) if 1 < b <= 4 and not toks[b - 1].low.endswith("ed") else None
     b = 0
     while b < len(toks) and (toks[b].text[:1].isupper() or (b and toks[b].low in ("of", "al"))):
         b += 1
-    return (0, b) if 0 < b <= 6 and toks[0].low not in DETERMINERS else None
+    return (0, b) if 0 < b <= 6 else None
 
 
 def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[int, int] | None:
