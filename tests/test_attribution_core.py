@@ -247,3 +247,19 @@ def test_time_words_and_sentence_adverbs_are_not_part_of_the_speaker() -> None:
 def test_a_participle_cue_without_an_earlier_speaker_takes_the_sentence_subject() -> None:
     f = only("The nurse later sued the state, claiming the quarantine violated her rights.")
     assert (f.speaker.name, f.cue, f.evidence.text) == ("The nurse", "claiming", "the quarantine violated her rights")
+
+
+def test_a_quotation_then_a_name_with_a_capitalised_role_then_the_cue() -> None:
+    text = "“They are open to new things,” Jenna Golden, Twitter’s director of advertising, said of the campaign."
+    f = only(text)
+    assert (f.speaker.name, f.evidence.text) == ("Jenna Golden", "They are open to new things")
+
+
+def test_a_question_split_off_by_its_mark_is_the_content_of_the_next_sentence() -> None:
+    f = only("“Why are you still endorsing him?” Obama asked Republican politicians.")
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("Obama", "asked", "Why are you still endorsing him?")
+
+
+def test_an_inverted_speaker_may_open_with_a_quantifier() -> None:
+    f = only("The rise was a surprise to the community, said several observers.")
+    assert f.speaker.name == "several observers"

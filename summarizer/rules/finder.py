@@ -122,6 +122,13 @@ class _Sentence:
             return None  # "agents, ordered by X, conducted …": a modifier inside the clause, not its source
         return self.phrase(span), self.start, toks[b - 1].start
 
+    def prior_quote(self) -> tuple[int, int] | None:
+        """The quotation that ends right before this sentence in its paragraph, if one does."""
+        region = next(
+            (r for r in self.regions if r[1] <= self.start and not self.text[r[1] : self.start].strip()), None
+        )
+        return region if region is not None and "\n" not in self.text[region[0] : self.start] else None
+
     def postposed(self, i: int) -> tuple[Mention, int, int] | None:
         """``CONTENT, X said`` / ``"CONTENT," said X`` / ``CONTENT, X said, CONTINUED``."""
         toks, text = self.toks, self.text
@@ -141,12 +148,15 @@ class _Sentence:
         if span is None:
             span = subject_phrase(toks, i)
             boundary = span[0] - 1 if span else -1
-        if span is None or boundary < 0 or toks[boundary].text not in (",", "”", '"', "''"):
+        prior = self.prior_quote() if span is not None and span[0] == 0 else None
+        if span is None or (prior is None and (boundary < 0 or toks[boundary].text not in (",", "”", '"', "''"))):
             return None
         tail = toks[max(span[1], i + 1) :]
         n = next((k for k, t in enumerate(tail) if t.text in (",", ".", "!", "?", ":")), len(tail))
         if n and ((tail[0].low not in ADVERBIAL and n > 2) or n > 8 or any(t.low == "that" for t in tail[:n])):
             return None  # a clause follows the cue: this is "X said CONTENT"
+        if prior is not None:  # '“Why are you still endorsing him?” Obama asked.': split off by its "?"
+            return self.phrase(span), prior[0], prior[1]
         cut = toks[boundary].start if toks[boundary].text == "," else toks[boundary].end
         quoted = text[cut - 1] in "”\"'"
         rest = tail[n:]

@@ -82,11 +82,12 @@ VERBISH = words("is are was were be been being has have had would will can could
 STOP_BACK = words("""that and but or because while when as if after before since although though so where than
     whether then who which whom what how why to of for with by in on at from about""")
 DETERMINERS = words("the a an his her their its this these those our my your")
+QUANTIFIERS = words("one two three four five several some many most few both all")  # "said several observers"
 ADDRESSEES = words("reporters me us him her them supporters voters the a an his her their its")
 DAYS = words("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week month year
     night morning afternoon evening weekend""")
 ADVERBIAL = DAYS | words("""on in at during after before last this earlier later recently via through when
-    while as from with""")
+    while as from with of""")  # "of": "said of the campaign"
 COLON_CUES = words("read reads reading")  # a cue only when a colon follows: "It read: ..."
 NO_SOURCE = words("reportedly allegedly purportedly supposedly reputedly")  # a cue with no source
 INVERTIBLE = words("said says say added adds wrote writes reported reports noted notes explained asked continued")
@@ -215,6 +216,9 @@ def named_before_appositive(toks: list[Tok], comma: int) -> tuple[int, int] | No
             continue
         opener = toks[k + 1]
         opens = opener.low in DETERMINERS or opener.text[:1].isdigit() or opener.text[:1].islower()
+        if not opens and opener.text[:1].isupper() and k + 2 < comma:  # "Twitter’s director of …": a role
+            role = toks[k + 2 : min(comma, k + 4)]
+            opens = any(t.text[:1].islower() and t.low not in ("and", "or") for t in role)
         if not opens or opener.low in ("and", "or", "but", "who", "which"):
             continue
         span = back_phrase(toks, k)
@@ -319,7 +323,7 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
         )
     ):
         b += 1
-    opens = toks[a].text[:1].isupper() or toks[a].low in DETERMINERS if b > a else False
+    opens = toks[a].text[:1].isupper() or toks[a].low in DETERMINERS | QUANTIFIERS if b > a else False
     if b == a or toks[a].low in DAYS or not (opens or (lowercase and toks[a].text[:1].isalnum())):
         return None
     return a, b
