@@ -263,3 +263,20 @@ def test_a_question_split_off_by_its_mark_is_the_content_of_the_next_sentence() 
 def test_an_inverted_speaker_may_open_with_a_quantifier() -> None:
     f = only("The rise was a surprise to the community, said several observers.")
     assert f.speaker.name == "several observers"
+
+
+def test_a_cue_inside_a_content_cuts_it_only_after_a_clause_boundary() -> None:
+    f = only("Kasich says he would sit Putin down to tell him there would be no more nonsense.")
+    assert f.evidence.text == "he would sit Putin down to tell him there would be no more nonsense"
+    first, second = frame("Ruiz said the plan was sound, adding that the city would pay for it.")
+    assert (first.evidence.text, second.cue, second.speaker.name) == ("the plan was sound", "adding", "Ruiz")
+
+
+def test_a_long_adverbial_after_a_quotation_keeps_the_quotation_as_content() -> None:
+    text = (
+        "“I will be voting for Cruz,” Pence said in an interview with a conservative host on a radio show in Indiana."
+    )
+    f = only(text)
+    assert (f.speaker.name, f.evidence.text) == ("Pence", "I will be voting for Cruz")
+    f = only("“Something has gone askew,” he told the hosts on the morning show, sounding weary.")
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("he", "told", "Something has gone askew")

@@ -94,7 +94,9 @@ class _Sentence:
             return False  # "was told", "is said to", "his claims"
         if low in THAT_ONLY and nxt != "that" and not (nxt in CLAUSE_OPENERS and low in BELIEFS):
             return False  # "his claims", "Trump found a way"; but "Critics fear the cuts will", "she hopes to"
-        return not (nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected"))
+        if nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding"):
+            return False  # "is said to", "adding to her lead"
+        return True
 
     def according(self, i: int) -> tuple[Mention, int, int] | None:
         toks = self.toks
@@ -153,7 +155,14 @@ class _Sentence:
             return None
         tail = toks[max(span[1], i + 1) :]
         n = next((k for k, t in enumerate(tail) if t.text in (",", ".", "!", "?", ":")), len(tail))
-        if n and ((tail[0].low not in ADVERBIAL and n > 2) or n > 8 or any(t.low == "that" for t in tail[:n])):
+        closing = ("”", '"', "''")
+        after_quote = boundary >= 0 and (
+            toks[boundary].text in closing or (boundary > 0 and toks[boundary - 1].text in closing)
+        )
+        addressed = toks[i].low in OBJECT_VERBS and after_quote  # '“…,” he told the hosts on WEEI'
+        adverbial = tail[0].low in ADVERBIAL if n else True
+        longest = 40 if after_quote and (adverbial or addressed) else 8  # '“…,” Pence said in an interview with …'
+        if n and ((not (adverbial or addressed) and n > 2) or n > longest or any(t.low == "that" for t in tail[:n])):
             return None  # a clause follows the cue: this is "X said CONTENT"
         if prior is not None:  # '“Why are you still endorsing him?” Obama asked.': split off by its "?"
             return self.phrase(span), prior[0], prior[1]
@@ -226,7 +235,8 @@ class _Sentence:
         if j < len(toks) and toks[j].low in ("for", "on") and toks[i].low.startswith("call"):
             j += 1
         for k in range(j, min(j + 8, len(toks))):  # "said Monday that", "said in a statement:"
-            if toks[k].low == "that" or toks[k].text == ":":
+            colon = toks[k].text == ":" and not self.text[toks[k].end : toks[k].end + 1].isdigit()  # not "9:42"
+            if toks[k].low == "that" or colon:
                 j = k + 1
                 break
             if toks[k].text in PUNCT:
@@ -284,6 +294,12 @@ def find_attributions(
             if t.low == "according":
                 found = s.according(i)
             elif s.is_cue(i):
+                if inside_last and t.low not in CUES and t.low not in s.extra:
+                    continue  # a learned cue inside a content is part of it ("said A and that she wanted B")
+                if inside_last and not any(
+                    x.text in (",", ";", "and", "but", "while") for x in s.toks[max(0, i - 6) : i]
+                ):
+                    continue  # no clause boundary before it: "said he would tell them" is one claim
                 if last is not None and inside_last:
                     nested = s.postposed(i)  # "The group said that A, the Times reported": outer Times
                     if nested is not None and nested[1] <= last.start < nested[2] and last.speaker:
