@@ -94,9 +94,10 @@ class _Sentence:
             return False  # "was told", "is said to", "his claims"
         if low in THAT_ONLY and nxt != "that" and not (nxt in CLAUSE_OPENERS and low in BELIEFS):
             return False  # "his claims", "Trump found a way"; but "Critics fear the cuts will", "she hopes to"
-        if nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding"):
-            return False  # "is said to", "adding to her lead"
-        return True
+        # "is said to", "adding to her lead"
+        return not (
+            nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
+        )
 
     def according(self, i: int) -> tuple[Mention, int, int] | None:
         toks = self.toks
