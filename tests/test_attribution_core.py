@@ -280,3 +280,18 @@ def test_a_long_adverbial_after_a_quotation_keeps_the_quotation_as_content() -> 
     assert (f.speaker.name, f.evidence.text) == ("Pence", "I will be voting for Cruz")
     f = only("“Something has gone askew,” he told the hosts on the morning show, sounding weary.")
     assert (f.speaker.name, f.cue, f.evidence.text) == ("he", "told", "Something has gone askew")
+
+
+def test_a_sentence_that_points_back_continues_the_account_of_its_paragraph() -> None:
+    text = (
+        "The opposition said the rockets were moved at night. They were then hidden in tents. "
+        "The camp was quiet on Sunday.\nThey left in the morning.\n"
+    )
+    found = sorted(frame(text, author=True), key=lambda f: f.evidence.start)
+    assert [(f.speaker.name, f.cue, f.evidence.text) for f in found] == [
+        ("The opposition", "said", "the rockets were moved at night"),
+        ("The opposition", "said", "They were then hidden in tents"),
+        ("author", None, "The camp was quiet on Sunday"),
+        ("author", None, "They left in the morning"),  # a new paragraph is the author's again
+    ]
+    assert [f.speaker.name for f in frame(text)] == ["The opposition"]  # no author voice asked: nothing added

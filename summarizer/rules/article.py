@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from summarizer.models import Alignment, ClaimOrigin, Evidence, Mention, Sentence, Speaker, SpeakerType
 from summarizer.rules.cuemodel import DEFAULT, CueModel
 from summarizer.rules.finder import find_attributions
 from summarizer.rules.lexicon import CANDIDATES, TOKEN, Attribution, quote_regions, region_at, trim_content
-from summarizer.rules.speakers import AUTHOR, SpeakerResolver
+from summarizer.rules.speakers import AUTHOR, NO_SOURCE, SpeakerResolver
 
 _LINKING = re.compile(r"(?:furthermore|moreover|in addition|of course|indeed),?\s+", re.I)
 
@@ -64,6 +64,12 @@ def cue_candidates(text: str, sentences: Sequence[Sentence]) -> list[Candidate]:
     return out
 
 
+# A sentence that opens by pointing back: a pronoun, a demonstrative or a connective carries the account on.
+_CONTINUES = re.compile(
+    r"[“\"']?(?:they|it|he|she|this|that|these|those|but|also|then|and|however|moreover|furthermore|"
+    r"in addition|still|yet)\b",
+    re.I,
+)
 # A clause ended by ", but" / ", while" / ";" before the frame that follows it in the sentence.
 _LEAD_CLAUSE = re.compile(r"([^;]*?\w[^;]*?)(?:,\s*(?:but|while|whereas|although|though|yet)|;)\s*$")
 
@@ -120,12 +126,34 @@ class ArticleFrames:
                 out.append(lead)
         if supplement and author:
             for s in chunk:
-                if s.id not in touched and author_voice(s.text):
-                    claim = self._author(s)
-                    if claim.evidence.text not in self.authored:
-                        self.authored.add(claim.evidence.text)
-                        out.append(claim)
+                account = self._account_before(s, out)
+                if s.id in touched or not author_voice(s.text):
+                    continue
+                claim = self._author(s) if account is None else self._continued(s, account)
+                if account is not None:
+                    out.append(claim)
+                elif claim.evidence.text not in self.authored:
+                    self.authored.add(claim.evidence.text)
+                    out.append(claim)
         return out
+
+    def _account_before(self, s: Sentence, framed: list[Framed]) -> Framed | None:
+        """The attribution that ``s`` continues: one whose content ends in the sentence just before, in
+        the same paragraph, when ``s`` opens by pointing back. "They were then hidden in tents …"
+        after "the opposition said …" is still the opposition's account (the seed guidelines); "The
+        city was quiet" is the author's, and so is a new paragraph."""
+        before = [f for f in framed if f.cue is not None and f.evidence.end <= s.start]
+        if not before or not _CONTINUES.match(s.text):
+            return None
+        last = max(before, key=lambda f: f.evidence.end)
+        between = self.text[last.evidence.end : s.start]
+        if "\n" in between or re.search(r"\w", between) or last.speaker.name == NO_SOURCE:
+            return None
+        return last
+
+    def _continued(self, s: Sentence, account: Framed) -> Framed:
+        evidence = self._author(s).evidence
+        return replace(account, evidence=evidence, origin=ClaimOrigin.rules)
 
     def _caption(self, s: Sentence) -> bool:
         """A sentence that is its paragraph alone: a caption or a headline, which pages repeat."""
