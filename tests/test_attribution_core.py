@@ -295,3 +295,10 @@ def test_a_sentence_that_points_back_continues_the_account_of_its_paragraph() ->
         ("author", None, "They left in the morning"),  # a new paragraph is the author's again
     ]
     assert [f.speaker.name for f in frame(text)] == ["The opposition"]  # no author voice asked: nothing added
+
+
+def test_speaker_phrases_keep_their_qualifier_and_lose_a_lone_participle_or_quote_mark() -> None:
+    f = only("Officials familiar with the system said the network was run by an agency.")
+    assert f.speaker.name == "Officials familiar with the system"
+    f = only("Facing criticism, he insisted that his words had been misconstrued.")
+    assert f.speaker.name == "he"

@@ -82,6 +82,8 @@ VERBISH = words("is are was were be been being has have had would will can could
 STOP_BACK = words("""that and but or because while when as if after before since although though so where than
     whether then who which whom what how why to of for with by in on at from about""")
 DETERMINERS = words("the a an his her their its this these those our my your")
+# "officials familiar with the system", "a person close to the campaign": the phrase goes on
+QUALIFIERS = words("familiar close known briefed")
 QUANTIFIERS = words("one two three four five several some many most few both all")  # "said several observers"
 ADDRESSEES = words("reporters me us him her them supporters voters the a an his her their its")
 DAYS = words("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week month year
@@ -190,7 +192,8 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
             and a < b
             and toks[a].text[:1].isupper()
         )  # "Trump and Pence", "Secretary of State"
-        if t.low in CUES or (t.low in STOP_BACK and not between_names):
+        qualified = t.low in ("with", "to", "as", "on") and a >= 2 and toks[a - 2].low in QUALIFIERS
+        if t.low in CUES or (t.low in STOP_BACK and not between_names and not qualified):
             break
         a -= 1
     if a == b:
@@ -243,10 +246,12 @@ def clean_span(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int]
     if span is None:
         return None
     a, b = span
-    while a < b and (toks[a].low in EDGE_JUNK or toks[a].text in PUNCT):
+    while a < b and (toks[a].low in EDGE_JUNK or toks[a].text in PUNCT or toks[a].text in "'‘’"):
         a += 1
-    while b > a and (toks[b - 1].low in EDGE_JUNK or toks[b - 1].text in PUNCT):
+    while b > a and (toks[b - 1].low in EDGE_JUNK or toks[b - 1].text in PUNCT or toks[b - 1].text in "'‘’"):
         b -= 1
+    if b - a == 1 and toks[a].low.endswith("ing"):  # "Facing", "Having": a participle, no speaker
+        return None
     return (a, b) if a < b else None
 
 
