@@ -250,3 +250,166 @@ def test_injected_script_in_an_article_does_not_run(browser: Any, tmp_path: Path
     assert page.locator("img").count() == 0 and page.locator("script").count() == 2
     assert "<script>window.__pwned = 1" in page.inner_text("#doc-0 .text")  # shown as text
     page.close()
+
+
+# --- review editing (review.js): corrections persist, export gold, the scores move ---------------
+
+SELECT = """([doc, start, end]) => {
+  const box = document.querySelector('#' + doc + ' .text');
+  const cps = Array.from(box.textContent);
+  const js = (n) => cps.slice(0, n).join('').length;
+  const a = js(start), b = js(end);
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  let pos = 0, n, sn = null, so = 0, en = null, eo = 0;
+  while ((n = walker.nextNode())) {
+    const len = n.nodeValue.length;
+    if (sn === null && a < pos + len) { sn = n; so = a - pos; }
+    if (b <= pos + len) { en = n; eo = b - pos; break; }
+    pos += len;
+  }
+  const r = document.createRange(); r.setStart(sn, so); r.setEnd(en, eo);
+  const sel = getSelection(); sel.removeAllRanges(); sel.addRange(r);
+}"""
+
+
+def _select(page: Any, doc: str, start: int, end: int) -> None:
+    page.evaluate(SELECT, [doc, start, end])
+
+
+def _export(page: Any, dest: Path) -> Path:
+    with page.expect_download() as download:
+        page.click("[data-action=export-gold]")
+    download.value.save_as(str(dest))
+    return dest
+
+
+def _score(gold: Path, pred: Path, dest: Path) -> dict[str, Any]:
+    result = CliRunner().invoke(app, ["eval", "--gold", str(gold), "--pred", str(pred), "--out", str(dest)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(dest.read_text(encoding="utf-8"))
+    return report["overall"]
+
+
+def _claim_item(page: Any, anchor: str) -> Any:
+    return page.locator(f"li#c-{anchor}")
+
+
+def test_review_corrections_persist_and_exported_gold_scores_as_expected(
+    browser: Any, seeds: dict[str, Any], tmp_path: Path
+) -> None:
+    out = seeds["report"].parent / "out"
+    view = Page(browser, seeds["report"])
+    page = view.page
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("body[data-review='1']")
+    untouched = _score(_export(page, tmp_path / "untouched.jsonl"), out, tmp_path / "eval0.json")
+    assert untouched["soft"]["f1"] == 1.0 and untouched["joint"]["f1"] == 1.0  # nobody corrected: F1 1.0
+    n = untouched["soft"]["gold"]
+
+    review = page.evaluate("JSON.parse(document.getElementById('report-data').textContent).review")
+    doc = "doc-1"
+    claims = review["docs"][doc]["claims"]
+    named = [a for a, c in claims.items() if c["speaker"] and c["speaker_spans"]]
+    authored = [a for a, c in claims.items() if c["attribution_type"] == "Author" and c["end"] - c["start"] > 60]
+    right, wrong, respoken = named[0], named[1], named[2]
+    moved = authored[0]
+
+    # keyboard: select a claim, r marks it right, w marks the next one wrong
+    _claim_item(page, right).click()
+    page.keyboard.press("r")
+    _claim_item(page, wrong).click()
+    page.keyboard.press("w")
+    assert "rv-right" in view.classes(f"li#c-{right}") and "rv-wrong" in view.classes(f"li#c-{wrong}")
+
+    # fix a speaker by selecting another name in the article
+    other = next(c for c in claims.values() if c["speaker"] and c["speaker"] != claims[respoken]["speaker"])
+    _claim_item(page, respoken).click()
+    page.keyboard.press("e")
+    _select(page, doc, *other["speaker_spans"][0])
+    page.click("[data-from-selection=speaker]")
+    page.keyboard.press("Enter")
+    assert "rv-corrected" in view.classes(f"li#c-{respoken}")
+
+    # move an evidence span by selecting a shorter stretch of the same sentence (still a soft match)
+    m = claims[moved]
+    _claim_item(page, moved).click()
+    page.click(f"li#c-{moved} [data-review=edit]")
+    _select(page, doc, m["start"], m["start"] + int((m["end"] - m["start"]) * 0.8))
+    page.click("[data-from-selection=evidence]")
+    page.click("[data-action=save]")
+
+    # add a claim the extractor missed: a stretch no claim touches
+    text = review["docs"][doc]["text"]
+    taken = sorted((c["start"], c["end"]) for c in claims.values())
+    gap = next((a[1] + 2, b[0] - 2) for a, b in zip(taken, taken[1:], strict=False) if b[0] - a[1] > 40)
+    _select(page, doc, *gap)
+    page.keyboard.press("a")
+    page.fill("#review-panel input[name=speaker]", "A reviewer's source")
+    page.fill("#review-panel input[name=cue]", "said")
+    page.keyboard.press("Enter")
+    assert page.locator(f"#{doc} ol.added li").count() == 1
+
+    # reload: every correction is still there
+    page.reload()
+    page.wait_for_selector("body[data-review='1']")
+    assert "rv-right" in view.classes(f"li#c-{right}") and "rv-wrong" in view.classes(f"li#c-{wrong}")
+    assert "rv-corrected" in view.classes(f"li#c-{respoken}") and "rv-corrected" in view.classes(f"li#c-{moved}")
+    assert page.locator(f"#{doc} ol.added li").count() == 1
+    assert "4 of" in page.inner_text(".review-count") and "1 added" in page.inner_text(".review-count")
+    ARTIFACTS.mkdir(exist_ok=True)
+    _claim_item(page, respoken).click()
+    page.keyboard.press("e")
+    page.locator(f"li#c-{respoken}").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "review-editing.png"))
+    page.keyboard.press("Escape")
+
+    exported = _export(page, tmp_path / "reviewed.jsonl")
+    records = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    gold = next(r for r in records if r["doc_id"] == review["docs"][doc]["doc_id"])
+    assert gold["text"] == text and all(text[c["start"] : c["end"]] == c["claim"] for c in gold["claims"])
+    fixed = next(c for c in gold["claims"] if c["start"] == claims[respoken]["start"])
+    assert fixed["speaker"] == other["speaker"] and fixed["speaker_spans"] == other["speaker_spans"]
+    added = next(c for c in gold["claims"] if c["speaker"] == "A reviewer's source")
+    assert (added["start"], added["end"], added["cue"]) == (gap[0], gap[1], "said")
+
+    # the scores move as expected: the wrong claim is now a false positive, the added one a miss,
+    # the respoken one a right span with the wrong speaker, the moved one a soft but not a strict match
+    scored = _score(exported, out, tmp_path / "eval1.json")
+    assert scored["soft"]["gold"] == n  # one claim dropped, one added
+    assert scored["soft"]["tp"] == n - 1 and scored["soft"]["predicted"] == n
+    assert scored["joint"]["tp"] == n - 2
+    assert scored["strict"]["tp"] == n - 2  # the moved span no longer matches exactly
+
+    # undo takes back the last correction (the added claim)
+    page.keyboard.press("u")
+    assert page.locator(f"#{doc} ol.added li").count() == 0
+    stats = page.evaluate("localStorage.length")
+    assert stats >= 1 and not view.errors, view.errors
+    page.close()
+
+
+def test_a_loaded_gold_file_marks_where_claims_and_gold_differ(
+    browser: Any, seeds: dict[str, Any], tmp_path: Path
+) -> None:
+    view = Page(browser, seeds["report"])
+    page = view.page
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("body[data-review='1']")
+    records = [
+        json.loads(line) for line in _export(page, tmp_path / "g.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    first = records[0]
+    dropped = first["claims"].pop(0)
+    first["claims"][0]["speaker"] = "Somebody Else"
+    path = tmp_path / "edited.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    page.set_input_files("input.review-file", str(path))
+    page.wait_for_function("document.getElementById('review-msg').textContent.includes('loaded gold')")
+    assert "2 differences" in page.inner_text("#review-msg")
+    assert page.locator("li.claim.gold-other").count() == 2  # the dropped claim and the respoken one
+    assert page.locator("li.claim.gold-same").count() == sum(len(r["claims"]) for r in records) - 1
+    assert dropped["claim"]  # the claim the gold lacks is among the two marked
+    assert not view.errors, view.errors
+    page.close()

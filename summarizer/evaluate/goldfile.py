@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from summarizer.models import DocumentResult, SpeakerType
+from summarizer.models import Claim, DocumentResult, SpeakerType
 from summarizer.outdir import Loaded
 from summarizer.rules.speakers import NO_SOURCE
 
@@ -23,27 +23,28 @@ def _span(m: Any) -> list[list[int]]:
     return [[m.start, m.end]] if m is not None else []
 
 
+def gold_claim(c: Claim) -> dict[str, Any]:
+    """One claim as a gold record (the review page starts from these and applies corrections)."""
+    author = c.speaker.type == SpeakerType.author
+    no_source = not author and c.speaker.name == NO_SOURCE
+    return {
+        "claim": c.evidence.text,
+        "quote": c.evidence.text,
+        "speaker": None if author or no_source else c.speaker.name,
+        "cue": None if author else c.cue,
+        "start": c.evidence.start,
+        "end": c.evidence.end,
+        "content_spans": [[c.evidence.start, c.evidence.end]],
+        "speaker_spans": [] if author or no_source else _span(c.speaker.mention),
+        "cue_spans": _span(c.cue_span),
+        "attribution_type": "Author" if author else "Attribution-no-source" if no_source else "Attribution",
+        "inner_source": c.inner_source.text if c.inner_source else None,
+        "modality": c.modality.value,
+    }
+
+
 def gold_claims(doc: DocumentResult) -> list[dict[str, Any]]:
-    out = []
-    for c in sorted(doc.claims, key=lambda c: (c.evidence.start, c.evidence.end)):
-        author = c.speaker.type == SpeakerType.author
-        no_source = not author and c.speaker.name == NO_SOURCE
-        out.append(
-            {
-                "claim": c.evidence.text,
-                "quote": c.evidence.text,
-                "speaker": None if author or no_source else c.speaker.name,
-                "cue": None if author else c.cue,
-                "start": c.evidence.start,
-                "end": c.evidence.end,
-                "content_spans": [[c.evidence.start, c.evidence.end]],
-                "speaker_spans": [] if author or no_source else _span(c.speaker.mention),
-                "cue_spans": _span(c.cue_span),
-                "attribution_type": "Author" if author else "Attribution-no-source" if no_source else "Attribution",
-                "inner_source": c.inner_source.text if c.inner_source else None,
-            }
-        )
-    return out
+    return [gold_claim(c) for c in sorted(doc.claims, key=lambda c: (c.evidence.start, c.evidence.end))]
 
 
 def gold_from_outputs(loaded: Loaded) -> tuple[list[dict[str, Any]], list[str]]:

@@ -22,10 +22,12 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from summarizer.atomic import atomic_write
-from summarizer.models import ClaimRef, DocumentResult, EvalReport, MergeResult, RunReport
+from summarizer.evaluate.goldfile import gold_claim
+from summarizer.models import ClaimRef, DocumentResult, EvalReport, MergeResult, Modality, RunReport
 from summarizer.outdir import load_folder
 from summarizer.report.evalmarks import LABELS
 from summarizer.report.view import DocView, Palette, build_doc
+from summarizer.text.sentences import split_sentences
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -76,7 +78,7 @@ def _environment() -> Environment:
 
 
 def _script() -> tuple[Markup, str]:
-    js = (TEMPLATES / "report.js").read_text(encoding="utf-8")
+    js = "\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in ("report.js", "review.js"))
     digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
     return Markup(js), Markup(f"'sha256-{digest}'")
 
@@ -107,6 +109,7 @@ def render_report(
             for cv in v.claims
         },
     }
+    data["review"] = review_data(views)
     speakers = sorted(palette.styles.values(), key=lambda s: (-s.count, s.label.lower()))
     entity_claims = {key.removeprefix("entity:"): s.count for key, s in palette.styles.items()}
     script, script_hash = _script()
@@ -134,6 +137,26 @@ def render_report(
             eval_statuses=sorted({cv.eval_status for v in views for cv in v.claims if cv.eval_status}),
         )
     )
+
+
+def review_data(views: list[DocView]) -> dict[str, Any]:
+    """What the review editor needs per article: the text its offsets point into, the sentence
+    spans ("no claim here" marks a sentence), and each claim as the gold record an uncorrected
+    export writes (``goldfile.gold_claim``, the one definition of the gold format). ``key`` hashes
+    all of it: corrections are stored per report content, so a regenerated report with other
+    claims never inherits them."""
+    docs = {
+        v.anchor: {
+            "doc_id": v.doc.doc_id,
+            "text": v.text,
+            "sentences": [[s.start, s.end] for s in split_sentences(v.text)],
+            "claims": {cv.anchor: gold_claim(cv.claim) for cv in v.claims if cv.grounded},
+        }
+        for v in views
+        if v.text is not None
+    }
+    body = json.dumps(docs, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return {"key": hashlib.sha256(body).hexdigest()[:16], "docs": docs, "modalities": [m.value for m in Modality]}
 
 
 def write_report(out_dir: Path, merged_dir: Path | None, eval_path: Path | None, dest: Path) -> Path:
