@@ -8,6 +8,7 @@ chromium``). Screenshots go to test-artifacts/ for a person to look at.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -342,7 +343,7 @@ def test_review_corrections_persist_and_exported_gold_scores_as_expected(
     # add a claim the extractor missed: a stretch no claim touches
     text = review["docs"][doc]["text"]
     taken = sorted((c["start"], c["end"]) for c in claims.values())
-    gap = next((a[1] + 2, b[0] - 2) for a, b in zip(taken, taken[1:], strict=False) if b[0] - a[1] > 40)
+    gap = next((a[1] + 2, b[0] - 2) for a, b in itertools.pairwise(taken) if b[0] - a[1] > 40)
     _select(page, doc, *gap)
     page.keyboard.press("a")
     page.fill("#review-panel input[name=speaker]", "A reviewer's source")
