@@ -327,6 +327,8 @@ def test_review_corrections_persist_and_exported_gold_scores_as_expected(
     other = next(c for c in claims.values() if c["speaker"] and c["speaker"] != claims[respoken]["speaker"])
     _claim_item(page, respoken).click()
     page.keyboard.press("e")
+    offered = page.eval_on_selector_all("#review-mentions option", "os => os.map(o => o.value)")
+    assert "author" in offered and other["speaker"] in offered  # a mention can be chosen instead
     _select(page, doc, *other["speaker_spans"][0])
     page.click("[data-from-selection=speaker]")
     page.keyboard.press("Enter")

@@ -204,7 +204,28 @@
     }
     panel.appendChild(r);
   }
-  row("speaker", "speaker", el("input", { type: "text", name: "speaker", placeholder: "author" }), true);
+  row("speaker", "speaker", el("input", { type: "text", name: "speaker", placeholder: "author", list: "review-mentions" }), true);
+  var mentions = el("datalist", { id: "review-mentions" });  /* choose a mention: the article's speakers */
+  panel.appendChild(mentions);
+  function offerMentions(doc) {
+    while (mentions.firstChild) { mentions.removeChild(mentions.firstChild); }
+    var seen = { author: true };
+    Object.keys(review.docs[doc].claims).forEach(function (a) {
+      var name = review.docs[doc].claims[a].speaker;
+      if (name && !seen[name]) { seen[name] = true; mentions.appendChild(el("option", { value: name })); }
+    });
+    mentions.insertBefore(el("option", { value: "author" }), mentions.firstChild);
+  }
+  /* Where a typed or chosen name stands: its occurrence nearest the claim (Python offsets). */
+  function nearest(doc, name, pos) {
+    var text = review.docs[doc].text, best = null, at = text.indexOf(name);
+    while (name && at >= 0) {
+      var s = toPython(doc, at), d = Math.abs(s - pos);
+      if (best === null || d < best[2]) { best = [s, s + Array.from(name).length, d]; }
+      at = text.indexOf(name, at + 1);
+    }
+    return best ? [best[0], best[1]] : null;
+  }
   row("cue", "cue", el("input", { type: "text", name: "cue" }), true);
   var modality = el("select", { name: "modality" });
   review.modalities.forEach(function (m) { modality.appendChild(el("option", { value: m }, m)); });
@@ -238,6 +259,7 @@
     fields.cue.value = record.cue || "";
     fields.modality.value = record.modality || "asserted";
     fields.evidence.value = slice(target.doc, record.start, record.end);
+    offerMentions(target.doc);
     panel.hidden = false;
     fields.speaker.focus();
   }
@@ -245,9 +267,11 @@
   function commit() {
     if (!editing) { return; }
     var target = editing, doc = target.doc;
-    var speakerSpan = spans.speaker && slice(doc, spans.speaker[0], spans.speaker[1]) === fields.speaker.value.trim()
-      ? spans.speaker : null;
-    var cueSpan = spans.cue && slice(doc, spans.cue[0], spans.cue[1]) === fields.cue.value.trim() ? spans.cue : null;
+    var name = fields.speaker.value.trim(), cueText = fields.cue.value.trim();
+    var speakerSpan = spans.speaker && slice(doc, spans.speaker[0], spans.speaker[1]) === name
+      ? spans.speaker : nearest(doc, name, spans.evidence[0]);
+    var cueSpan = spans.cue && slice(doc, spans.cue[0], spans.cue[1]) === cueText
+      ? spans.cue : nearest(doc, cueText, spans.evidence[0]);
     var edit = { start: spans.evidence[0], end: spans.evidence[1], modality: fields.modality.value,
       speaker: { name: fields.speaker.value, span: speakerSpan }, cue: { text: fields.cue.value, span: cueSpan } };
     change(function () {
