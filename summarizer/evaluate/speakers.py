@@ -18,13 +18,9 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from summarizer.text.words import PRONOUNS, fold_quotes, word_set
+from summarizer.text.words import PRONOUNS, TITLES, fold_quotes, word_set
 
 ARTICLES = frozenset({"the", "a", "an"})
-TITLES = word_set("""mr mrs ms miss dr prof sen senator rep representative gov governor president pres vice
-    secretary sec gen general col lt sgt capt maj adm judge justice chairman chairwoman chair minister mayor
-    ambassador rev sir lord lady dame sheikh ayatollah former then-president spokesman spokeswoman
-    spokesperson leader""")
 NULL_SPEAKERS = frozenset(
     {
         "",

@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 
 from summarizer.merge.normalize import STOPWORDS, is_acronym, name_key, word_tokens, words
 from summarizer.text.acronyms import acronym_definitions
+from summarizer.text.words import TITLES as TEXT_TITLES
 
 # Tokens an acronym may skip ("Mujahedin-e Khalq" → MEK or MK; "... of Iran" → PMOI).
 SKIPPABLE = words("of the and for e de al el in on at la du des y to")
@@ -41,12 +42,11 @@ COUNTRIES = frozenset(DEMONYMS.values())
 _POLITY_ADJECTIVES = words("theocratic clerical ruling current central federal islamic")
 # Words that name the same kind of actor ("Iranian regime" = "Iranian government").
 SYNONYMS = {"regime": "government", "administration": "government"}
-# Leading words of a person's name that are titles, not names ("Prime Minister Nouri al-Maliki").
-TITLES = words(
-    "mr mrs ms miss dr sir president president-elect prime minister supreme leader ayatollah senator sen "
-    "rep representative congressman congresswoman spokesman spokeswoman former then general gen colonel "
-    "col judge secretary state foreign interior ambassador head chief mayor resistance opposition iranian "
-    "iraqi us american french british un of the deputy vice"
+# Leading words of a person's name that are titles or roles, not names ("Prime Minister Nouri
+# al-Maliki", "Iranian Resistance leader Maryam Rajavi"): the text layer's titles plus role words.
+TITLES = TEXT_TITLES | words(
+    "president-elect prime supreme congressman congresswoman then colonel state foreign interior head chief "
+    "resistance opposition iranian iraqi us american french british un of the deputy"
 )
 PARTICLES = words("al el bin ibn de van von da")
 

@@ -28,6 +28,12 @@ def fold_quotes(text: str) -> str:
 
 
 # Pronouns that stand for a speaker ("he said", "they told"); PERSONAL name a person.
+# Honorifics and offices written before a name ("Sen. Ben Sasse", "Prime Minister Maliki"): scoring
+# compares names without them, the merge strips them from an entity's name.
+TITLES = word_set("""mr mrs ms miss dr prof sen senator rep representative gov governor president pres vice
+    secretary sec gen general col lt sgt capt maj adm judge justice chairman chairwoman chair minister mayor
+    ambassador rev sir lord lady dame sheikh ayatollah former then-president spokesman spokeswoman
+    spokesperson leader""")
 PERSONAL_PRONOUNS = word_set("he she him her i")
 SPEAKER_PRONOUNS = PERSONAL_PRONOUNS | word_set("they it we them you")
 SUBJECT_PRONOUNS = word_set("he she they it we i")
