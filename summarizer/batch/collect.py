@@ -27,7 +27,7 @@ from typing import Any
 from summarizer.backends.base import ChatRequest, Completion, OutputMode
 from summarizer.batch.manifest import Manifest, dump_line, manifest_path_for
 from summarizer.batch.prepare import URL, body_writer
-from summarizer.errors import ConfigError, InvalidReply, PermanentBackendError
+from summarizer.errors import ConfigError, PermanentBackendError
 from summarizer.extract.engine import Extractor
 
 
@@ -207,7 +207,7 @@ def record_results(
                 stats.stale.append(r.custom_id)
                 continue
             completion = completion_from_body(r.body, backend.mode)
-            status, error, parsed = _classify(extractor, completion)
+            status, error, parsed = extractor.classify(completion)
             key = request.cache_key(backend.name, backend.model, backend.mode)
             hit = extractor.calllog.lookup(key)
             if hit is not None and hit.text == completion.text and hit.finish_reason == completion.finish_reason:
@@ -230,20 +230,6 @@ def record_results(
             if status != "ok":
                 setattr(stats, status, getattr(stats, status) + 1)
     return stats
-
-
-def _classify(extractor: Extractor, c: Completion) -> tuple[str, str | None, Any]:
-    """The call-log status the engine would give this reply before grounding (the engine still
-    validates and grounds it when it reads it back)."""
-    if c.refusal:
-        return "refused", c.refusal, None
-    if c.finish_reason == "length":
-        return "truncated", None, None
-    try:
-        reply = extractor.parse(c.text)
-    except InvalidReply as exc:
-        return "invalid", str(exc), None
-    return "ok", None, reply.model_dump(mode="json")
 
 
 class BatchOnlyBackend:

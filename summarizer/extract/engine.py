@@ -257,9 +257,8 @@ class Extractor:
         while True:
             completion = self._complete(request, article.doc_id, stats)
             if completion.refusal:
-                # empty choices are a server fault, not an answer: logged, never served from the cache
-                status = "empty" if completion.finish_reason == "no_choices" else "refused"
-                self._log(request, completion, article.doc_id, status, completion.refusal)
+                status, error, _ = self.classify(completion)
+                self._log(request, completion, article.doc_id, status, error)
                 raise RefusedReply(f"model refused: {completion.refusal}")
             closed = (
                 close_cut_summary(completion.text) if completion.finish_reason in ("length", "repetition") else None
@@ -298,6 +297,21 @@ class Extractor:
             # framed once, for the accepted reply: the speaker memory sees each chunk once
             framed = frames.frame(chunk.sentences, cues, supplement=self.options.rule_supplement)
             return reply.summary.strip(), self._framed_drafts(framed, chunk.index)
+
+    def classify(self, completion: Completion) -> tuple[str, str | None, Any]:
+        """The call-log status of a reply before grounding, with its error and the parsed reply:
+        refused (or empty: no choices is a server fault, never served from the cache), truncated,
+        invalid or ok. The online loop and batch collection (``batch.collect``) both log by it."""
+        if completion.refusal:
+            status = "empty" if completion.finish_reason == "no_choices" else "refused"
+            return status, completion.refusal, None
+        if completion.finish_reason in ("length", "repetition"):
+            return "truncated", completion.finish_reason, None
+        try:
+            reply = self.parse(completion.text)
+        except InvalidReply as exc:
+            return "invalid", str(exc), None
+        return "ok", None, reply.model_dump(mode="json")
 
     def _parses(self, text: str) -> bool:
         try:
