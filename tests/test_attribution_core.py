@@ -302,3 +302,12 @@ def test_speaker_phrases_keep_their_qualifier_and_lose_a_lone_participle_or_quot
     assert f.speaker.name == "Officials familiar with the system"
     f = only("Facing criticism, he insisted that his words had been misconstrued.")
     assert f.speaker.name == "he"
+
+
+def test_a_document_named_after_its_organisation_speaks_for_it() -> None:
+    text = "The new State Department report explained that the force was behind the attack."
+    f = only(text)
+    assert f.speaker.name == "The new State Department report"  # as written
+    assert f.speaker.antecedent is not None and f.speaker.antecedent.text == "State Department"
+    spans_hold(text, f)
+    assert only("The report explained that the force was behind the attack.").speaker.antecedent is None
