@@ -945,3 +945,23 @@ def test_the_summary_says_what_a_proposition_is_about_before_its_words() -> None
     md = render_markdown(merge_documents([d1, d2]))
     line = next(x for x in md.splitlines() if x.startswith("- **3,100 residents** — "))
     assert line.startswith("- **3,100 residents** — Camp Liberty is home to 3,100 Iranian refugees")
+
+
+def test_a_pronoun_speaker_is_no_entity_and_speaks_as_its_antecedent() -> None:
+    text = "Ana Ruiz said the camp was shelled. He said the toll was six. It said the talks failed."
+    doc = make_doc(
+        "p1",
+        text,
+        [
+            ("Ana Ruiz", PER, "said", "the camp was shelled", "the camp was shelled", [], [], ASSERT),
+            ("He", PER, "said", "the toll was six", "the toll was six", [], [], ASSERT),
+            ("It", SpeakerType.unnamed, "said", "the talks failed", "the talks failed", [], [], ASSERT),
+        ],
+    )
+    doc.claims[1].speaker.canonical = "Ana Ruiz"
+    result = merge_documents([doc])
+    names = {a.alias for e in result.entities for a in e.aliases} | {e.canonical for e in result.entities}
+    assert "He" not in names and "It" not in names
+    ruiz = _entity_of(result, "Ana Ruiz")
+    by_text = {r.evidence: r.entity_id for c in result.clusters for r in c.members}
+    assert by_text["the toll was six"] == ruiz and by_text["the talks failed"] is None

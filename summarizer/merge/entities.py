@@ -39,6 +39,8 @@ from summarizer.merge.names import COUNTRIES, definitions_in_text, names_in_text
 from summarizer.merge.normalize import is_acronym, name_key
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
+from summarizer.rules.speakers import NO_SOURCE
+from summarizer.text.words import refers_back
 
 __all__ = ["AliasCandidate", "AliasResolver", "EntityTable", "resolve_entities"]
 
@@ -100,6 +102,10 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
         for claim in doc.claims:
             sp = claim.speaker
             key = (doc.doc_id, sp.name)
+            if sp.name == NO_SOURCE or refers_back(sp.name):  # "He" is its antecedent's, or nobody's
+                if sp.canonical:
+                    speaker_nodes.setdefault(key, b.node(sp.canonical, doc.doc_id, sp.type, declared=False))
+                continue
             idx = b.node(sp.name, doc.doc_id, sp.type)
             speaker_nodes.setdefault(key, idx)
             if sp.canonical and sp.type != SpeakerType.author:

@@ -42,3 +42,10 @@ PRONOUNS = SPEAKER_PRONOUNS | word_set(
     "me my mine us our ours your yours his hers its their theirs who whom whose which that this these those "
     "one someone somebody"
 )
+
+
+def refers_back(name: str) -> bool:
+    """A speaker written as a pronoun, or led by one ("It", "He", "they all"): it names no entity
+    of its own, only (through its antecedent) one named elsewhere."""
+    words = name.strip().lower().split()
+    return bool(words) and words[0] in SPEAKER_PRONOUNS
