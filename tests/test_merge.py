@@ -965,3 +965,13 @@ def test_a_pronoun_speaker_is_no_entity_and_speaks_as_its_antecedent() -> None:
     ruiz = _entity_of(result, "Ana Ruiz")
     by_text = {r.evidence: r.entity_id for c in result.clusters for r in c.members}
     assert by_text["the toll was six"] == ruiz and by_text["the talks failed"] is None
+
+
+def test_names_in_text_are_no_bare_titles_and_no_fragments() -> None:
+    from summarizer.merge.names import names_in_text
+
+    found = names_in_text(
+        "It was run with the Prime Minister’s office and Prime Minister Nouri al-Maliki, "
+        "by agents of Iranian Intelligence."
+    )
+    assert found == {"Prime Minister Nouri al-Maliki": True, "Iranian Intelligence": False}

@@ -44,9 +44,11 @@ _POLITY_ADJECTIVES = words("theocratic clerical ruling current central federal i
 SYNONYMS = {"regime": "government", "administration": "government"}
 # Leading words of a person's name that are titles or roles, not names ("Prime Minister Nouri
 # al-Maliki", "Iranian Resistance leader Maryam Rajavi"): the text layer's titles plus role words.
-TITLES = TEXT_TITLES | words(
-    "president-elect prime supreme congressman congresswoman then colonel state foreign interior head chief "
-    "resistance opposition iranian iraqi us american french british un of the deputy"
+ROLE_WORDS = words("president-elect prime supreme congressman congresswoman colonel head chief deputy")
+TITLES = (
+    TEXT_TITLES
+    | ROLE_WORDS
+    | words("then state foreign interior resistance opposition iranian iraqi us american french british un of the")
 )
 PARTICLES = words("al el bin ibn de van von da")
 
@@ -148,7 +150,7 @@ _GOVERNMENT = re.compile(
 )
 _SENTENCE_WORDS = words(
     "the a an in on at this that these those it he she they we but and or if as after before while when "
-    "since during according with evidence by"
+    "since during according with evidence by of"
 )
 _MONTHS = words("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
                 "august september october november december")  # fmt: skip
@@ -197,6 +199,10 @@ def _titled(words: list[str]) -> bool:
     return 1 <= len(rest) <= 3 and rest[-1] not in TITLES
 
 
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".").removesuffix("’s").removesuffix("'s")
+
+
 def names_in_text(*texts: str) -> dict[str, bool]:
     """Names in claim text → whether they look like a person ("Prime Minister Maliki", "Mr. Giuliani").
 
@@ -215,7 +221,7 @@ def names_in_text(*texts: str) -> dict[str, bool]:
                 words = words[1:]
             while words and words[-1].lower().rstrip(".") in _MONTHS:  # "By Brian Booker Oct 29"
                 words = words[:-1]
-            if len(words) >= 2:
+            if len(words) >= 2 and not all(_bare(w) in TEXT_TITLES | ROLE_WORDS for w in words):  # "Prime Minister"
                 found[" ".join(words)] = _titled(words)
         for m in _ACRONYM.finditer(text):
             if is_acronym(m.group(0)):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from summarizer.models import Mention, SpeakerType
 from summarizer.rules.lexicon import Attribution
-from summarizer.text.words import PERSONAL_PRONOUNS, SPEAKER_PRONOUNS
+from summarizer.text.words import PERSONAL_PRONOUNS, SPEAKER_PRONOUNS, refers_back
 
 AUTHOR = "author"
 NO_SOURCE = "no source"
@@ -57,7 +57,7 @@ def is_pronoun(name: str) -> bool:
 
 def is_anaphoric(name: str) -> bool:
     """A pronoun or a description that refers back ("the group"), which needs an antecedent."""
-    return is_pronoun(name) or bool(ANAPHORA.match(name.strip()))
+    return is_pronoun(name) or refers_back(name) or bool(ANAPHORA.match(name.strip()))  # "they all" too
 
 
 # "The new State Department report", "a Reuters poll": a document named after its organisation is
