@@ -47,6 +47,7 @@ from summarizer.extract.reply import (
     reply_items,
     reply_model,
     reply_schema,
+    short_summary,
 )
 from summarizer.extract.retry import TransientPolicy
 from summarizer.models import (
@@ -106,16 +107,6 @@ class _Draft:
 
     claim: Claim
     order: tuple[int, int]
-
-
-def short_summary(text: str, *, sentences: int = 3, max_chars: int = 600) -> str:
-    """At most ``sentences`` sentences / ``max_chars`` characters: small models sometimes copy."""
-    parts = split_sentences(" ".join(text.split()))
-    out = " ".join(p.text for p in parts[:sentences])
-    if len(out) <= max_chars:
-        return out
-    cut = out.rfind(" ", max_chars // 2, max_chars)  # a word boundary near the cap, else the cap itself
-    return out[: cut if cut > 0 else max_chars].rstrip(",; ") + " …"
 
 
 class Extractor:

@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, Field, field_validator
 
 from summarizer.backends.schemas import strict_schema
+from summarizer.text.sentences import split_sentences
 
 SUMMARY = "two short sentences; longer replies are cut, not re-asked"
 
@@ -119,3 +120,13 @@ def reply_schema(style: str, *, bounded: bool = False) -> dict[str, Any]:
     maxLength/maxItems made llama.cpp's grammar slow and failed valid-but-long replies), which
     grammar-constrained decoders enforce but OpenAI strict mode rejects."""
     return strict_schema(reply_model(style).model_json_schema(), keep_bounds=bounded)
+
+
+def short_summary(text: str, *, sentences: int = 3, max_chars: int = 600) -> str:
+    """At most ``sentences`` sentences / ``max_chars`` characters: small models sometimes copy."""
+    parts = split_sentences(" ".join(text.split()))
+    out = " ".join(p.text for p in parts[:sentences])
+    if len(out) <= max_chars:
+        return out
+    cut = out.rfind(" ", max_chars // 2, max_chars)  # a word boundary near the cap, else the cap itself
+    return out[: cut if cut > 0 else max_chars].rstrip(",; ") + " …"
