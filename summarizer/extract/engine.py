@@ -290,9 +290,8 @@ class Extractor:
             return reply.summary.strip(), self._framed_drafts(framed, chunk.index)
 
     def classify(self, completion: Completion) -> tuple[str, str | None, Any]:
-        """The call-log status of a reply before grounding, with its error and the parsed reply:
-        refused (or empty: no choices is a server fault, never served from the cache), truncated,
-        invalid or ok. The online loop and batch collection (``batch.collect``) both log by it."""
+        """A reply's call-log status before grounding (refused, or empty: a server fault never served
+        from the cache; truncated; invalid; ok), its error and parse; batch collection logs by it."""
         if completion.refusal:
             status = "empty" if completion.finish_reason == "no_choices" else "refused"
             return status, completion.refusal, None
