@@ -49,3 +49,12 @@ def test_the_shipped_weights_frame_stance_verbs_the_lexicon_lacks() -> None:
     assert lexicon_only == []
     toks, regions = _toks("The senator backed the bill on Tuesday.")
     assert DEFAULT.fires(toks, _index(toks, "backed"), regions)
+
+
+def test_regions_within_finds_every_quotation_that_overlaps_a_span() -> None:
+    from summarizer.rules.lexicon import regions_within
+
+    regions = [(0, 10), (12, 40), (50, 60), (70, 80)]
+    assert regions_within(regions, 20, 55) == [(12, 40), (50, 60)]  # one opened before the span
+    assert regions_within(regions, 40, 50) == []
+    assert regions_within(regions, 0, 100) == regions

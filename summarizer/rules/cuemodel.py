@@ -15,7 +15,6 @@ The features are defined here once: the learner imports ``features`` so what it 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +34,7 @@ from summarizer.text.words import SUBJECT_PRONOUNS
 MODEL_PATH = Path(__file__).with_name("cue_model.tsv")
 
 
-def candidate(toks: Sequence[Tok], i: int, regions: list[tuple[int, int]]) -> bool:
+def candidate(toks: list[Tok], i: int, regions: list[tuple[int, int]]) -> bool:
     """A token the detector may turn into a cue: a lowercase content word outside quotations, not a
     lexicon cue (the lexicon's own rules decide those), not a noun after a determiner and not a
     passive participle ("was signed by", "were provided by": the subject is no source)."""
@@ -73,8 +72,9 @@ def _shape(tok: Tok | None) -> str:
     return "low"
 
 
-def features(toks: Sequence[Tok], i: int, regions: list[tuple[int, int]]) -> list[str]:
-    """The context of candidate ``toks[i]`` as feature names (one weight each)."""
+def features(toks: list[Tok], i: int, regions: list[tuple[int, int]]) -> list[str]:
+    """The context of candidate ``toks[i]`` as feature names (one weight each); ``regions`` need only
+    hold the quotations that overlap the sentence."""
     low = toks[i].low
     prev = toks[i - 1] if i > 0 else None
     prev2 = toks[i - 2] if i > 1 else None
@@ -100,7 +100,7 @@ def features(toks: Sequence[Tok], i: int, regions: list[tuple[int, int]]) -> lis
     ]
     if prev is not None and prev.low in AUX:
         out.append("aux_before")
-    subject = subject_phrase(list(toks), i)
+    subject = subject_phrase(toks, i)
     if subject is not None:
         head = toks[subject[1] - 1]
         out.append("subject=" + _shape(head))
@@ -146,11 +146,11 @@ class CueModel:
                 weights[name] = float(value)
         return cls(weights, threshold)
 
-    def probability(self, toks: Sequence[Tok], i: int, regions: list[tuple[int, int]]) -> float:
+    def probability(self, toks: list[Tok], i: int, regions: list[tuple[int, int]]) -> float:
         z = sum(self.weights.get(f, 0.0) for f in features(toks, i, regions))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def fires(self, toks: Sequence[Tok], i: int, regions: list[tuple[int, int]]) -> bool:
+    def fires(self, toks: list[Tok], i: int, regions: list[tuple[int, int]]) -> bool:
         return candidate(toks, i, regions) and self.probability(toks, i, regions) >= self.threshold
 
 

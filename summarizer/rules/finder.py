@@ -32,6 +32,7 @@ from summarizer.rules.lexicon import (
     AUX,
     BELIEFS,
     CLAUSE_OPENERS,
+    CLOSE_Q,
     COLON_CUES,
     CUES,
     DETERMINERS,
@@ -50,6 +51,7 @@ from summarizer.rules.lexicon import (
     opening_subject,
     quote_regions,
     region_at,
+    regions_within,
     speaker_after,
     subject_phrase,
     trim_content,
@@ -69,6 +71,7 @@ class _Sentence:
     ) -> None:
         self.text, self.start, self.end, self.regions, self.extra = text, start, end, regions, extra
         self.learned = learned
+        self.local = regions_within(regions, start, end)  # what the cue detector looks at
         self.toks = [Tok(m.group(0), start + m.start(), start + m.end()) for m in TOKEN.finditer(text[start:end])]
 
     def phrase(self, span: tuple[int, int]) -> Mention:
@@ -87,7 +90,7 @@ class _Sentence:
         if low in COLON_CUES and i + 1 < len(toks) and toks[i + 1].text == ":":
             return True  # "It read: “...”"
         if low not in CUES:
-            return self.learned.fires(toks, i, self.regions)  # the long tail, decided in context
+            return self.learned.fires(toks, i, self.local)  # the long tail, decided in context
         prev = toks[i - 1].low if i > 0 else ""
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if (prev in PASSIVE and not low.endswith("ing")) or prev in DETERMINERS:
@@ -152,13 +155,12 @@ class _Sentence:
             span = subject_phrase(toks, i)
             boundary = span[0] - 1 if span else -1
         prior = self.prior_quote() if span is not None and span[0] == 0 else None
-        if span is None or (prior is None and (boundary < 0 or toks[boundary].text not in (",", "”", '"', "''"))):
+        if span is None or (prior is None and (boundary < 0 or toks[boundary].text not in (",", *CLOSE_Q))):
             return None
         tail = toks[max(span[1], i + 1) :]
         n = next((k for k, t in enumerate(tail) if t.text in (",", ".", "!", "?", ":")), len(tail))
-        closing = ("”", '"', "''")
         after_quote = boundary >= 0 and (
-            toks[boundary].text in closing or (boundary > 0 and toks[boundary - 1].text in closing)
+            toks[boundary].text in CLOSE_Q or (boundary > 0 and toks[boundary - 1].text in CLOSE_Q)
         )
         addressed = toks[i].low in OBJECT_VERBS and after_quote  # '“…,” he told the hosts on WEEI'
         adverbial = tail[0].low in ADVERBIAL if n else True

@@ -8,6 +8,7 @@ both stay under a few hundred lines. Everything here is deterministic and regex-
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,6 +102,7 @@ TOKEN = re.compile(
 )
 PUNCT = frozenset(',;:()[]“”"—–―-.!?…') | {"''"}
 OPEN_Q = "“\"'"
+CLOSE_Q = ("”", '"', "''")
 TRIM = " \t\n.,:;—–―-"
 
 
@@ -156,6 +158,14 @@ def quote_regions(text: str, start: int = 0, end: int | None = None) -> list[tup
         if opened >= 0:
             regions.append((opened, para.end()))
     return regions
+
+
+def regions_within(regions: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations (in text order, as ``quote_regions`` gives them) that overlap ``[start, end)``."""
+    first = bisect_left(regions, (start, -1))
+    while first > 0 and regions[first - 1][1] > start:
+        first -= 1
+    return [r for r in regions[first : bisect_left(regions, (end, -1))] if r[1] > start]
 
 
 def region_at(regions: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
