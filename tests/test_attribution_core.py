@@ -311,3 +311,14 @@ def test_a_document_named_after_its_organisation_speaks_for_it() -> None:
     assert f.speaker.antecedent is not None and f.speaker.antecedent.text == "State Department"
     spans_hold(text, f)
     assert only("The report explained that the force was behind the attack.").speaker.antecedent is None
+
+
+def test_a_one_line_paragraph_pairs_a_source_and_a_claim_around_its_colon() -> None:
+    text = "De Blasio: Trust Bratton on security, not the blowhard\n\nMayor de Blasio spoke on Monday.\n"
+    f = frame(text)[0]
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("De Blasio", ":", "Trust Bratton on security, not the blowhard")
+    text = "Iran and Iraq Involved in Camp Liberty Shelling: Residents\n\nThe camp was shelled.\n"
+    f = frame(text)[0]
+    assert (f.speaker.name, f.evidence.text) == ("Residents", "Iran and Iraq Involved in Camp Liberty Shelling")
+    assert frame("Update: the count rose to six.\n") == []  # a page label is no source
+    assert frame("The plan, in short: build more homes near the station.\n") == []  # no name before the colon

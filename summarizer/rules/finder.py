@@ -40,6 +40,7 @@ from summarizer.rules.lexicon import (
     NO_SOURCE,
     OBJECT_VERBS,
     OPEN_Q,
+    PAGE_LABELS,
     PASSIVE,
     PUNCT,
     THAT_ONLY,
@@ -127,6 +128,37 @@ class _Sentence:
         if span[1] < len(toks) and toks[span[1]].text not in (".", "!", "?", "”", '"', "''", ";"):
             return None  # "agents, ordered by X, conducted …": a modifier inside the clause, not its source
         return self.phrase(span), self.start, toks[b - 1].start
+
+    def headline(self) -> Attribution | None:
+        """A paragraph of one line that pairs a source and a claim around a colon: "De Blasio: Trust
+        Bratton on security" (source first) or "Iran and Iraq Involved in Shelling: Residents" (a
+        title ending in its source). The colon is the cue; the source is a short capitalised name."""
+        text, toks = self.text, self.toks
+        if text[self.start - 1 : self.start] not in ("", "\n") or text[self.end : self.end + 1] not in ("", "\n"):
+            return None
+        colons = [k for k, t in enumerate(toks) if t.text == ":" and not region_at(self.regions, t.start)]
+        if len(colons) != 1 or not 0 < colons[0] < len(toks) - 1:
+            return None
+        k = colons[0]
+        before, after = toks[:k], toks[k + 1 :]
+        while after and after[-1].text in PUNCT:
+            after = after[:-1]
+
+        def name(part: list[Tok]) -> bool:
+            capitalised = all(t.text[:1].isupper() and t.text[:1].isalpha() for t in part)
+            return 1 <= len(part) <= 3 and capitalised and not any(t.low in PAGE_LABELS for t in part)
+
+        if name(before) and len(after) >= 3:
+            speaker, content = (before[0].start, before[-1].end), (after[0].start, self.end)
+        elif name(after) and len(before) >= 4:
+            speaker, content = (after[0].start, after[-1].end), (before[0].start, toks[k].start)
+        else:
+            return None
+        a, b = trim_content(text, *content)
+        if self.words(a, b) < 2:
+            return None
+        colon = (toks[k].start, toks[k].end)
+        return Attribution(text[speaker[0] : speaker[1]], ":", a, b, speaker, colon)
 
     def prior_quote(self) -> tuple[int, int] | None:
         """The quotation that ends right before this sentence in its paragraph, if one does."""
@@ -281,6 +313,11 @@ def find_attributions(
     extra = {sid: frozenset(w.lower() for w in words) for sid, words in (extra_cues or {}).items()}
     for sent in sentences:
         s = _Sentence(text, sent.start, sent.end, regions, extra.get(sent.id, frozenset()), learned)
+        headline = s.headline()
+        if headline is not None and sent.start >= taken_until:
+            out.append(headline)
+            taken_until = max(taken_until, headline.end, sent.end)
+            continue
         last: Attribution | None = None
         for i, t in enumerate(s.toks):
             inside_last = last is not None and last.start <= t.start < last.end

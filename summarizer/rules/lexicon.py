@@ -91,6 +91,9 @@ DAYS = words("""monday tuesday wednesday thursday friday saturday sunday yesterd
     night morning afternoon evening weekend""")
 ADVERBIAL = DAYS | words("""on in at during after before last this earlier later recently via through when
     while as from with of""")  # "of": "said of the campaign"
+# labels a page puts before a colon, which are no source: "Update: …", "Editor's note: …"
+PAGE_LABELS = words("""update updated correction editor editor's note watch photo photos video related read
+    opinion analysis breaking exclusive live listen more latest advertisement sponsored""")
 COLON_CUES = words("read reads reading")  # a cue only when a colon follows: "It read: ..."
 NO_SOURCE = words("reportedly allegedly purportedly supposedly reputedly")  # a cue with no source
 INVERTIBLE = words("said says say added adds wrote writes reported reports noted notes explained asked continued")
