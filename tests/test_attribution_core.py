@@ -322,3 +322,10 @@ def test_a_one_line_paragraph_pairs_a_source_and_a_claim_around_its_colon() -> N
     assert (f.speaker.name, f.evidence.text) == ("Residents", "Iran and Iraq Involved in Camp Liberty Shelling")
     assert frame("Update: the count rose to six.\n") == []  # a page label is no source
     assert frame("The plan, in short: build more homes near the station.\n") == []  # no name before the colon
+
+
+def test_a_party_in_parentheses_and_a_time_of_day_stand_between_speaker_and_cue() -> None:
+    f = only("Sen. Claire McCaskill (D-Mo.) said the senator had pushed her to be stronger.")
+    assert (f.speaker.name, f.evidence.text) == ("Sen. Claire McCaskill", "the senator had pushed her to be stronger")
+    f = only("RNC spokesman Sean Spicer on Thursday evening said that everyone should relax.")
+    assert f.speaker.name == "RNC spokesman Sean Spicer"

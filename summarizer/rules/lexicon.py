@@ -278,8 +278,14 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     b = i
     while b > 0 and (toks[b - 1].low in AUX or (toks[b - 1].low.endswith("ly") and len(toks[b - 1].low) > 4)):
         b -= 1
-    if b >= 2 and toks[b - 1].low in DAYS and toks[b - 2].low in ("on", "last", "this", "earlier"):
-        b -= 2  # "Sanders on Tuesday said"
+    if b > 0 and toks[b - 1].text == ")":  # "Sen. Claire McCaskill (D-Mo.) said": the party is no subject
+        opened = next((k for k in range(b - 2, max(-1, b - 8), -1) if toks[k].text == "("), -1)
+        b = opened if opened > 0 else b
+    c = b
+    while c > 0 and toks[c - 1].low in DAYS:  # "Thursday evening"
+        c -= 1
+    if c < b and c > 0 and toks[c - 1].low in ("on", "last", "this", "earlier", "later"):
+        b = c - 1  # "Sanders on Tuesday said", "Spicer on Thursday evening said"
     if b > 0 and toks[b - 1].low in ("who", "which"):
         b -= 1
         comma = next((k for k in range(b - 1, max(-1, b - 9), -1) if toks[k].text == ","), -1)
