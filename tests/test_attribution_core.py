@@ -329,3 +329,8 @@ def test_a_party_in_parentheses_and_a_time_of_day_stand_between_speaker_and_cue(
     assert (f.speaker.name, f.evidence.text) == ("Sen. Claire McCaskill", "the senator had pushed her to be stronger")
     f = only("RNC spokesman Sean Spicer on Thursday evening said that everyone should relax.")
     assert f.speaker.name == "RNC spokesman Sean Spicer"
+
+
+def test_a_parenthetical_before_a_relative_clause_leaves_the_name() -> None:
+    text = "Rep. Zoe Lofgren (D-Calif.), who introduced a bill this month, said the steps were important."
+    assert only(text).speaker.name == "Rep. Zoe Lofgren"

@@ -193,8 +193,18 @@ def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def skip_parenthetical(toks: list[Tok], b: int) -> int:
+    """``b`` moved before a short parenthetical that ends right before it ("(D-Mo.)"), else ``b``."""
+    if b > 0 and toks[b - 1].text == ")":
+        opened = next((k for k in range(b - 2, max(-1, b - 8), -1) if toks[k].text == "("), -1)
+        return opened if opened > 0 else b
+    return b
+
+
 def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
-    """The phrase ending before token ``b``: back to punctuation or a clause word, at most 7 tokens."""
+    """The phrase ending before token ``b``: back to punctuation or a clause word, at most 7 tokens;
+    a closing parenthetical right before ``b`` ("Zoe Lofgren (D-Calif.)") is skipped."""
+    b = skip_parenthetical(toks, b)
     a = b
     while a > 0 and toks[a - 1].text not in PUNCT:
         t = toks[a - 1]
@@ -278,9 +288,7 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     b = i
     while b > 0 and (toks[b - 1].low in AUX or (toks[b - 1].low.endswith("ly") and len(toks[b - 1].low) > 4)):
         b -= 1
-    if b > 0 and toks[b - 1].text == ")":  # "Sen. Claire McCaskill (D-Mo.) said": the party is no subject
-        opened = next((k for k in range(b - 2, max(-1, b - 8), -1) if toks[k].text == "("), -1)
-        b = opened if opened > 0 else b
+    b = skip_parenthetical(toks, b)  # "Sen. Claire McCaskill (D-Mo.) said": the party is no subject
     c = b
     while c > 0 and toks[c - 1].low in DAYS:  # "Thursday evening"
         c -= 1
