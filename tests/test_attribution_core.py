@@ -334,3 +334,7 @@ def test_a_party_in_parentheses_and_a_time_of_day_stand_between_speaker_and_cue(
 def test_a_parenthetical_before_a_relative_clause_leaves_the_name() -> None:
     text = "Rep. Zoe Lofgren (D-Calif.), who introduced a bill this month, said the steps were important."
     assert only(text).speaker.name == "Rep. Zoe Lofgren"
+    text = (
+        "The camp is home to 3100 refugees, members of the Khalq Organization (MEK or PMOI) which opposes the regime."
+    )
+    assert [f.speaker.name for f in frame(text, author=True)] == ["author"]  # a relative clause of the sentence

@@ -194,8 +194,10 @@ def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def skip_parenthetical(toks: list[Tok], b: int) -> int:
-    """``b`` moved before a short parenthetical that ends right before it ("(D-Mo.)"), else ``b``."""
-    if b > 0 and toks[b - 1].text == ")":
+    """``b`` moved before a short parenthetical that ends right before it ("(D-Mo.)"), else ``b``; not
+    before a relative pronoun ("the Organization (MEK) which opposes …" modifies a noun of its
+    sentence, it is no speaker's frame)."""
+    if b > 0 and toks[b - 1].text == ")" and not (b < len(toks) and toks[b].low in ("which", "who", "that")):
         opened = next((k for k in range(b - 2, max(-1, b - 8), -1) if toks[k].text == "("), -1)
         return opened if opened > 0 else b
     return b
