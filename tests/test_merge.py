@@ -729,7 +729,7 @@ def test_resolver_is_asked_only_for_undecided_pairs() -> None:
     assert all(c.reason in {"fuzzy", "acronym"} for c in asked)
 
 
-def test_merge_cli_writes_outputs(tmp_path: Path) -> None:
+def test_merge_cli_writes_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from summarizer.cli.merge_cmd import register
 
     src = tmp_path / "out"
@@ -752,6 +752,14 @@ def test_merge_cli_writes_outputs(tmp_path: Path) -> None:
     assert "## What is disputed" in md and "2013-02-09" in md
     assert len(load_documents(src)) == 5
     assert render_markdown(MergeResult.model_validate(data)) == md
+    # without --out the merge lands inside the folder it read, where `run` puts it, not in the cwd
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    res = CliRunner().invoke(app, ["merge", str(src)])
+    assert res.exit_code == 0, res.output
+    assert (src / "merged" / "merged.json").exists() and not (elsewhere / "merged").exists()
+    assert len(load_documents(src)) == 5  # its own merged/ is not read back as an article
 
 
 def test_the_same_article_under_two_names_does_not_corroborate_itself() -> None:

@@ -1,4 +1,4 @@
-"""`summarizer merge`: out/*.json → merged/merged.json and merged/summary.md.
+"""`summarizer merge`: out/*.json → out/merged/merged.json and out/merged/summary.md.
 
 The writer itself is ``summarizer.merge.write_merge``, shared with ``summarizer run`` and ``eval``.
 """
@@ -19,9 +19,15 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def merge(
         folder: Annotated[Path, typer.Argument(help="folder of per-article results (out/)")],
-        out: Annotated[Path, typer.Option("--out", "-o", help="output folder", callback=not_a_file)] = Path("merged"),
+        out: Annotated[
+            Path | None,
+            typer.Option(
+                "--out", "-o", help="output folder (default: FOLDER/merged, as `run` writes it)", callback=not_a_file
+            ),
+        ] = None,
     ) -> None:
         """Merge per-article claims: entities with aliases, claim clusters, conflicts, corpus summary."""
+        out = out or folder / "merged"
         docs = c.results_in(folder)
         result = write_merge(folder, out, docs)
         s = result.stats
