@@ -338,3 +338,11 @@ def test_a_parenthetical_before_a_relative_clause_leaves_the_name() -> None:
         "The camp is home to 3100 refugees, members of the Khalq Organization (MEK or PMOI) which opposes the regime."
     )
     assert [f.speaker.name for f in frame(text, author=True)] == ["author"]  # a relative clause of the sentence
+
+
+def test_quotations_written_with_two_apostrophes_continue_and_trim_like_curly_ones() -> None:
+    text = "''It is embarrassing,'' said Mr. Rubel. ''We are done here.''\n"
+    f = only(text)
+    assert (f.speaker.name, f.evidence.text) == ("Mr. Rubel", text.strip())  # the second quotation continues it
+    f = only("Mr. Rubel said: ''We are done with the whole business here.''\n")
+    assert f.evidence.text == "We are done with the whole business here"

@@ -229,8 +229,10 @@ class _Sentence:
         elif interjected:  # "Acts of protest, Mr. Obama said, are acts of patriotism."
             end = self.end
         if quoted or text[end - 1] in "”\"'":  # '"A," he said. "B."': B continues the quote
-            resumed = continue_quote(text, self.regions, max(end, self.end))
-            end = resumed if resumed > max(end, self.end) else end
+            # the frame's own sentence may hold B when the split missed it (''A,'' he said. ''B.'')
+            stop = tail[n].end if n < len(tail) and tail[n].text in (".", "!", "?") else self.end
+            resumed = continue_quote(text, self.regions, max(end, min(stop, self.end)))
+            end = resumed if resumed > max(end, min(stop, self.end)) else end
         return self.phrase(span), start, end
 
     def preposed(self, i: int, last_speaker: Mention | None) -> tuple[Mention, int, int, int] | None:

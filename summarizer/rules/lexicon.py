@@ -189,6 +189,14 @@ def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
         if end - start > 2 and text[start] in '“"' and text[end - 1] in '”"' and not re.search(r"[“”\"]", inner):
             start, end = start + 1, end - 1
             continue
+        if (
+            end - start > 4
+            and text.startswith("''", start)
+            and text.endswith("''", 0, end)
+            and "''" not in text[start + 2 : end - 2]
+        ):
+            start, end = start + 2, end - 2  # ''A quotation,'' as some papers write it
+            continue
         break
     return start, end
 
