@@ -26,7 +26,7 @@ from summarizer.evaluate.gold import GoldDoc, GoldSet, load_gold
 from summarizer.evaluate.matching import DocIndex
 from summarizer.evaluate.scoring import score_system
 from summarizer.rules.cuemodel import CueModel, candidate, features
-from summarizer.rules.lexicon import TOKEN, Tok, cue_head, quote_regions
+from summarizer.rules.lexicon import TOKEN, Tok, cue_head, quote_regions, regions_within
 from summarizer.text.sentences import split_sentences
 
 
@@ -43,9 +43,10 @@ def examples(doc: GoldDoc) -> Iterator[tuple[list[str], int]]:
     regions = quote_regions(doc.text)
     for sent in split_sentences(doc.text):
         toks = [Tok(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(doc.text, sent.start, sent.end)]
+        local = regions_within(regions, sent.start, sent.end)  # as the finder passes them
         for i in range(len(toks)):
-            if candidate(toks, i, regions):
-                yield features(toks, i, regions), int(toks[i].start in heads)
+            if candidate(toks, i, local):
+                yield features(toks, i, local), int(toks[i].start in heads)
 
 
 def fit(docs: list[GoldDoc], c: float, min_count: int) -> dict[str, float]:

@@ -346,6 +346,10 @@ def _ref(doc: GoldDoc, i: int, claim_id: str = "x") -> ClaimRef:
     )
 
 
+def _conflict(cid: str, about: str, kind: ConflictKind, *values: tuple[str, list[ClaimRef]]) -> Conflict:
+    return Conflict(id=cid, about=about, kind=kind, values=[ConflictValue(value=v, members=refs) for v, refs in values])
+
+
 def test_bcubed_known_values() -> None:
     a, b, c = ("d", 0), ("d", 1), ("d", 2)
     gold = {a: {"g1"}, b: {"g1"}, c: {"g2"}}
@@ -396,17 +400,7 @@ def test_merge_scores_on_tiny_inputs() -> None:
             ClaimCluster(id="k1", proposition="deaths", members=[_ref(d1, 0), _ref(d2, 0)]),
             ClaimCluster(id="k2", proposition="culprit", members=[_ref(d1, 1)]),
         ],
-        conflicts=[
-            Conflict(
-                id="x1",
-                about="deaths",
-                kind=ConflictKind.number,
-                values=[
-                    ConflictValue(value="six", members=[_ref(d1, 0)]),
-                    ConflictValue(value="eight", members=[_ref(d2, 0)]),
-                ],
-            )
-        ],
+        conflicts=[_conflict("x1", "deaths", ConflictKind.number, ("six", [_ref(d1, 0)]), ("eight", [_ref(d2, 0)]))],
     )
     scores = score_merge(gold, merge_gold, merged)
     pairs = scores.entities.pairwise
@@ -415,16 +409,7 @@ def test_merge_scores_on_tiny_inputs() -> None:
     assert scores.clusters.f1 == 1.0 and scores.clusters_gold_only.f1 == 1.0
     assert scores.conflicts.value == 1.0 and scores.conflict_details[0].by == "x1"
     lumped = merged.model_copy(
-        update={
-            "conflicts": [
-                Conflict(
-                    id="x2",
-                    about="d",
-                    kind=ConflictKind.number,
-                    values=[ConflictValue(value="6 or 8", members=[_ref(d1, 0), _ref(d2, 0)])],
-                )
-            ]
-        }
+        update={"conflicts": [_conflict("x2", "d", ConflictKind.number, ("6 or 8", [_ref(d1, 0), _ref(d2, 0)]))]}
     )
     assert score_merge(gold, merge_gold, lumped).conflicts.value == 0.0  # one value cannot hold both
     assert score_merge(gold, merge_gold, lumped).false_conflicts == ["x2"]  # and so it is about nothing gold holds
@@ -433,14 +418,12 @@ def test_merge_scores_on_tiny_inputs() -> None:
         update={
             "conflicts": [
                 *merged.conflicts,
-                Conflict(
-                    id="x3",
-                    about="a denial that answers nothing",
-                    kind=ConflictKind.assertion_denial,
-                    values=[
-                        ConflictValue(value="asserted", members=[_ref(d1, 1)]),
-                        ConflictValue(value="denied", members=[_ref(d2, 0)]),
-                    ],
+                _conflict(
+                    "x3",
+                    "a denial that answers nothing",
+                    ConflictKind.assertion_denial,
+                    ("asserted", [_ref(d1, 1)]),
+                    ("denied", [_ref(d2, 0)]),
                 ),
             ]
         }

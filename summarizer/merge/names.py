@@ -199,6 +199,9 @@ def _titled(words: list[str]) -> bool:
     return 1 <= len(rest) <= 3 and rest[-1] not in TITLES
 
 
+_BARE_TITLES = TEXT_TITLES | ROLE_WORDS  # a run of these alone is a title, not a name
+
+
 def _bare(word: str) -> str:
     return word.lower().rstrip(".").removesuffix("’s").removesuffix("'s")
 
@@ -221,7 +224,7 @@ def names_in_text(*texts: str) -> dict[str, bool]:
                 words = words[1:]
             while words and words[-1].lower().rstrip(".") in _MONTHS:  # "By Brian Booker Oct 29"
                 words = words[:-1]
-            if len(words) >= 2 and not all(_bare(w) in TEXT_TITLES | ROLE_WORDS for w in words):  # "Prime Minister"
+            if len(words) >= 2 and not all(_bare(w) in _BARE_TITLES for w in words):  # "Prime Minister"
                 found[" ".join(words)] = _titled(words)
         for m in _ACRONYM.finditer(text):
             if is_acronym(m.group(0)):

@@ -125,31 +125,33 @@ class ArticleFrames:
                 self.authored.add(lead.evidence.text)
                 out.append(lead)
         if supplement and author:
+            accounts = sorted((f for f in out if f.cue is not None), key=lambda f: f.evidence.end)
+            k, latest = 0, None  # the attribution ending last before the sentence at hand
             for s in chunk:
-                account = self._account_before(s, out)
+                while k < len(accounts) and accounts[k].evidence.end <= s.start:
+                    latest, k = accounts[k], k + 1
                 if s.id in touched or not author_voice(s.text):
                     continue
-                claim = self._author(s) if account is None else self._continued(s, account)
+                account = self._continues(s, latest)
                 if account is not None:
-                    out.append(claim)
-                elif claim.evidence.text not in self.authored:
+                    latest = self._continued(s, account)
+                    out.append(latest)
+                    continue
+                claim = self._author(s)
+                if claim.evidence.text not in self.authored:
                     self.authored.add(claim.evidence.text)
                     out.append(claim)
         return out
 
-    def _account_before(self, s: Sentence, framed: list[Framed]) -> Framed | None:
-        """The attribution that ``s`` continues: one whose content ends in the sentence just before, in
-        the same paragraph, when ``s`` opens by pointing back. "They were then hidden in tents …"
-        after "the opposition said …" is still the opposition's account (the seed guidelines); "The
-        city was quiet" is the author's, and so is a new paragraph."""
-        before = [f for f in framed if f.cue is not None and f.evidence.end <= s.start]
-        if not before or not _CONTINUES.match(s.text):
+    def _continues(self, s: Sentence, last: Framed | None) -> Framed | None:
+        """``last`` when ``s`` continues it: its content ends in the sentence just before, in the same
+        paragraph, and ``s`` opens by pointing back. "They were then hidden in tents …" after "the
+        opposition said …" is still the opposition's account (the seed guidelines); "The city was
+        quiet" is the author's, and so is a new paragraph."""
+        if last is None or not _CONTINUES.match(s.text) or last.speaker.name == NO_SOURCE:
             return None
-        last = max(before, key=lambda f: f.evidence.end)
         between = self.text[last.evidence.end : s.start]
-        if "\n" in between or re.search(r"\w", between) or last.speaker.name == NO_SOURCE:
-            return None
-        return last
+        return None if "\n" in between or re.search(r"\w", between) else last
 
     def _continued(self, s: Sentence, account: Framed) -> Framed:
         evidence = self._author(s).evidence

@@ -73,8 +73,8 @@ def _shape(tok: Tok | None) -> str:
 
 
 def features(toks: list[Tok], i: int, regions: list[tuple[int, int]]) -> list[str]:
-    """The context of candidate ``toks[i]`` as feature names (one weight each); ``regions`` need only
-    hold the quotations that overlap the sentence."""
+    """The context of candidate ``toks[i]`` as feature names (one weight each); ``regions`` are the
+    quotations of its sentence (``lexicon.regions_within``)."""
     low = toks[i].low
     prev = toks[i - 1] if i > 0 else None
     prev2 = toks[i - 2] if i > 1 else None
@@ -106,13 +106,11 @@ def features(toks: list[Tok], i: int, regions: list[tuple[int, int]]) -> list[st
         out.append("subject=" + _shape(head))
         out.append("subject|w=" + _shape(head) + "|" + _stem(low))
         out.append("subject_head=" + head.low)
-    sentence_start, sentence_end = toks[0].start, toks[-1].end
-    quoted = [r for r in regions if r[0] < sentence_end and r[1] > sentence_start]
-    if quoted:
+    if regions:
         out.append("quote_in_sentence")
-        if any(r[0] > toks[i].start for r in quoted):
+        if any(r[0] > toks[i].start for r in regions):
             out.append("quote_after")
-        if any(r[1] <= toks[i].start for r in quoted):
+        if any(r[1] <= toks[i].start for r in regions):
             out.append("quote_before")
     if any(t.low == "that" for t in toks[i + 1 : i + 4]):
         out.append("that_soon")

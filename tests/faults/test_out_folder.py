@@ -63,13 +63,7 @@ def test_one_article_under_two_names_is_one_source_in_the_merge(tmp_path: Path) 
     from summarizer.cli.app import app
     from summarizer.models import MergeResult
 
-    folder = tmp_path / "two-names"
-    folder.mkdir()
-    (folder / "a.txt").write_text(article("Castellan"), encoding="utf-8")
-    (folder / "b.txt").write_text(article("Castellan"), encoding="utf-8")
-    with StubServer([reply_with(claims_from_prompt)]) as server:
-        result, out = cli(tmp_path, server.base_url, str(folder), out=tmp_path / "out")
-    assert result.exit_code == 0, result.output
+    out = _extracted(tmp_path, {"a.txt": article("Castellan"), "b.txt": article("Castellan")}, "two-names")
     merged = CliRunner().invoke(app, ["merge", str(out), "--out", str(tmp_path / "merged")])
     assert merged.exit_code == 0, merged.output
     m = MergeResult.model_validate_json((tmp_path / "merged" / "merged.json").read_text(encoding="utf-8"))
@@ -109,15 +103,20 @@ def test_a_second_run_into_the_same_out_waits_for_nothing_and_touches_nothing(tm
     assert b"Traceback" not in err1 + err2
 
 
-def _run_merge_setup(tmp_path: Path) -> Path:
-    folder = tmp_path / "in"
+def _extracted(tmp_path: Path, files: dict[str, str], name: str = "in") -> Path:
+    """``files`` (name → text) written to ``tmp_path/name`` and extracted against the stub into out/."""
+    folder = tmp_path / name
     folder.mkdir()
-    (folder / "a.txt").write_text(article("Quillmark"), encoding="utf-8")
-    (folder / "b.txt").write_text(article("Brindle"), encoding="utf-8")
+    for file_name, text in files.items():
+        (folder / file_name).write_text(text, encoding="utf-8")
     with StubServer([reply_with(claims_from_prompt)]) as server:
         result, out = cli(tmp_path, server.base_url, str(folder), out=tmp_path / "out")
     assert result.exit_code == 0, result.output
     return out
+
+
+def _run_merge_setup(tmp_path: Path) -> Path:
+    return _extracted(tmp_path, {"a.txt": article("Quillmark"), "b.txt": article("Brindle")})
 
 
 def _merge(out: Path, dest: Path) -> tuple[int, str]:
