@@ -26,8 +26,9 @@ from summarizer.evaluate.gold import GoldDoc, GoldSet, load_gold
 from summarizer.evaluate.matching import DocIndex
 from summarizer.evaluate.scoring import score_system
 from summarizer.rules.cuemodel import CueModel, candidate, features
-from summarizer.rules.lexicon import TOKEN, Tok, cue_head, quote_regions, regions_within
+from summarizer.rules.lexicon import cue_head
 from summarizer.text.sentences import split_sentences
+from summarizer.text.tokens import quote_regions, regions_within, tokens
 
 
 def examples(doc: GoldDoc) -> Iterator[tuple[list[str], int]]:
@@ -36,13 +37,13 @@ def examples(doc: GoldDoc) -> Iterator[tuple[list[str], int]]:
     for claim in doc.claims:
         for s, e in claim.cue_spans or []:
             head = cue_head(doc.text[s:e])
-            for m in TOKEN.finditer(doc.text, s, e):
-                if m.group(0).lower() == head:
-                    heads.add(m.start())
+            for t in tokens(doc.text, s, e):
+                if t.low == head:
+                    heads.add(t.start)
                     break
     regions = quote_regions(doc.text)
     for sent in split_sentences(doc.text):
-        toks = [Tok(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(doc.text, sent.start, sent.end)]
+        toks = tokens(doc.text, sent.start, sent.end)
         local = regions_within(regions, sent.start, sent.end)  # as the finder passes them
         for i in range(len(toks)):
             if candidate(toks, i, local):

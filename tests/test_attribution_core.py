@@ -10,6 +10,7 @@ from summarizer.rules.cuemodel import CueModel
 from summarizer.rules.lexicon import Attribution
 from summarizer.rules.speakers import NO_SOURCE, SpeakerResolver, trim_speaker
 from summarizer.text.sentences import split_sentences
+from summarizer.text.tokens import tokenize
 
 
 def frame(
@@ -162,7 +163,7 @@ def test_a_description_speaker_refers_to_the_most_recent_named_source() -> None:
 
 def test_cue_candidates_are_numbered_lowercase_words_outside_quotations() -> None:
     text = 'Critics are pushing for change. "We are pushing too," she said. They want change.'
-    found = cue_candidates(text, split_sentences(text))
+    found = cue_candidates(tokenize(text, split_sentences(text)))
     assert [(c.id, c.word, c.sentence_id) for c in found] == [(1, "pushing", 1), (2, "want", 3)]
     assert text[found[0].start : found[0].end] == "pushing"
 

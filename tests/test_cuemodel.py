@@ -6,11 +6,11 @@ from pathlib import Path
 
 from summarizer.evaluate.baseline import baseline_document
 from summarizer.rules.cuemodel import DEFAULT, CueModel, candidate
-from summarizer.rules.lexicon import TOKEN, Tok, quote_regions
+from summarizer.text.tokens import Tok, quote_regions, regions_within, tokens
 
 
 def _toks(text: str) -> tuple[list[Tok], list[tuple[int, int]]]:
-    return [Tok(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)], quote_regions(text)
+    return tokens(text), quote_regions(text)
 
 
 def _index(toks: list[Tok], word: str) -> int:
@@ -52,7 +52,6 @@ def test_the_shipped_weights_frame_stance_verbs_the_lexicon_lacks() -> None:
 
 
 def test_regions_within_finds_every_quotation_that_overlaps_a_span() -> None:
-    from summarizer.rules.lexicon import regions_within
 
     regions = [(0, 10), (12, 40), (50, 60), (70, 80)]
     assert regions_within(regions, 20, 55) == [(12, 40), (50, 60)]  # one opened before the span

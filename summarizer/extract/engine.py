@@ -61,6 +61,7 @@ from summarizer.models import (
 )
 from summarizer.rules import ArticleFrames, Framed, cue_candidates, cue_head
 from summarizer.text.sentences import split_sentences
+from summarizer.text.tokens import Tokenized, tokenize
 
 
 @dataclass
@@ -224,13 +225,14 @@ class Extractor:
             return make_chunks(sentences, max_chars=self.options.summary_chars)[:1]
         return make_chunks(sentences, max_chars=self.options.chunk_chars)
 
-    def request_for(self, article: Article, chunk: Chunk) -> ChatRequest:
-        """The first request for a chunk (also what batch mode writes to its JSONL)."""
+    def request_for(self, article: Article, chunk: Chunk, tokenized: Tokenized | None = None) -> ChatRequest:
+        """The first request for a chunk (also what batch mode writes to its JSONL); ``tokenized`` is
+        the chunk's tokens when the caller already has them."""
         prompts = self.prompts()
         marks: dict[int, list[tuple[int, int]]] = {}
         if self.style == "sentence":
             starts = {s.id: s.start for s in chunk.sentences}
-            for c in cue_candidates(article.text, chunk.sentences):
+            for c in cue_candidates(tokenized or tokenize(article.text, chunk.sentences)):
                 marks.setdefault(c.sentence_id, []).append((c.end - starts[c.sentence_id], c.id))
         user = prompts.user(chunk.sentences, title=None, context=chunk.context, marks=marks)
         messages = [{"role": "system", "content": prompts.system}, {"role": "user", "content": user}]
@@ -242,7 +244,8 @@ class Extractor:
 
     # -- one chunk ----------------------------------------------------------------------------
     def _chunk(self, article: Article, chunk: Chunk, frames: ArticleFrames, stats: _Stats) -> tuple[str, list[_Draft]]:
-        request = self.request_for(article, chunk)
+        tokenized = tokenize(article.text, chunk.sentences)  # once: the marks, their grounding and the frames
+        request = self.request_for(article, chunk, tokenized)
         raised = False
         reasks = 0
         while True:
@@ -267,7 +270,7 @@ class Extractor:
                 raise TruncatedReply(request.max_tokens, runaway=runaway)
             try:
                 reply = self.parse(completion.text)
-                cues, problems = self.locate(reply, chunk, frames.text)
+                cues, problems = self.locate(reply, chunk, tokenized)
                 share = len(problems) / max(1, reply_items(reply))
                 if problems and share > self.options.reask_share and reasks < self.options.max_reasks:
                     raise InvalidReply("; ".join(problems[:5]), reply=completion.text)
@@ -286,7 +289,7 @@ class Extractor:
             self._log(request, completion, article.doc_id, "ok", None, parsed=reply.model_dump(mode="json"))
             stats.dropped += len(problems)
             # framed once, for the accepted reply: the speaker memory sees each chunk once
-            framed = frames.frame(chunk.sentences, cues, supplement=self.options.rule_supplement)
+            framed = frames.frame(chunk.sentences, cues, supplement=self.options.rule_supplement, tokenized=tokenized)
             return reply.summary.strip(), self._framed_drafts(framed, chunk.index)
 
     def classify(self, completion: Completion) -> tuple[str, str | None, Any]:
@@ -323,13 +326,13 @@ class Extractor:
             errs = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
             raise InvalidReply(f"does not match the schema ({errs})", reply=text) from None
 
-    def locate(self, reply: Reply, chunk: Chunk, text: str) -> tuple[dict[int, list[str]], list[str]]:
+    def locate(self, reply: Reply, chunk: Chunk, tokenized: Tokenized) -> tuple[dict[int, list[str]], list[str]]:
         """The reply's cues (marked candidate numbers, or cue words in cited sentences) as cue words
         per sentence id, and one problem per reply item that could not be located."""
         problems: list[str] = []
         cues: dict[int, list[str]] = {}
         if isinstance(reply, SentenceReply):
-            candidates = {c.id: c for c in cue_candidates(text, chunk.sentences)}
+            candidates = {c.id: c for c in cue_candidates(tokenized)}
             for k in reply.cues:
                 c = candidates.get(k)
                 if c is None:

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field, replace
 from summarizer.models import Alignment, ClaimOrigin, Evidence, Mention, Sentence, Speaker, SpeakerType
 from summarizer.rules.cuemodel import DEFAULT, CueModel
 from summarizer.rules.finder import find_attributions
-from summarizer.rules.lexicon import CANDIDATES, TOKEN, Attribution, quote_regions, region_at, trim_content
+from summarizer.rules.lexicon import CANDIDATES, Attribution, trim_content
 from summarizer.rules.speakers import AUTHOR, NO_SOURCE, SpeakerResolver
+from summarizer.text.tokens import Tokenized, region_at
 
 _LINKING = re.compile(r"(?:furthermore|moreover|in addition|of course|indeed),?\s+", re.I)
 
@@ -49,18 +50,14 @@ class Candidate:
     word: str
 
 
-def cue_candidates(text: str, sentences: Sequence[Sentence]) -> list[Candidate]:
+def cue_candidates(chunk: Tokenized) -> list[Candidate]:
     """The chunk's candidate cue words (``lexicon.CANDIDATES``, lowercase, outside quotations), numbered
     from 1. Deterministic, so a batch request and the grounding of its reply agree on the numbers."""
-    if not sentences:
-        return []
-    regions = quote_regions(text, sentences[0].start, sentences[-1].end)
     out: list[Candidate] = []
-    for s in sentences:
-        for m in TOKEN.finditer(s.text):
-            word = m.group(0)
-            if word in CANDIDATES and not region_at(regions, s.start + m.start()):
-                out.append(Candidate(len(out) + 1, s.id, s.start + m.start(), s.start + m.end(), word))
+    for s in chunk.sentences:
+        for t in chunk.tokens(s):
+            if t.text in CANDIDATES and not region_at(chunk.regions, t.start):
+                out.append(Candidate(len(out) + 1, s.id, t.start, t.end, t.text))
     return out
 
 
@@ -98,12 +95,14 @@ class ArticleFrames:
         *,
         supplement: bool = True,
         author: bool = True,
+        tokenized: Tokenized | None = None,
     ) -> list[Framed]:
         """Claims of ``chunk``: every attribution the rules frame with the lexicon plus the model's
         cues; with ``supplement`` also the lexicon's attributions in sentences the model did not
-        name, and (``author``) author claims for the untouched sentences that read as statements."""
+        name, and (``author``) author claims for the untouched sentences that read as statements.
+        ``tokenized`` is the chunk already tokenised (``text.tokens.tokenize``), when the caller has it."""
         cited = {sid for sid, cues in model_cues.items() if cues}
-        found = find_attributions(self.text, model_cues, sentences=chunk, learned=self.learned)
+        found = find_attributions(self.text, model_cues, sentences=chunk, tokenized=tokenized, learned=self.learned)
         starts = [s.start for s in chunk]
         out: list[Framed] = []
         touched: set[int] = set()

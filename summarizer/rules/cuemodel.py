@@ -25,10 +25,9 @@ from summarizer.rules.lexicon import (
     DETERMINERS,
     PASSIVE,
     PUNCT,
-    Tok,
-    region_at,
     subject_phrase,
 )
+from summarizer.text.tokens import Tok, region_at
 from summarizer.text.words import SUBJECT_PRONOUNS
 
 MODEL_PATH = Path(__file__).with_name("cue_model.tsv")
@@ -74,7 +73,7 @@ def _shape(tok: Tok | None) -> str:
 
 def features(toks: list[Tok], i: int, regions: list[tuple[int, int]]) -> list[str]:
     """The context of candidate ``toks[i]`` as feature names (one weight each); ``regions`` are the
-    quotations of its sentence (``lexicon.regions_within``)."""
+    quotations of its sentence (``text.tokens.regions_within``)."""
     low = toks[i].low
     prev = toks[i - 1] if i > 0 else None
     prev2 = toks[i - 2] if i > 1 else None

@@ -44,20 +44,16 @@ from summarizer.rules.lexicon import (
     PASSIVE,
     PUNCT,
     THAT_ONLY,
-    TOKEN,
     VERBISH,
     Attribution,
-    Tok,
     continue_quote,
     opening_subject,
-    quote_regions,
-    region_at,
-    regions_within,
     speaker_after,
     subject_phrase,
     trim_content,
 )
 from summarizer.text.sentences import split_sentences
+from summarizer.text.tokens import Tok, Tokenized, region_at, regions_within, tokenize
 
 
 class _Sentence:
@@ -67,13 +63,14 @@ class _Sentence:
         start: int,
         end: int,
         regions: list[tuple[int, int]],
+        toks: list[Tok],
         extra: frozenset[str] = frozenset(),
         learned: CueModel = DEFAULT,
     ) -> None:
         self.text, self.start, self.end, self.regions, self.extra = text, start, end, regions, extra
         self.learned = learned
         self.local = regions_within(regions, start, end)  # what the cue detector looks at
-        self.toks = [Tok(m.group(0), start + m.start(), start + m.end()) for m in TOKEN.finditer(text[start:end])]
+        self.toks = toks
 
     def phrase(self, span: tuple[int, int]) -> Mention:
         start, end = self.toks[span[0]].start, self.toks[span[1] - 1].end
@@ -299,22 +296,28 @@ def find_attributions(
     extra_cues: Mapping[int, Iterable[str]] | None = None,
     *,
     sentences: Sequence[Sentence] | None = None,
+    tokenized: Tokenized | None = None,
     learned: CueModel = DEFAULT,
 ) -> list[Attribution]:
     """Attribution candidates in ``text``: speaker, cue and the content span (see the module docstring).
     ``extra_cues`` adds cue words per sentence id (the model's cues, which the lexicon lacks);
     ``sentences`` (already split, e.g. one chunk's) limits the search to them: the work stays
-    proportional to what is searched, however long the article. ``learned`` scores the words the
-    lexicon lacks (``cuemodel``)."""
+    proportional to what is searched, however long the article; ``tokenized`` (those sentences already
+    tokenised, ``text.tokens.tokenize``) spares tokenising them again. ``learned`` scores the words
+    the lexicon lacks (``cuemodel``)."""
     out: list[Attribution] = []
-    sentences = split_sentences(text) if sentences is None else sentences
+    if tokenized is None:
+        tokenized = tokenize(text, split_sentences(text) if sentences is None else sentences)
+    sentences = tokenized.sentences
     if not sentences:
         return out
-    regions = quote_regions(text, sentences[0].start, sentences[-1].end)
+    regions = tokenized.regions
     taken_until = 0
     extra = {sid: frozenset(w.lower() for w in words) for sid, words in (extra_cues or {}).items()}
     for sent in sentences:
-        s = _Sentence(text, sent.start, sent.end, regions, extra.get(sent.id, frozenset()), learned)
+        s = _Sentence(
+            text, sent.start, sent.end, regions, tokenized.tokens(sent), extra.get(sent.id, frozenset()), learned
+        )
         headline = s.headline()
         if headline is not None and sent.start >= taken_until:
             out.append(headline)

@@ -8,11 +8,11 @@ both stay under a few hundred lines. Everything here is deterministic and regex-
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.models import Mention
+from summarizer.text.tokens import Tok, region_at
 from summarizer.text.words import SUBJECT_PRONOUNS, word_set
 
 words = word_set  # the cue vocabularies below are written with it
@@ -97,12 +97,6 @@ PAGE_LABELS = words("""update updated correction editor editor's note watch phot
 COLON_CUES = words("read reads reading")  # a cue only when a colon follows: "It read: ..."
 NO_SOURCE = words("reportedly allegedly purportedly supposedly reputedly")  # a cue with no source
 INVERTIBLE = words("said says say added adds wrote writes reported reports noted notes explained asked continued")
-TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|St|Jr|Sr|Lt|Col|Sgt|Capt|Prof|Rev|Pres|Adm|Maj|Amb|Atty)\."
-    r"|(?:[A-Z]\.){2,}"
-    r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: "Harry M. Reid"
-    r"|\w+(?:[’'\-.]\w+)*|''|[^\w\s]"
-)
 PUNCT = frozenset(',;:()[]“”"—–―-.!?…') | {"''"}
 OPEN_Q = "“\"'"
 CLOSE_Q = ("”", '"', "''")
@@ -130,49 +124,6 @@ class Attribution:
         if self.speaker_span is None:
             return None
         return Mention(text=self.speaker, start=self.speaker_span[0], end=self.speaker_span[1])
-
-
-@dataclass
-class Tok:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-
-def quote_regions(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Quotations per paragraph, [open, close) including the marks; an unclosed one runs to the
-    paragraph end. Only the paragraphs that overlap ``[start, end)`` are read."""
-    regions: list[tuple[int, int]] = []
-    lo = text.rfind("\n", 0, start) + 1
-    hi = len(text) if end is None else (text.find("\n", end) % (len(text) + 1))
-    for para in re.compile(r"[^\n]+").finditer(text, lo, max(lo, hi)):
-        opened = -1
-        for m in re.finditer(r"[“”\"]|''", para.group(0)):
-            pos, mark = para.start() + m.start(), m.group(0)
-            if opened < 0 and mark != "”":
-                opened = pos
-            elif opened >= 0 and mark != "“":
-                regions.append((opened, pos + len(mark)))
-                opened = -1
-        if opened >= 0:
-            regions.append((opened, para.end()))
-    return regions
-
-
-def regions_within(regions: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The quotations (in text order, as ``quote_regions`` gives them) that overlap ``[start, end)``."""
-    first = bisect_left(regions, (start, -1))
-    while first > 0 and regions[first - 1][1] > start:
-        first -= 1
-    return [r for r in regions[first : bisect_left(regions, (end, -1))] if r[1] > start]
-
-
-def region_at(regions: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    return next((r for r in regions if r[0] <= pos < r[1]), None)
 
 
 def trim_content(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,38 @@
+"""The tokenizer and the quotations every attribution rule reads (summarizer.text.tokens)."""
+
+from __future__ import annotations
+
+from summarizer.text.sentences import split_sentences
+from summarizer.text.tokens import quote_regions, region_at, tokenize, tokens
+
+
+def test_tokens_keep_titles_initials_and_contractions_whole() -> None:
+    text = "Sen. Harry M. Reid didn't say ''no'' to the U.S. plan, sources said."
+    assert [t.text for t in tokens(text)] == [
+        "Sen.", "Harry", "M.", "Reid", "didn't", "say", "''", "no", "''", "to", "the", "U.S.", "plan", ",",
+        "sources", "said", ".",
+    ]  # fmt: skip
+    reid = tokens(text)[3]
+    assert (reid.start, reid.end, text[reid.start : reid.end]) == (14, 18, "Reid")
+    assert [t.text for t in tokens(text, 14, 25)] == ["Reid", "didn't"]  # offsets stay in the article
+
+
+def test_quote_regions_per_paragraph_and_unclosed_to_its_end() -> None:
+    text = 'He said "yes" and ‘no’.\n“Open to the end\n' + "Next ''two'' here."  # curly singles are no quotes
+    assert quote_regions(text) == [(8, 13), (24, 40), (46, 53)]
+    assert quote_regions(text, 41) == [(46, 53)]  # only the paragraphs the range touches
+    assert region_at(quote_regions(text), 10) == (8, 13)
+    assert region_at(quote_regions(text), 13) is None  # a region is [open, close)
+    assert region_at(quote_regions(text), 7) is None and region_at([], 3) is None
+
+
+def test_tokenize_hands_on_one_split_per_chunk() -> None:
+    text = 'The mayor said "we will rebuild." Critics disagreed.'
+    sentences = split_sentences(text)
+    chunk = tokenize(text, sentences)
+    assert chunk.regions == [(15, 33)]
+    assert [[t.text for t in chunk.tokens(s)] for s in sentences] == [
+        ["The", "mayor", "said", '"', "we", "will", "rebuild", ".", '"'],
+        ["Critics", "disagreed", "."],
+    ]
+    assert tokenize(text, []).regions == []
