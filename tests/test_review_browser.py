@@ -409,7 +409,7 @@ def test_a_loaded_gold_file_marks_where_claims_and_gold_differ(
     path = tmp_path / "edited.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     page.set_input_files("input.review-file", str(path))
-    page.wait_for_function("document.getElementById('review-msg').textContent.includes('loaded gold')")
+    page.wait_for_selector("#review-msg:has-text('loaded gold')")  # no wait_for_function: the page's CSP forbids eval
     assert "2 differences" in page.inner_text("#review-msg")
     assert page.locator("li.claim.gold-other").count() == 2  # the dropped claim and the respoken one
     assert page.locator("li.claim.gold-same").count() == sum(len(r["claims"]) for r in records) - 1
