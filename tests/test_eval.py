@@ -14,7 +14,7 @@ from summarizer.evaluate.api import check_floor, evaluate
 from summarizer.evaluate.baseline import baseline_document
 from summarizer.evaluate.gold import GoldDoc, GoldSet, load_gold, parse_gold_doc
 from summarizer.evaluate.matching import DocIndex, soft_match, strict_match
-from summarizer.evaluate.merge_scores import bcubed, entity_scores, score_merge
+from summarizer.evaluate.merge_scores import bcubed, bind_merge_gold, entity_scores, score_merge
 from summarizer.evaluate.predictions import load_predictions, text_sha256
 from summarizer.evaluate.report import write_report
 from summarizer.evaluate.scoring import score_document, score_system
@@ -430,6 +430,47 @@ def test_merge_scores_on_tiny_inputs() -> None:
     )
     assert score_merge(gold, merge_gold, unrelated).false_conflicts == ["x3"]
     assert entity_scores(merge_gold["entities"], MergeResult()).pairwise.recall == 0.0
+
+
+def test_merge_gold_by_offsets_scores_like_quotes() -> None:
+    """Gold over text it may not quote names its documents and refers to spans by offsets."""
+    t1 = "The MEK said six people died in the attack. The PMOI said the regime did it."
+    t2 = "Officials said eight people died in the attack. Nothing more was said today."
+    t3 = "An unrelated article that the merge gold leaves out said nothing."
+    six = _gold_claim(t1, "six people died in the attack", "MEK")
+    d1, d2 = _doc(t1, [six], "a"), _doc(t2, [_gold_claim(t2, "eight people died in the attack", "Officials")], "b")
+    gold = GoldSet("g.jsonl", [d1, d2, _doc(t3, [], "c")])
+
+    def ref(doc_id: str, start: int, end: int) -> dict:
+        return {"doc_id": doc_id, "start": start, "end": end}
+
+    six_ref, eight_ref = ref("a", six["start"], six["end"]), ref("b", 15, 46)
+    by_offsets = {
+        "documents": ["a", "b"],
+        "entities": [{"id": "mek", "aliases": [ref("a", 4, 7), ref("a", 48, 52)]}],
+        "clusters": [{"id": "k", "members": [six_ref, eight_ref]}],
+        "conflicts": [
+            {"id": "toll", "values": [{"value": "6", "sources": [six_ref]}, {"value": "8", "sources": [eight_ref]}]}
+        ],
+    }
+    cut, bound = bind_merge_gold(by_offsets, gold, where="m.json")
+    assert [d.doc_id for d in cut.docs] == ["a", "b"]
+    assert bound["entities"][0]["aliases"] == ["MEK", "PMOI"]
+    assert bound["clusters"][0]["members"] == [
+        {"doc_id": "a", "quote": "six people died in the attack"},
+        {"doc_id": "b", "quote": "eight people died in the attack"},
+    ]
+    assert bound["conflicts"][0]["values"][1]["sources"] == [
+        {"doc_id": "b", "quote": "eight people died in the attack"}
+    ]
+    assert bind_merge_gold({"entities": [{"aliases": ["MEK"]}]}, gold)[1]["entities"][0]["aliases"] == ["MEK"]
+    off_by_one = {"clusters": [{"id": "k", "members": [{"doc_id": "a", "start": six["start"] + 1, "end": six["end"]}]}]}
+    with pytest.raises(ValueError, match=r"m.json: no gold claim of a spans"):
+        bind_merge_gold(off_by_one, gold, where="m.json")
+    with pytest.raises(ValueError, match=r"m.json: 1 documents are not in g.jsonl: z"):
+        bind_merge_gold({"documents": ["a", "z"]}, gold, where="m.json")
+    with pytest.raises(ValueError, match="does not fit"):
+        bind_merge_gold({"entities": [{"aliases": [{"doc_id": "a", "start": 70, "end": 700}]}]}, gold)
 
 
 # ------------------------------------------------------------------------------------- CLI

@@ -150,3 +150,47 @@ def test_entity_aliases():
             assert any(alias in t for t in texts), alias
             key = alias.casefold()
             assert owner.setdefault(key, ent["id"]) == ent["id"], f"{alias!r} in two entities"
+
+
+# --------------------------------------------------- merge gold over polnear-dev (by doc id and offsets)
+TAXES = ROOT / "evals" / "gold" / "polnear-taxes-merge.json"
+POLNEAR_DEV = ROOT.parent / "shared" / "eval-data" / "polnear-dev.jsonl"
+TAXES_GOLD = json.loads(TAXES.read_text(encoding="utf-8"))
+
+
+def _refs(data):
+    for ent in data["entities"]:
+        yield from ent["aliases"]
+    for cl in data["clusters"]:
+        yield from cl["members"]
+    for cf in data["conflicts"]:
+        for v in cf["values"]:
+            yield from v["sources"]
+
+
+def test_taxes_gold_quotes_no_article_text():
+    """PolNeAR is copyrighted: the file refers to it by doc id and offsets only."""
+    refs = list(_refs(TAXES_GOLD))
+    assert len(refs) > 100
+    for ref in refs:
+        assert set(ref) == {"doc_id", "start", "end"} and ref["doc_id"] in TAXES_GOLD["documents"], ref
+    assert 5 <= len(TAXES_GOLD["documents"]) <= 8
+
+
+@pytest.mark.skipif(not POLNEAR_DEV.exists(), reason="needs ../shared/eval-data/polnear-dev.jsonl")
+def test_taxes_gold_resolves_against_polnear_dev():
+    from summarizer.evaluate.gold import load_gold
+    from summarizer.evaluate.merge_scores import bind_merge_gold
+
+    docs, bound = bind_merge_gold(TAXES_GOLD, load_gold(POLNEAR_DEV))
+    assert [d.doc_id for d in docs.docs] == TAXES_GOLD["documents"]
+    owner: dict[str, str] = {}
+    for ent in bound["entities"]:
+        assert ent["type"] in {"person", "organization", "government", "media", "place"}
+        for alias in ent["aliases"]:
+            assert alias[0].isupper(), alias  # a name as written, never a clause fragment
+            assert owner.setdefault(alias.casefold(), ent["id"]) == ent["id"], f"{alias!r} in two entities"
+    for cl in bound["clusters"]:
+        assert len({m["doc_id"] for m in cl["members"]}) >= 2, cl["id"]
+    for cf in bound["conflicts"]:
+        assert cf["kind"] in KINDS and cf["about"] and len(cf["values"]) >= 2

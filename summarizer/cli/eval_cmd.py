@@ -19,7 +19,7 @@ from summarizer.cli import common as c
 from summarizer.cli.options import BackendFlags, backend_options, not_a_folder
 from summarizer.evaluate.api import check_floor, evaluate, load_floor
 from summarizer.evaluate.gold import GoldSet, load_gold
-from summarizer.evaluate.merge_scores import load_merge_gold
+from summarizer.evaluate.merge_scores import bind_merge_gold, load_merge_gold
 from summarizer.evaluate.predictions import load_merged, load_predictions
 from summarizer.evaluate.report import print_report, write_report
 from summarizer.merge import write_merge
@@ -75,7 +75,10 @@ def register(app: typer.Typer) -> None:
         merge_gold: Annotated[
             Path | None,
             typer.Option(
-                "--merge-gold", help="merge gold JSON (entities, clusters, conflicts)", exists=True, dir_okay=False
+                "--merge-gold",
+                help="merge gold JSON (entities, clusters, conflicts); one that names its documents scores those only",
+                exists=True,
+                dir_okay=False,
             ),
         ] = None,
         merged: Annotated[
@@ -113,7 +116,9 @@ def register(app: typer.Typer) -> None:
         console = Console()
         try:
             gold_set = load_gold(gold, limit=limit)
-            merge_data = load_merge_gold(merge_gold) if merge_gold else None
+            merge_data = None
+            if merge_gold:
+                gold_set, merge_data = bind_merge_gold(load_merge_gold(merge_gold), gold_set, where=str(merge_gold))
             floor_values = load_floor(floor) if floor else None
         except (OSError, ValueError) as exc:
             c.fail(str(exc))

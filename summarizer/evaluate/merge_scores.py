@@ -22,11 +22,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from summarizer.evaluate.gold import GoldSet
+from summarizer.evaluate.gold import GoldDoc, GoldSet
 from summarizer.evaluate.matching import MIN_COVERAGE, DocIndex
 from summarizer.evaluate.scoring import DocEval
 from summarizer.evaluate.speakers import fold
@@ -41,6 +42,63 @@ def load_merge_gold(path: str | Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"{path}: merge gold must be a JSON object with entities, clusters, conflicts")
     return data
+
+
+def bind_merge_gold(
+    data: Mapping[str, Any], gold: GoldSet, *, where: str = "merge gold"
+) -> tuple[GoldSet, dict[str, Any]]:
+    """The gold documents a merge gold is about, and the merge gold with every reference as text.
+
+    Why: gold over copyrighted articles (PolNeAR) may not quote them, so it refers to the shared file
+    by doc id and offsets: ``documents`` names the articles (the extraction gold is cut to them),
+    an alias may be ``{doc_id, start, end}`` (the surface form there) and a cluster member or a
+    conflict source ``{doc_id, start, end}`` (the gold claim with exactly that content span). The
+    scorer then compares strings, as for gold that quotes its text (the seeds)."""
+    by_id = gold.by_id()
+    wanted = data.get("documents")
+    if wanted:
+        missing = [d for d in wanted if d not in by_id]
+        if missing:
+            raise ValueError(f"{where}: {len(missing)} documents are not in {gold.path}: {', '.join(missing[:3])}")
+        gold = replace(gold, docs=[by_id[d] for d in wanted])
+
+    def span_text(ref: Mapping[str, Any]) -> tuple[GoldDoc, int, int]:
+        doc = by_id.get(str(ref.get("doc_id")))
+        start, end = ref.get("start"), ref.get("end")
+        if (
+            doc is None
+            or not isinstance(start, int)
+            or not isinstance(end, int)
+            or not 0 <= start < end <= len(doc.text)
+        ):
+            raise ValueError(f"{where}: reference {dict(ref)} does not fit a gold document")
+        return doc, start, end
+
+    def alias(value: Any) -> str:
+        if isinstance(value, Mapping):
+            doc, start, end = span_text(value)
+            return doc.text[start:end]
+        return str(value)
+
+    def claim_ref(ref: Mapping[str, Any]) -> dict[str, Any]:
+        if "quote" in ref or "start" not in ref:
+            return dict(ref)
+        doc, start, end = span_text(ref)
+        claim = next((c for c in doc.claims if (c.start, c.end) == (start, end)), None)
+        if claim is None:
+            raise ValueError(f"{where}: no gold claim of {doc.doc_id} spans [{start}, {end})")
+        return {"doc_id": doc.doc_id, "quote": claim.claim}
+
+    bound = dict(data)
+    bound["entities"] = [{**e, "aliases": [alias(a) for a in e.get("aliases", [])]} for e in data.get("entities", [])]
+    bound["clusters"] = [
+        {**c, "members": [claim_ref(m) for m in c.get("members", [])]} for c in data.get("clusters", [])
+    ]
+    bound["conflicts"] = [
+        {**c, "values": [{**v, "sources": [claim_ref(s) for s in v.get("sources", [])]} for v in c.get("values", [])]}
+        for c in data.get("conflicts", [])
+    ]
+    return gold, bound
 
 
 def alias_key(alias: str) -> str:
