@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.models import SpeakerType
 from summarizer.rules import ArticleFrames, Framed, cue_candidates, cue_head
 from summarizer.rules.cuemodel import CueModel
 from summarizer.rules.lexicon import Attribution
-from summarizer.rules.speakers import NO_SOURCE, SpeakerResolver, trim_speaker
+from summarizer.rules.speakers import NO_SOURCE, SpeakerResolver, speaker_type_for, trim_speaker
 from summarizer.text.sentences import split_sentences
 from summarizer.text.tokens import tokenize
 
@@ -347,3 +348,16 @@ def test_quotations_written_with_two_apostrophes_continue_and_trim_like_curly_on
     assert (f.speaker.name, f.evidence.text) == ("Mr. Rubel", text.strip())  # the second quotation continues it
     f = only("Mr. Rubel said: ''We are done with the whole business here.''\n")
     assert f.evidence.text == "We are done with the whole business here"
+
+
+def test_a_role_before_a_name_is_still_a_person() -> None:
+    """Issue 14: "White House spokesman Josh Earnest" was typed government and "the Democratic candidate
+    Hillary Clinton" organization, so the merge kept them apart from "Earnest" and "Clinton"."""
+
+    people = ["White House spokesman Josh Earnest", "Vice President Joseph R. Biden Jr", "President Obama"]
+    for name in [*people, "the Democratic candidate Hillary Clinton", "Prime Minister Nouri al-Maliki"]:
+        assert speaker_type_for(name) == SpeakerType.person, name
+    assert speaker_type_for("State Department spokesman") == SpeakerType.government  # a role, no name
+    assert speaker_type_for("Republican National Committee") == SpeakerType.organization
+    assert speaker_type_for("the Tax Policy Center") == SpeakerType.organization
+    assert speaker_type_for("the New York Times") == SpeakerType.media

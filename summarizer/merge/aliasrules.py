@@ -26,6 +26,7 @@ from summarizer.merge.names import (
 from summarizer.merge.normalize import GENERIC_NAMES, is_acronym, name_key
 from summarizer.merge.unionfind import UnionFind
 from summarizer.models.document import DocumentResult, SpeakerType
+from summarizer.text.words import NAME_SUFFIXES
 
 ACCEPT = 0.85  # fuzzy similarity at or above which two names are joined without asking
 UNDECIDED = 0.75  # between this and ACCEPT the resolver (if any) decides
@@ -69,11 +70,26 @@ class AliasGraph:
         self.index: dict[str, int] = {}
         self.uf = UnionFind()
         self.asked = 0  # resolver calls made
+        self.surnames: list[int] = []  # lone surnames, local to their article (``node``)
 
-    def node(self, raw: str, doc_id: str, kind: SpeakerType, *, local: bool = False, declared: bool = True) -> int:
+    def node(
+        self,
+        raw: str,
+        doc_id: str,
+        kind: SpeakerType,
+        *,
+        local: bool = False,
+        declared: bool = True,
+        surname_local: bool = True,
+    ) -> int:
+        """The node of a name (made on first sight). Descriptions and generic names are local to
+        their article; so is a person's lone surname ("Clinton", "Mr. Trump") while
+        ``surname_local``: it names whoever its own article names in full (``join_local_surnames``)."""
         raw = display_name(raw)
         key = name_key(raw) or raw.strip().lower()
         local = local or (declared and kind == SpeakerType.unnamed) or key in GENERIC_NAMES
+        lone = surname_local and not local and kind == SpeakerType.person and len(person_key(key).split()) == 1
+        local = local or lone
         if kind == SpeakerType.author:
             full, key, local = f"author\x00{doc_id}", "author", True
         else:
@@ -83,6 +99,8 @@ class AliasGraph:
             idx = self.uf.add()
             self.index[full] = idx
             self.nodes.append(NameNode(key=key, local_doc=doc_id if local else None))
+            if lone:
+                self.surnames.append(idx)
         node = self.nodes[idx]
         node.surfaces.setdefault(raw, set()).add(doc_id)
         if declared:
@@ -107,13 +125,23 @@ def join_equal_variants(b: AliasGraph) -> None:
         pk = person_key(n.key)
         if not n.types and 2 <= len(n.key.split()) <= 4 and len(pk.split()) >= 2:  # untyped: maybe a person's
             keys.append("p:" + pk)
-        elif not n.person and len(pk.split()) >= 2 and n.key.endswith(pk) and pk != n.key.replace(" al ", " "):
+        elif not n.person and len(pk.split()) >= 2 and _ends_with_name(n.key, pk):
             keys.append("p:" + pk)  # a role before a name ("Resistance leader Maryam Rajavi"): the name's key
         for k in keys:
             if k in seen:
                 b.uf.union(seen[k], i)
             else:
                 seen[k] = i
+
+
+def _ends_with_name(key: str, pk: str) -> bool:
+    """``key`` writes something before (or initials inside) the person's name ``pk``: "vice president
+    joseph r biden jr" → 'joseph biden'; not the name itself."""
+    toks = [t for t in key.split() if t not in NAME_SUFFIXES]
+    name = pk.split()
+    if pk == key.replace(" al ", " ") or not toks or toks[-1] != name[-1]:
+        return False
+    return name[0] in toks and len(toks) > len(name)
 
 
 def join_qualified(b: AliasGraph) -> None:
@@ -235,7 +263,84 @@ def _nested(keys: list[str]) -> bool:
     return all(longest[len(longest) - len(k.split()) :] == k.split() for k in keys)
 
 
+_MALE_TITLE = re.compile(r"^(?:mr|sir|lord)\b", re.I)
+_FEMALE_TITLE = re.compile(r"^(?:mrs|ms|miss|lady|dame)\b", re.I)
+
+
+def _gender(raw: str) -> str | None:
+    """ "m" or "f" when a title says so ("Mr. Clinton", "Mrs. Clinton"), else None."""
+    if _MALE_TITLE.match(raw):
+        return "m"
+    if _FEMALE_TITLE.match(raw):
+        return "f"
+    return None
+
+
+class _Genders:
+    """The titled genders each group has been written with, kept up to date as groups join: two
+    people who share a surname stay apart when their titles differ (Mr. vs Mrs. Clinton)."""
+
+    def __init__(self, b: AliasGraph) -> None:
+        self.b = b
+        self.of: dict[int, set[str]] = {}
+        for i, n in enumerate(b.nodes):
+            for raw in n.surfaces:
+                g = _gender(raw)
+                if g:
+                    self.of.setdefault(b.uf.find(i), set()).add(g)
+
+    def fits(self, i: int, root: int) -> bool:
+        mine, theirs = self.of.get(self.b.uf.find(i), set()), self.of.get(self.b.uf.find(root), set())
+        return not mine or not theirs or mine == theirs
+
+    def union(self, i: int, j: int) -> None:
+        gi, gj = self.of.pop(self.b.uf.find(i), set()), self.of.pop(self.b.uf.find(j), set())
+        root = self.b.uf.union(i, j)
+        if gi or gj:
+            self.of[root] = gi | gj
+
+
+def _full_names(b: AliasGraph) -> list[int]:
+    """Nodes that name a person in full: typed persons of two words or more, and untyped names of
+    two or three words seen in claim text ("Nouri al-Maliki")."""
+    person_roots = _person_roots(b)
+    out = []
+    for i in b.global_nodes():
+        n = b.nodes[i]
+        words_ = len(person_key(n.key).split())
+        if words_ >= 2 and (n.person or b.uf.find(i) in person_roots or (not n.types and words_ <= 3)):
+            out.append(i)
+    return out
+
+
+def join_local_surnames(b: AliasGraph) -> None:
+    """A lone surname ("Clinton", "Mrs. Clinton", "Mr. Trump") is the one person its own article
+    names in full with that surname: news writes the full name first and the surname after, so the
+    article settles it even where the corpus has two Clintons. A surname its article does not
+    settle becomes a corpus-wide name, for ``join_surnames`` to place."""
+    genders = _Genders(b)
+    by_doc: dict[tuple[str, str], set[int]] = {}
+    for i in _full_names(b):
+        last = person_key(b.nodes[i].key).split()[-1]
+        for docs in b.nodes[i].surfaces.values():
+            for doc in docs:
+                by_doc.setdefault((doc, last), set()).add(i)
+    for i in b.surnames:
+        n = b.nodes[i]
+        doc, surname = n.local_doc or "", person_key(n.key)
+        roots = {b.uf.find(j) for j in by_doc.get((doc, surname), ())} - {b.uf.find(i)}
+        roots = {r for r in roots if genders.fits(i, r)}
+        if len(roots) == 1:
+            genders.union(i, roots.pop())
+            continue
+        for raw in list(n.surfaces):
+            genders.union(i, b.node(raw, doc, SpeakerType.person, declared=n.declared, surname_local=False))
+
+
 def join_surnames(b: AliasGraph) -> None:
+    """A surname (or a name after a title) no article settled joins the one full name in the corpus
+    that ends with it, unless their titles disagree (Mr. vs Mrs. Clinton)."""
+    genders = _Genders(b)
     persons = [i for i in b.global_nodes() if b.nodes[i].person]
     # a full name seen only in claim text, untyped ("Nouri al-Maliki"), can still be the one a
     # titled surname ("Prime Minister Maliki") stands for
@@ -255,8 +360,9 @@ def join_surnames(b: AliasGraph) -> None:
             roots = full.get(" ".join(toks[-2:]), set()) - {b.uf.find(i)}
         else:
             continue
-        if len({b.uf.find(r) for r in roots}) == 1:
-            b.uf.union(i, roots.pop())
+        fitting = {b.uf.find(r) for r in roots if genders.fits(i, r)}
+        if len({b.uf.find(r) for r in roots}) == 1 and fitting:
+            genders.union(i, fitting.pop())
 
 
 _PLACE_HEADS = frozenset({"camp", "fort", "mount", "lake", "port"})

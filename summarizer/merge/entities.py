@@ -30,12 +30,13 @@ from summarizer.merge.aliasrules import (
     join_acronyms,
     join_equal_variants,
     join_fuzzy,
+    join_local_surnames,
     join_qualified,
     join_short_forms,
     join_surnames,
 )
 from summarizer.merge.mentions import MentionIndex
-from summarizer.merge.names import COUNTRIES, definitions_in_text, names_in_text, person_key
+from summarizer.merge.names import COUNTRIES, definitions_in_text, names_in_text, person_key, person_name
 from summarizer.merge.normalize import is_acronym, name_key
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
@@ -90,6 +91,14 @@ def _canonical(nodes: list[NameNode]) -> tuple[str, SpeakerType]:
     return (best[4] if best else nodes[0].key), kind
 
 
+def _person_canonical(seen: dict[str, set[str]]) -> str | None:
+    """A person's name as most articles write it in full, without titles: "Barack Obama" over
+    "President Barack Obama", "Obama" and "Mr. Obama"."""
+    full = [(len(d), -len(person_key(raw).split()), raw) for raw, d in seen.items()
+            if len(person_key(raw).split()) >= 2 and person_name(raw) == raw]  # fmt: skip
+    return max(full)[2] if full else None
+
+
 def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None = None) -> EntityTable:
     """Resolve every document entity and claim speaker to one merged entity."""
     b = AliasGraph()
@@ -127,6 +136,7 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
     join_abbreviated_words(b)
     join_fuzzy(b, resolver)
     join_acronyms(b, resolver)
+    join_local_surnames(b)
     join_surnames(b)
     join_short_forms(b, docs)
 
@@ -141,6 +151,10 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
         for n in members:
             for raw, doc_ids in n.surfaces.items():
                 seen.setdefault(raw, set()).update(doc_ids)
+                if kind == SpeakerType.person and person_name(raw) != raw:  # the name inside "President Barack Obama"
+                    seen.setdefault(person_name(raw), set()).update(doc_ids)
+        if kind == SpeakerType.person:
+            canonical = _person_canonical(seen) or canonical
         eid = f"e{len(entities) + 1}"
         entity_of_root[root] = eid
         aliases = [EntityAlias(alias=a, doc_ids=sorted(d)) for a, d in seen.items()]

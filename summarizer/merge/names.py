@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 
 from summarizer.merge.normalize import STOPWORDS, is_acronym, name_key, word_tokens, words
 from summarizer.text.acronyms import acronym_definitions
+from summarizer.text.words import NAME_SUFFIXES, PARTY_WORDS, ROLE_WORDS
 from summarizer.text.words import TITLES as TEXT_TITLES
 
 # Tokens an acronym may skip ("Mujahedin-e Khalq" → MEK or MK; "... of Iran" → PMOI).
@@ -43,8 +44,9 @@ _POLITY_ADJECTIVES = words("theocratic clerical ruling current central federal i
 # Words that name the same kind of actor ("Iranian regime" = "Iranian government").
 SYNONYMS = {"regime": "government", "administration": "government"}
 # Leading words of a person's name that are titles or roles, not names ("Prime Minister Nouri
-# al-Maliki", "Iranian Resistance leader Maryam Rajavi"): the text layer's titles plus role words.
-ROLE_WORDS = words("president-elect prime supreme congressman congresswoman colonel head chief deputy")
+# al-Maliki", "Iranian Resistance leader Maryam Rajavi"): the text layer's titles and role words,
+# plus the words that may open such a run ("the Iranian Resistance leader").
+PERSON_ROLES = TEXT_TITLES | ROLE_WORDS | PARTY_WORDS  # a name may follow one of these anywhere in the phrase
 TITLES = (
     TEXT_TITLES
     | ROLE_WORDS
@@ -70,13 +72,25 @@ def variant_key(key: str) -> str:
     return " ".join(sorted(toks))
 
 
-def person_key(name: str) -> str:
-    """A person's name without titles, descriptors after a comma, or particles: 'nouri maliki'."""
-    name = name.split(",")[0]
-    toks = name_key(name).split()
-    while len(toks) > 1 and toks[0] in TITLES:
+def person_name(raw: str) -> str:
+    """The name in a person's surface form, as written: without the titles and roles before it
+    ("White House spokesman Josh Earnest" → "Josh Earnest", "Vermont Sen. Bernie Sanders" →
+    "Bernie Sanders", "Mr. Biden" → "Biden") or a descriptor after a comma. It occurs in the text."""
+    toks = raw.split(",")[0].split()
+    while len(toks) > 1 and _bare(toks[0]) in TITLES:
         toks = toks[1:]
-    return " ".join(t for t in toks if t not in PARTICLES) or name_key(name)
+    role = max((k for k, t in enumerate(toks[:-1]) if _bare(t) in PERSON_ROLES), default=-1)
+    if role >= 0 and not any(_bare(t) in _ORG_HINTS for t in toks[role + 1 :]):
+        toks = toks[role + 1 :]
+    return " ".join(toks)
+
+
+def person_key(name: str) -> str:
+    """A person's name as a key (``person_name``, lowercased) without particles, middle initials and
+    generational suffixes: "Joseph R. Biden Jr." → 'joseph biden', "Nouri al-Maliki" → 'nouri maliki'."""
+    toks = name_key(person_name(name)).split()
+    kept = [t for t in toks if t not in PARTICLES and t not in NAME_SUFFIXES and (len(t) > 1 or t.isdigit())]
+    return " ".join(kept or toks) or name_key(name)
 
 
 def initials(name: str, *, limit: int = 32) -> set[str]:
@@ -148,9 +162,15 @@ _GOVERNMENT = re.compile(
     rf"\b(?:(?:{_DEMONYM}|US|U\.S\.)|[A-Z]\w+['’]s)\s+(?:[a-z]+\s+)?{_BODY}\b"
     rf"|\b{_BODY} of (?:the )?[A-Z]\w+(?:\s+[A-Z]\w+)?"
 )
+# Function words that open a sentence with a capital and never a name ("Beyond Trump's finances",
+# "Did Trump lower his taxes"): dropped from the front of a capitalised run.
 _SENTENCE_WORDS = words(
     "the a an in on at this that these those it he she they we but and or if as after before while when "
-    "since during according with evidence by of"
+    "since during according with evidence by of beyond did does do is are was were has have had would could "
+    "should might must what where which who why how whether though although because unless until despite "
+    "without within through throughout against among between across behind below above under over about from "
+    "into onto upon via unlike near also still even now then so thus however meanwhile perhaps maybe instead "
+    "indeed yet not no nor both either neither each every all any many much more most such only just there here"
 )
 _MONTHS = words("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
                 "august september october november december")  # fmt: skip

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from summarizer.models import Mention, SpeakerType
 from summarizer.rules.lexicon import Attribution
-from summarizer.text.words import PERSONAL_PRONOUNS, SPEAKER_PRONOUNS, refers_back
+from summarizer.text.words import PARTY_WORDS, PERSONAL_PRONOUNS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES, refers_back
 
 AUTHOR = "author"
 NO_SOURCE = "no source"
@@ -141,7 +141,8 @@ _MEDIA = re.compile(
 )
 _ORG = re.compile(
     r"\b(organi[sz]ation|council|group|committee|union|party|movement|league|association|resistance|"
-    r"nations|unhcr|un|mek|pmoi|mko|ncri|force|hezbollah|institute|foundation|opposition|mission|campaign)\b",
+    r"nations|unhcr|un|mek|pmoi|mko|ncri|force|hezbollah|institute|foundation|opposition|mission|campaign|"
+    r"center|centre|fund|bank|court|board|company|corporation|university|service)\b",
     re.I,
 )
 _UNNAMED = re.compile(
@@ -149,9 +150,21 @@ _UNNAMED = re.compile(
     r"experts|analysts|observers|people|others|polls?|aides?|advisers?|supporters|voters)$",
     re.I,
 )
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’.-]*)?)$")
+PERSON_ROLES = TITLES | ROLE_WORDS | PARTY_WORDS
 _PERSON = re.compile(
     r"^(?:(?:mr|mrs|ms|dr|sen|rep|gov|gen|prof)\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:al-|de\s|van\s)?[A-Z][\w'’.-]+){0,3}$"
 )
+
+
+def _role_then_name(clean: str) -> bool:
+    """A role or title with a person's name after it ("White House spokesman Josh Earnest", "Vice
+    President Joseph R. Biden Jr", "the Democratic candidate Hillary Clinton", "President Obama"):
+    a person, whatever institution the role names."""
+    toks = clean.split()
+    role = max((k for k, t in enumerate(toks[:-1]) if t.lower().rstrip(".") in PERSON_ROLES), default=-1)
+    name = toks[role + 1 :]
+    return role >= 0 and len(name) <= 4 and all(_NAME_WORD.match(t) for t in name) and not _ORG.search(" ".join(name))
 
 
 def speaker_type_for(name: str) -> SpeakerType:
@@ -162,6 +175,8 @@ def speaker_type_for(name: str) -> SpeakerType:
         return SpeakerType.person
     if _UNNAMED.match(clean):
         return SpeakerType.unnamed
+    if _role_then_name(clean) and not _MEDIA.search(clean.split()[-1]):
+        return SpeakerType.person
     if _MEDIA.search(clean):
         return SpeakerType.media
     if _GOVERNMENT.search(clean):

@@ -34,6 +34,15 @@ TITLES = word_set("""mr mrs ms miss dr prof sen senator rep representative gov g
     secretary sec gen general col lt sgt capt maj adm judge justice chairman chairwoman chair minister mayor
     ambassador rev sir lord lady dame sheikh ayatollah former then-president spokesman spokeswoman
     spokesperson leader""")
+# Words that say who a person is, written before the name ("Democratic candidate Hillary Clinton",
+# "Supreme Leader Ali Khamenei"): what follows them is still a person's name. A party word does too
+# ("Republican Donald Trump"), but also opens organisations' names ("Republican National Committee").
+ROLE_WORDS = word_set(
+    "president-elect prime supreme congressman congresswoman colonel head chief deputy candidate nominee"
+)
+PARTY_WORDS = word_set("republican republicans democrat democrats democratic gop")
+# Generational suffixes and initials carry no identity of their own ("Joseph R. Biden Jr." = "Joseph Biden").
+NAME_SUFFIXES = word_set("jr sr ii iii iv")
 PERSONAL_PRONOUNS = word_set("he she him her i")
 SPEAKER_PRONOUNS = PERSONAL_PRONOUNS | word_set("they it we them you")
 SUBJECT_PRONOUNS = word_set("he she they it we i")
