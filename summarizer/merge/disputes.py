@@ -20,7 +20,7 @@ from summarizer.merge.clusters import lexical
 from summarizer.merge.conflicts import ConflictContext
 from summarizer.merge.features import ClaimFeatures
 from summarizer.merge.mentions import MentionIndex
-from summarizer.merge.normalize import dates_compatible, words
+from summarizer.merge.normalize import STOPWORDS, dates_compatible, words
 from summarizer.models.document import Modality
 from summarizer.models.merge import Conflict, ConflictKind, ConflictValue
 
@@ -51,6 +51,45 @@ _CLAIMED = re.compile(r"\b(?:took|takes|claimed|claims|accepted|accepts)\s+respo
 MAX_SCAN = 500  # positive claims examined per negative claim and route
 MAX_ANSWERED = 3  # positive claims kept per negative claim
 RARE = 5  # a word in at most this many claims is a topic word
+
+
+_NEGATION_WORDS = words("no not never nothing none nobody one deny denies denied denial reject rejects rejected")
+ANSWER_SHARE = 0.3  # of the shorter claim's content words, shared by a denial and what it answers
+
+
+def _stems(f: ClaimFeatures) -> set[str]:
+    return {t if t[0] == "@" else t[:6] for t in f.content if t not in _NEGATION_WORDS}
+
+
+_NEGATION = re.compile(r"\b(?:not|never|no one|nobody|none|nothing|no)\b|n['’]t\b", re.I)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def negated_predicate(text: str) -> str | None:
+    """The verb a negation denies, stemmed: "did not pay" → 'pay', "no one from the agency
+    released" → 'releas'; None when no negation or no verb after it is recognisable."""
+    m = _NEGATION.search(text)
+    if m is None:
+        return None
+    after = _WORD.findall(text[m.end() : m.end() + 160])[:12]
+    adverb = m.group(0).lower() in ("not", "never") or m.group(0).lower().endswith("t")  # not, never, n't
+    if adverb and after and after[0].lower() not in STOPWORDS:
+        return after[0].lower()[:6].removesuffix("ed")  # "did not pay", "has never paid"
+    verb = next((w for w in after if w.lower().endswith("ed") and len(w) > 4), None)
+    return verb.lower()[:-2][:6] if verb else None
+
+
+def answers(denial: ClaimFeatures, claim: ClaimFeatures) -> bool:
+    """A denial answers a claim only when it is about the same thing: it repeats a good part of the
+    claim's words (or names), not one topic word ("an internal review shows no one released" does not
+    answer "he would order a thorough review of the nation's computer defenses"), and the claim
+    states what the denial negates ("no one released them" does not answer "it received them")."""
+    a, b = _stems(denial), _stems(claim)
+    shared = len(a & b)
+    if shared < 2 or shared < ANSWER_SHARE * min(len(a), len(b)):
+        return False
+    verb = negated_predicate(denial.claim.text)
+    return verb is None or verb in claim.claim.text.lower()
 
 
 def negative(f: ClaimFeatures) -> bool:
@@ -147,7 +186,7 @@ def denial_conflicts(ctx: ConflictContext) -> list[Conflict]:
         fn = ctx.features[n]
         cands: dict[int, int] = {}  # claim → route priority (higher first)
         for i in by_cluster[ctx.cluster_of[n]][:MAX_SCAN]:
-            if i not in negative_set:
+            if i not in negative_set and answers(fn, ctx.features[i]):
                 cands[i] = 3
         shared: Counter[int] = Counter()
         for t in sorted(topics[n]):
@@ -158,8 +197,8 @@ def denial_conflicts(ctx: ConflictContext) -> list[Conflict]:
                 # an accusation by an actor the denial names: a denial by its cue ("denied the
                 # accusation from the MEK") answers it; a negative word in the content ("none of
                 # them") only when both are about the same thing
-                answers = fn.claim.modality == Modality.denied or shared[i] > 0
-                if answers and _ACCUSES.search(ctx.features[i].claim.text):
+                explicit = fn.claim.modality == Modality.denied  # "denied the accusation": its cue says so
+                if (explicit or answers(fn, ctx.features[i])) and _ACCUSES.search(ctx.features[i].claim.text):
                     cands.setdefault(i, 2)
         claims_responsibility = bool(_NO_ONE_CLAIMED.search(fn.claim.text))
         for i, k in shared.items():
@@ -167,7 +206,7 @@ def denial_conflicts(ctx: ConflictContext) -> list[Conflict]:
             # names what the denial names — or answers "no one claimed responsibility" by a claim
             if claims_responsibility and _CLAIMED.search(ctx.features[i].claim.text):
                 cands.setdefault(i, 2)
-            elif k >= 2 and (ctx.features[i].entities & fn.entities):
+            elif k >= 2 and (ctx.features[i].entities & fn.entities) and answers(fn, ctx.features[i]):
                 cands.setdefault(i, 1)
         ranked = sorted(
             (i for i in cands if ctx.source(i) != ctx.source(n) and _compatible(ctx, n, i)),
