@@ -598,3 +598,16 @@ def test_cli_exits_non_zero_when_extraction_failed_for_gold_documents(
     assert result.exit_code == 1
     assert "extraction failed for 2 of 2 gold documents" in result.output
     assert (out / "eval.json").exists()  # the scores (all missing) are still written
+
+
+def test_merge_scoring_maps_claims_by_the_list_the_match_indexes() -> None:
+    """On gold without author claims (PolNeAR) the author-voice predictions are left out of the match;
+    merge scoring must map a matched claim id through that shorter list (it read the full one, so
+    every cluster member after an author claim was taken for its neighbour)."""
+    text = "It rained all day in town. The mayor said the roads will reopen on Monday."
+    gold = _doc(text, [_gold_claim(text, "the roads will reopen on Monday")], "m1")
+    author = (0, text.index("."), None, None)
+    said = (text.index("the roads"), len(text) - 1, "The mayor", "said")
+    ev = score_document(gold, _prediction("m1", text, [author, said]), author_voice=False)
+    (pair,) = ev.match.pairs
+    assert ev.pred is not None and ev.pred.claims[pair.pred].id == "m1#c2"

@@ -94,7 +94,7 @@ class DocEval:
     doc_id: str
     counts: _Counts
     match: MatchResult
-    pred: DocumentResult | None
+    pred: DocumentResult | None  # the claims scored (``match`` indexes them): author voice left out where gold has none
     missing: bool = False
     misses: list[ErrorItem] = field(default_factory=list)
     false_positives: list[ErrorItem] = field(default_factory=list)
@@ -207,7 +207,9 @@ def score_document(
     counts = _Counts(
         gold=len(doc.claims), pred=len(claims), soft_tp=len(match.pairs), strict_tp=len(strict_match(doc, spans))
     )
-    ev = DocEval(doc.doc_id, counts, match, pred, missing=pred is None)
+    # the claims the match indexes: without author-voice ones, the same list the pairs point into
+    scored = pred if pred is None or len(claims) == len(pred.claims) else pred.model_copy(update={"claims": claims})
+    ev = DocEval(doc.doc_id, counts, match, scored, missing=pred is None)
     if pred is not None:
         if pred.source.sha256 and pred.source.sha256 != text_sha256(doc.text):
             ev.warnings.append(
