@@ -20,6 +20,8 @@ from summarizer.models import Modality, Speaker, SpeakerType
         ("At least 40 people were wounded.", [(40, "injured", "at least")]),
         ("They fired more than 100 rockets.", [(100, "missiles", "more than")]),
         ("In 2013 the camp was attacked on February 9.", []),  # years and days of a month are not figures
+        ("He had a net loss of more than $915 million in 1995.", [(915e6, "money", "more than")]),
+        ("Losses of nearly $1 billion, and 6 million people.", [(1e9, "money", "nearly")]),
     ],
 )
 def test_a_figure_carries_what_it_counts_and_its_qualifier(text: str, expected: list[tuple]) -> None:

@@ -72,12 +72,15 @@ _WORDS = {
 }
 _NUMBER = re.compile(
     r"(?P<qual>about|around|nearly|almost|roughly|more than|over|at least|some|up to|as many as)?\s*"
+    r"(?P<cur>[$£€]\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
     + r")"
+    r"(?P<scale>\s+(?:thousand|million|billion|trillion)\b)?"
     r"(?=(?P<after>(?:\s+[\w'’-]+){0,4}))",
     re.I,
 )
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _YEARISH = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -105,8 +108,12 @@ def numbers_in(text: str) -> list[NumberMention]:
             continue
         before = text[max(0, m.start() - 14) : m.start()].lower()
         value = float(raw.replace(",", "")) if raw[0].isdigit() else float(_WORDS[raw.lower()])
+        scale = (m.group("scale") or "").strip().lower()
+        value *= _SCALE.get(scale, 1.0)  # "$916 million" is 916,000,000: "nearly $1 billion" admits it
         counts = _category(before.split(",")[-1], last=True) if re.search(r"(ing|of)\s*$", before) else None
         counts = counts or _category(m.group("after") or "", last=False)
+        if m.group("cur") and counts is None:
+            counts = "money"
         if counts == "residents":  # "100 MEK members being injured": the event word wins
             counts = next(
                 (c for c in ("deaths", "injured") if c == _category(m.group("after") or "", last=True)), counts
