@@ -12,7 +12,9 @@ checked between whole clusters, not just the two claims.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -24,6 +26,25 @@ from summarizer.merge.unionfind import UnionFind
 
 LEXICAL_SAME = 85.0  # this similar alone means the same proposition
 LEXICAL_SUPPORTED = 62.0  # this similar plus a shared figure or day and a shared subject
+RARE_SHARE = 0.6  # of the shorter claim's word weight (idf), shared with a claim about the same subject
+
+
+def word_weights(features: list[ClaimFeatures]) -> dict[str, float]:
+    """Inverse document frequency of every content token over the corpus's claims: a shared rare
+    phrase ("federal income taxes for nearly two decades") says more than a shared common word."""
+    df: Counter[str] = Counter()
+    for f in features:
+        df.update(f.content)
+    n = max(1, len(features))
+    return {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+
+
+def rare_share(a: ClaimFeatures, b: ClaimFeatures, weights: Mapping[str, float]) -> float:
+    """The share of the lighter claim's word weight that the two claims have in common."""
+    wa = sum(weights.get(t, 0.0) for t in a.content)
+    wb = sum(weights.get(t, 0.0) for t in b.content)
+    light = min(wa, wb)
+    return sum(weights.get(t, 0.0) for t in a.content & b.content) / light if light > 0 else 0.0
 
 
 def lexical(a: ClaimFeatures, b: ClaimFeatures, cutoff: float = 0.0) -> float:
@@ -43,7 +64,7 @@ def same_day(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return any(x == y or dates_compatible(x, y) for x in a for y in b)
 
 
-def confirm(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
+def confirm(a: ClaimFeatures, b: ClaimFeatures, weights: Mapping[str, float] | None = None) -> float | None:
     """A score when the rules say ``a`` and ``b`` state the same proposition, else None.
 
     Cheap tests run first (days, figures, shared words and entities); the lexical ratio is
@@ -51,7 +72,8 @@ def confirm(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     near-identical wording; similar wording plus a shared subject and a shared figure or day; the
     same event (same day, attack words, a shared place or subject) told with figures of the same
     kind, or with the day written in both; the same exact figure about the same subject; a rarely
-    mentioned subject (or two subjects) in similar wording.
+    mentioned subject (or two subjects) in similar wording; a shared subject and most of the rarer
+    words (``weights``, ``rare_share``) in other wording.
     """
     if a.dates and b.dates and not same_day(a.dates, b.dates):
         return None
@@ -88,6 +110,8 @@ def confirm(a: ClaimFeatures, b: ClaimFeatures) -> float | None:
     lex = lexical(a, b, need)
     if lex >= need:
         return lex
+    if weights is not None and common and shared >= 3 and rare_share(a, b, weights) >= RARE_SHARE:
+        return 55.0 + lex / 10  # the same subject and most of the rarer words: told in other words
     return 50.0 + lex / 10 if same_event else None
 
 
@@ -136,9 +160,10 @@ def cluster_claims(features: list[ClaimFeatures], pairs: Iterable[tuple[int, int
     """Score candidate pairs, then join confirmed ones best-first under the cluster guards."""
     scored: list[tuple[float, int, int]] = []
     candidates = 0
+    weights = word_weights(features)
     for i, j in pairs:
         candidates += 1
-        score = confirm(features[i], features[j])
+        score = confirm(features[i], features[j], weights)
         if score is not None:
             scored.append((score, i, j))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
