@@ -1050,3 +1050,29 @@ def test_a_denial_answers_only_the_claim_that_states_what_it_negates() -> None:
     d3 = make_doc("d3", t3, [("a lawmaker", PER, "said", t3[: t3.index(", a")], t3[: t3.index(", a")], [], [], ASSERT)])
     (conflict,) = merge_documents([d1, d3]).conflicts
     assert conflict.kind == ConflictKind.assertion_denial
+
+
+def test_an_outlet_named_by_its_last_word_is_the_one_outlet_with_that_name() -> None:
+    med = SpeakerType.media
+    d1 = make_doc(
+        "o1",
+        "The New York Times said taxes rose.",
+        [("New York Times", med, "said", "taxes rose", "taxes rose", [], [], ASSERT)],
+    )
+    d2 = make_doc(
+        "o2",
+        "The Times wrote that taxes rose.",
+        [("The Times", med, "wrote", "taxes rose", "taxes rose", [], [], ASSERT)],
+    )
+    table = resolve_entities([d1, d2])
+    assert table.speaker_entity("o2", "The Times") == table.speaker_entity("o1", "New York Times")
+    d3 = make_doc(
+        "o3",
+        "The Financial Times said rates fell.",
+        [("Financial Times", med, "said", "rates fell", "rates fell", [], [], ASSERT)],
+    )
+    table = resolve_entities([d1, d2, d3])  # two outlets end with "Times": o2 names neither, so it stays apart
+    assert table.speaker_entity("o2", "The Times") not in {
+        table.speaker_entity("o1", "New York Times"),
+        table.speaker_entity("o3", "Financial Times"),
+    }

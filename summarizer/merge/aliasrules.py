@@ -337,6 +337,35 @@ def join_local_surnames(b: AliasGraph) -> None:
             genders.union(i, b.node(raw, doc, SpeakerType.person, declared=n.declared, surname_local=False))
 
 
+def join_short_outlets(b: AliasGraph) -> None:
+    """An outlet named by its last word ("the Times", "the Post") is the one outlet of its article
+    whose full name ends with that word ("a New York Times article"), when every article that
+    writes it agrees; where no article names one, the one such outlet of the corpus."""
+    ends: dict[tuple[str, str], set[int]] = {}
+    anywhere: dict[str, set[int]] = {}
+    short: list[int] = []
+    for i in b.global_nodes():
+        n = b.nodes[i]
+        toks = n.key.split()
+        if n.types[SpeakerType.media] == 0 or b.acronym(i):
+            continue
+        if len(toks) == 1:
+            short.append(i)
+            continue
+        anywhere.setdefault(toks[-1], set()).add(i)
+        for docs in n.surfaces.values():
+            for doc in docs:
+                ends.setdefault((doc, toks[-1]), set()).add(i)
+    for i in short:
+        n = b.nodes[i]
+        docs = {d for ds in n.surfaces.values() for d in ds}
+        roots = {b.uf.find(j) for d in docs for j in ends.get((d, n.key), ())} - {b.uf.find(i)}
+        if not roots:
+            roots = {b.uf.find(j) for j in anywhere.get(n.key, ())} - {b.uf.find(i)}
+        if len(roots) == 1:
+            b.uf.union(i, roots.pop())
+
+
 def join_surnames(b: AliasGraph) -> None:
     """A surname (or a name after a title) no article settled joins the one full name in the corpus
     that ends with it, unless their titles disagree (Mr. vs Mrs. Clinton)."""

@@ -33,6 +33,7 @@ from summarizer.merge.aliasrules import (
     join_local_surnames,
     join_qualified,
     join_short_forms,
+    join_short_outlets,
     join_surnames,
 )
 from summarizer.merge.mentions import MentionIndex
@@ -137,6 +138,7 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
     join_fuzzy(b, resolver)
     join_acronyms(b, resolver)
     join_local_surnames(b)
+    join_short_outlets(b)
     join_surnames(b)
     join_short_forms(b, docs)
 
