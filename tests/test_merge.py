@@ -1076,3 +1076,21 @@ def test_an_outlet_named_by_its_last_word_is_the_one_outlet_with_that_name() -> 
         table.speaker_entity("o1", "New York Times"),
         table.speaker_entity("o3", "Financial Times"),
     }
+
+
+def test_a_rejection_or_a_shared_negation_is_no_denial_of_an_accusation() -> None:
+    """Issue 14, all 84 polnear-dev articles merged: a judge who "rejects a media request" about
+    Trump was set against Trump's accusations, and two sentences that both say Russia went unmentioned
+    against each other. A cue that denies answers an accusation it does not repeat only when it names
+    one ("dismissed the accusation"); a claim that negates is no assertion for a denial to answer."""
+    t1 = "A judge rejected a media request to unseal the file on Donald Trump's divorce."
+    t2 = "Donald Trump accused Rafael Cruz of associating with Lee Harvey Oswald."
+    d1 = make_doc("j1", t1, [("A judge", PER, "rejected", t1[17:-1], t1[17:-1], [], [], DENY)])
+    d2 = make_doc("j2", t2, [("Donald Trump", PER, "accused", t2[21:-1], t2[21:-1], [], [], ALLEGE)])
+    assert merge_documents([d1, d2]).conflicts == []
+    t3 = "The interview did not include any mention of Russia's suspected connection to the email leak."
+    t4 = "He did not mention Russia's suspected connection to the email leak, Schultz said."
+    d3 = make_doc("r1", t3, [("author", A, None, t3[:-1], t3[:-1], [], [], ASSERT)])
+    c4 = t4[: t4.index(", Schultz")]
+    d4 = make_doc("r2", t4, [("Schultz", PER, "said", c4, c4, [], [], DENY)])
+    assert merge_documents([d3, d4]).conflicts == []

@@ -53,6 +53,9 @@ MAX_ANSWERED = 3  # positive claims kept per negative claim
 RARE = 5  # a word in at most this many claims is a topic word
 
 
+# What a denial by its cue rejects when it answers an accusation it does not repeat ("dismissed the
+# MEK's accusation", "denied the charges"): without one of these it must repeat the claim's words.
+_ACCUSATION = re.compile(r"\b(?:accusation|allegation|charge|claim|report|blame|responsib)\w*", re.I)
 _NEGATION_WORDS = words("no not never nothing none nobody one deny denies denied denial reject rejects rejected")
 ANSWER_SHARE = 0.3  # of the shorter claim's content words, shared by a denial and what it answers
 
@@ -83,7 +86,10 @@ def answers(denial: ClaimFeatures, claim: ClaimFeatures) -> bool:
     """A denial answers a claim only when it is about the same thing: it repeats a good part of the
     claim's words (or names), not one topic word ("an internal review shows no one released" does not
     answer "he would order a thorough review of the nation's computer defenses"), and the claim
-    states what the denial negates ("no one released them" does not answer "it received them")."""
+    states what the denial negates ("no one released them" does not answer "it received them") without
+    negating anything itself."""
+    if _NEGATION.search(claim.claim.text):  # both negate: they agree ("did not include" / "did not mention")
+        return False
     a, b = _stems(denial), _stems(claim)
     shared = len(a & b)
     if shared < 2 or shared < ANSWER_SHARE * min(len(a), len(b)):
@@ -197,7 +203,7 @@ def denial_conflicts(ctx: ConflictContext) -> list[Conflict]:
                 # an accusation by an actor the denial names: a denial by its cue ("denied the
                 # accusation from the MEK") answers it; a negative word in the content ("none of
                 # them") only when both are about the same thing
-                explicit = fn.claim.modality == Modality.denied  # "denied the accusation": its cue says so
+                explicit = fn.claim.modality == Modality.denied and _ACCUSATION.search(fn.claim.text)  # "denied the accusation"
                 if (explicit or answers(fn, ctx.features[i])) and _ACCUSES.search(ctx.features[i].claim.text):
                     cands.setdefault(i, 2)
         claims_responsibility = bool(_NO_ONE_CLAIMED.search(fn.claim.text))
