@@ -1094,3 +1094,21 @@ def test_a_rejection_or_a_shared_negation_is_no_denial_of_an_accusation() -> Non
     c4 = t4[: t4.index(", Schultz")]
     d4 = make_doc("r2", t4, [("Schultz", PER, "said", c4, c4, [], [], DENY)])
     assert merge_documents([d3, d4]).conflicts == []
+
+
+def test_a_person_named_in_one_article_takes_no_bare_surname_from_others() -> None:
+    """Issue 14 (all 84 polnear-dev articles): "King" in five articles (Larry King, Martin Luther King)
+    all joined the Charlie King of one article."""
+    named = make_doc(
+        "k1",
+        "Charlie King said the vote matters.",
+        [("Charlie King", PER, "said", "the vote matters", "the vote matters", [], [], ASSERT)],
+    )
+    others = [
+        make_doc(f"k{n}", f"The museum honors King and his march {n}.",
+                 [("author", A, None, f"The museum honors King and his march {n}", f"The museum honors King and his march {n}", [], [], ASSERT)])  # noqa: E501
+        for n in (2, 3, 4)
+    ]  # fmt: skip
+    table = resolve_entities([named, *others])
+    (charlie,) = [e for e in table.entities if e.canonical == "Charlie King"]
+    assert {d for a in charlie.aliases for d in a.doc_ids} == {"k1"}

@@ -367,8 +367,11 @@ def join_short_outlets(b: AliasGraph) -> None:
 
 
 def join_surnames(b: AliasGraph) -> None:
-    """A surname (or a name after a title) no article settled joins the one full name in the corpus
-    that ends with it, unless their titles disagree (Mr. vs Mrs. Clinton)."""
+    """A surname (or a name after a title) no article settled joins the full name in the corpus that
+    ends with it: the only one whose titles agree (Mr. vs Mrs. Clinton), or one the corpus names in
+    far more articles than any other (Hillary over Bill Clinton in campaign news). A person named in
+    one article only does not take a surname written alone in several others ("King" in five
+    articles is not the Charlie King of one)."""
     genders = _Genders(b)
     persons = [i for i in b.global_nodes() if b.nodes[i].person]
     # a full name seen only in claim text, untyped ("Nouri al-Maliki"), can still be the one a
@@ -381,17 +384,32 @@ def join_surnames(b: AliasGraph) -> None:
         full.setdefault(" ".join(toks), set()).add(b.uf.find(i))
         if len(toks) >= 2:
             last.setdefault(toks[-1], set()).add(b.uf.find(i))
+    articles: dict[int, set[str]] = {}
+    for i, n in enumerate(b.nodes):
+        articles.setdefault(b.uf.find(i), set()).update(d for ds in n.surfaces.values() for d in ds)
     for i in persons:
         toks = person_key(b.nodes[i].key).split()
         if len(toks) == 1:
-            roots = last.get(toks[0], set()) - {b.uf.find(i)}
+            roots = last.get(toks[0], set())
         elif len(toks) >= 3:
-            roots = full.get(" ".join(toks[-2:]), set()) - {b.uf.find(i)}
+            roots = full.get(" ".join(toks[-2:]), set())
         else:
             continue
-        fitting = {b.uf.find(r) for r in roots if genders.fits(i, r)}
-        if len({b.uf.find(r) for r in roots}) == 1 and fitting:
-            genders.union(i, fitting.pop())
+        mine = b.uf.find(i)
+        fitting = sorted({b.uf.find(r) for r in roots} - {mine}, key=lambda r: -len(articles.get(r, ())))
+        fitting = [r for r in fitting if genders.fits(i, r)]
+        if not fitting:
+            continue
+        top = fitting[0]
+        named_in = len(articles.get(top, ()))
+        if len(fitting) > 1 and not (named_in >= 3 and named_in >= 3 * len(articles.get(fitting[1], ()))):
+            continue
+        written_in = articles.get(mine, set())
+        if named_in < 2 and len(written_in - articles.get(top, set())) > 1:
+            continue  # the surname alone in several articles the full name is not in: several people
+        gone = articles.pop(mine, set()) | articles.pop(top, set())
+        genders.union(i, top)
+        articles[b.uf.find(i)] = gone
 
 
 _PLACE_HEADS = frozenset({"camp", "fort", "mount", "lake", "port"})
@@ -418,8 +436,9 @@ def _person_roots(b: AliasGraph) -> set[int]:
 
 
 def join_short_forms(b: AliasGraph, docs: list[DocumentResult]) -> None:
-    """A bare surname or place name in claim text ("Khamenei", "Maliki", "Liberty") joins the one
-    person or place whose longer name ends with it ("Ali Khamenei", "Nouri al-Maliki", "Camp Liberty")."""
+    """A bare surname or place name in claim text ("Khamenei", "Maliki", "Liberty") joins the person
+    or place whose longer name ends with it ("Ali Khamenei", "Nouri al-Maliki", "Camp Liberty"): the
+    one its own article names, else the corpus's only one when more than one article names it."""
     person_roots = _person_roots(b)
     ends: dict[str, set[int]] = {}
     for i in b.global_nodes():
@@ -437,12 +456,18 @@ def join_short_forms(b: AliasGraph, docs: list[DocumentResult]) -> None:
             ends.setdefault(last, set()).add(root)
     if not ends:
         return
+    articles: dict[int, set[str]] = {}
+    for i in b.global_nodes():
+        articles.setdefault(b.uf.find(i), set()).update(d for ds in b.nodes[i].surfaces.values() for d in ds)
     for doc in docs:
         for claim in doc.claims:
             for text in {claim.text, claim.evidence.text}:
                 for m in _CAPWORD.finditer(text):
-                    roots = ends.get(m.group(0).lower())
-                    if roots and len({b.uf.find(r) for r in roots}) == 1:
-                        root = b.uf.find(next(iter(roots)))
+                    roots = {b.uf.find(r) for r in ends.get(m.group(0).lower(), ())}
+                    here = {r for r in roots if doc.doc_id in articles.get(r, ())}
+                    # its own article's name; else the corpus's only one, if more than one article names it
+                    pick = here if here else {r for r in roots if len(articles.get(r, ())) >= 2}
+                    if len(roots) >= 1 and len(pick) == 1 and (here or len(roots) == 1):
+                        root = pick.pop()
                         kind = SpeakerType.person if root in person_roots else SpeakerType.unnamed
                         b.uf.union(root, b.node(m.group(0), doc.doc_id, kind, declared=False))

@@ -203,7 +203,7 @@ def denial_conflicts(ctx: ConflictContext) -> list[Conflict]:
                 # an accusation by an actor the denial names: a denial by its cue ("denied the
                 # accusation from the MEK") answers it; a negative word in the content ("none of
                 # them") only when both are about the same thing
-                explicit = fn.claim.modality == Modality.denied and _ACCUSATION.search(fn.claim.text)  # "denied the accusation"
+                explicit = fn.claim.modality == Modality.denied and bool(_ACCUSATION.search(fn.claim.text))
                 if (explicit or answers(fn, ctx.features[i])) and _ACCUSES.search(ctx.features[i].claim.text):
                     cands.setdefault(i, 2)
         claims_responsibility = bool(_NO_ONE_CLAIMED.search(fn.claim.text))
