@@ -361,3 +361,9 @@ def test_a_role_before_a_name_is_still_a_person() -> None:
     assert speaker_type_for("Republican National Committee") == SpeakerType.organization
     assert speaker_type_for("the Tax Policy Center") == SpeakerType.organization
     assert speaker_type_for("the New York Times") == SpeakerType.media
+
+
+def test_a_person_of_an_outlet_is_a_person_and_an_outlet_is_media() -> None:
+    assert speaker_type_for("NBC’s Dante Chinni") == SpeakerType.person
+    assert speaker_type_for("The New Yorker") == SpeakerType.media
+    assert speaker_type_for("Conservative economist Aparna Mathur") != SpeakerType.media

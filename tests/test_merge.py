@@ -1112,3 +1112,16 @@ def test_a_person_named_in_one_article_takes_no_bare_surname_from_others() -> No
     table = resolve_entities([named, *others])
     (charlie,) = [e for e in table.entities if e.canonical == "Charlie King"]
     assert {d for a in charlie.aliases for d in a.doc_ids} == {"k1"}
+
+
+def test_names_seen_only_in_text_are_typed_by_their_words_and_shouted_words_are_no_acronyms() -> None:
+    text = "The Saudi government and The New Yorker said YOU must read it. NBC’s Dante Chinni said more."
+    claims = [
+        ("author", A, None, "The Saudi government and The New Yorker said YOU must read it",
+         "The Saudi government and The New Yorker said YOU must read it", [], [], ASSERT),
+        ("NBC’s Dante Chinni", SpeakerType.person, "said", "more", "more", [], [], ASSERT),
+    ]  # fmt: skip
+    table = resolve_entities([make_doc("t1", text, claims)])
+    kinds = {a.alias: e.type for e in table.entities for a in e.aliases}
+    assert kinds["Saudi government"] == SpeakerType.government and kinds["New Yorker"] == SpeakerType.media
+    assert "YOU" not in kinds and kinds["Dante Chinni"] == SpeakerType.person

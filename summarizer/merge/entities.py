@@ -41,7 +41,7 @@ from summarizer.merge.names import COUNTRIES, definitions_in_text, names_in_text
 from summarizer.merge.normalize import is_acronym, name_key
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
-from summarizer.rules.speakers import NO_SOURCE
+from summarizer.rules.speakers import NO_SOURCE, institution_type
 from summarizer.text.words import refers_back
 
 __all__ = ["AliasCandidate", "AliasResolver", "EntityTable", "resolve_entities"]
@@ -76,6 +76,9 @@ def _canonical(nodes: list[NameNode]) -> tuple[str, SpeakerType]:
         types.update(n.types)
     named = [t for t, _ in types.most_common() if t != SpeakerType.unnamed]
     kind = named[0] if named else SpeakerType.unnamed
+    if kind == SpeakerType.unnamed:  # seen only in text: a word of the name may still say what it is
+        said = (institution_type(raw) for n in nodes for raw in n.surfaces if raw[:1].isupper())
+        kind = next((t for t in said if t is not None), kind)
     if kind not in (SpeakerType.author, SpeakerType.media) and any(_is_place(n.key) for n in nodes):
         kind = SpeakerType.place  # "Iran" the country, not its government; "Camp Liberty"
     if kind == SpeakerType.author:

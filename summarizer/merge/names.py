@@ -77,6 +77,8 @@ def person_name(raw: str) -> str:
     ("White House spokesman Josh Earnest" → "Josh Earnest", "Vermont Sen. Bernie Sanders" →
     "Bernie Sanders", "Mr. Biden" → "Biden") or a descriptor after a comma. It occurs in the text."""
     toks = raw.split(",")[0].split()
+    if len(toks) > 2 and toks[0].endswith(("'s", "’s")):  # "CNN's Wolf Blitzer"
+        toks = toks[1:]
     while len(toks) > 1 and _bare(toks[0]) in TITLES:
         toks = toks[1:]
     role = max((k for k, t in enumerate(toks[:-1]) if _bare(t) in PERSON_ROLES), default=-1)
@@ -247,7 +249,7 @@ def names_in_text(*texts: str) -> dict[str, bool]:
             if len(words) >= 2 and not all(_bare(w) in _BARE_TITLES for w in words):  # "Prime Minister"
                 found[" ".join(words)] = _titled(words)
         for m in _ACRONYM.finditer(text):
-            if is_acronym(m.group(0)):
+            if is_acronym(m.group(0)) and m.group(0).lower() not in STOPWORDS:  # "YOU", "IT" shouted
                 found.setdefault(m.group(0).rstrip("."), False)
         for m in _HONORIFIC.finditer(text):
             found[m.group(0)] = True

@@ -136,7 +136,9 @@ _GOVERNMENT = re.compile(
 )
 _MEDIA = re.compile(
     r"\b(times|post|reuters|afp|associated press|ap|bbc|cnn|al-hayat|media|newspaper|press|news|"
-    r"journal|tribune|guardian|agency|television|tv|magazine|report(s|ed)?)\b",
+    r"journal|tribune|guardian|agency|television|tv|magazine|report(s|ed)?|new yorker|atlantic|politico|"
+    r"politifact|breitbart|huffington|axios|cbs|nbc|abc|fox news|msnbc|npr|bloomberg|cnbc|daily caller|"
+    r"gazette|herald|telegraph)\b",
     re.I,
 )
 _ORG = re.compile(
@@ -167,6 +169,21 @@ def _role_then_name(clean: str) -> bool:
     return role >= 0 and len(name) <= 4 and all(_NAME_WORD.match(t) for t in name) and not _ORG.search(" ".join(name))
 
 
+_OWNER = re.compile(r"^[A-Z][\w.&-]*['’]s\s+(?=[A-Z])")  # "CNN's Wolf Blitzer": an outlet's person
+
+
+def institution_type(name: str) -> SpeakerType | None:
+    """Media, government or organisation when a word of ``name`` says so ("Saudi government",
+    "The New Yorker", "Tax Policy Center"), else None; the merge types names seen only in text by it."""
+    if _MEDIA.search(name):
+        return SpeakerType.media
+    if _GOVERNMENT.search(name):
+        return SpeakerType.government
+    if _ORG.search(name):
+        return SpeakerType.organization
+    return None
+
+
 def speaker_type_for(name: str) -> SpeakerType:
     if name == AUTHOR:
         return SpeakerType.author
@@ -176,12 +193,15 @@ def speaker_type_for(name: str) -> SpeakerType:
     if _UNNAMED.match(clean):
         return SpeakerType.unnamed
     if _role_then_name(clean) and not _MEDIA.search(clean.split()[-1]):
+        return SpeakerType.person  # "White House spokesman Josh Earnest"
+    owned = _OWNER.sub("", clean).split()  # "NBC's Dante Chinni": a person of an outlet
+    named = 1 < len(owned) <= 4 and all(_NAME_WORD.match(t) for t in owned)
+    if len(owned) < len(clean.split()) and named and institution_type(" ".join(owned)) is None:
         return SpeakerType.person
-    if _MEDIA.search(clean):
-        return SpeakerType.media
-    if _GOVERNMENT.search(clean):
-        return SpeakerType.government
-    if _ORG.search(clean) or clean.isupper():
+    institution = institution_type(clean)
+    if institution is not None:
+        return institution
+    if clean.isupper():
         return SpeakerType.organization
     if _PERSON.match(clean):
         return SpeakerType.person

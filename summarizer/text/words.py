@@ -38,9 +38,9 @@ TITLES = word_set("""mr mrs ms miss dr prof sen senator rep representative gov g
 # "Supreme Leader Ali Khamenei"): what follows them is still a person's name. A party word does too
 # ("Republican Donald Trump"), but also opens organisations' names ("Republican National Committee").
 ROLE_WORDS = word_set(
-    "president-elect prime supreme congressman congresswoman colonel head chief deputy candidate nominee"
+    "president-elect prime supreme congressman congresswoman colonel head chief deputy candidate nominee retired"
 )
-PARTY_WORDS = word_set("republican republicans democrat democrats democratic gop")
+PARTY_WORDS = word_set("republican republicans democrat democrats democratic gop libertarian")
 # Generational suffixes and initials carry no identity of their own ("Joseph R. Biden Jr." = "Joseph Biden").
 NAME_SUFFIXES = word_set("jr sr ii iii iv")
 PERSONAL_PRONOUNS = word_set("he she him her i")
