@@ -1125,3 +1125,20 @@ def test_names_seen_only_in_text_are_typed_by_their_words_and_shouted_words_are_
     kinds = {a.alias: e.type for e in table.entities for a in e.aliases}
     assert kinds["Saudi government"] == SpeakerType.government and kinds["New Yorker"] == SpeakerType.media
     assert "YOU" not in kinds and kinds["Dante Chinni"] == SpeakerType.person
+
+
+def test_pronouns_fragments_figures_and_shouted_words_name_nothing() -> None:
+    from summarizer.merge.names import names_nothing
+
+    for debris in ("Some", "HIM", "CAVEATS", "including a provision they", "minimum $20 million experts", "This"):
+        assert names_nothing(debris), debris
+    for name in ("US", "UN", "NATO", "UNESCO", "Hillary Clinton", "the Times", "critics", "New York University"):
+        assert not names_nothing(name), name
+
+
+def test_states_and_islands_are_places() -> None:
+    text = "Officials in North Carolina and on Rikers Island said the count was wrong."
+    claims = [("author", A, None, text[:-1], text[:-1], [], [], ASSERT)]
+    table = resolve_entities([make_doc("p1", text, claims)])
+    kinds = {a.alias: e.type for e in table.entities for a in e.aliases}
+    assert kinds["North Carolina"] == kinds["Rikers Island"] == SpeakerType.place

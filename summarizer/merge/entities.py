@@ -37,7 +37,14 @@ from summarizer.merge.aliasrules import (
     join_surnames,
 )
 from summarizer.merge.mentions import MentionIndex
-from summarizer.merge.names import COUNTRIES, definitions_in_text, names_in_text, person_key, person_name
+from summarizer.merge.names import (
+    COUNTRIES,
+    definitions_in_text,
+    names_in_text,
+    names_nothing,
+    person_key,
+    person_name,
+)
 from summarizer.merge.normalize import is_acronym, name_key
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
@@ -60,14 +67,27 @@ class EntityTable:
         return self.speakers.get((doc_id, name))
 
 
-PLACE_WORDS = frozenset({"camp", "fort", "mount", "lake", "port", "airport", "city", "province", "square"})
+PLACE_WORDS = frozenset(
+    {"camp", "fort", "mount", "lake", "port", "airport", "city", "province", "square", "island", "islands",
+     "county", "river", "valley", "bay", "street", "avenue"}
+)  # fmt: skip
+# The states of the United States, places the election news names without a place word.
+US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+    missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
+    wisconsin wyoming""".split()
+) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island",
+     "south carolina", "south dakota", "west virginia"}  # fmt: skip
 
 
 def _is_place(key: str) -> bool:
     """A country ("iran"), or a name whose first or last word makes it a place ("camp liberty",
     "baghdad international airport")."""
     toks = key.split()
-    return key in COUNTRIES or (len(toks) >= 2 and (toks[0] in PLACE_WORDS or toks[-1] in PLACE_WORDS))
+    return (
+        key in COUNTRIES or key in US_STATES or (len(toks) >= 2 and (toks[0] in PLACE_WORDS or toks[-1] in PLACE_WORDS))
+    )
 
 
 def _canonical(nodes: list[NameNode]) -> tuple[str, SpeakerType]:
@@ -115,7 +135,7 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
         for claim in doc.claims:
             sp = claim.speaker
             key = (doc.doc_id, sp.name)
-            if sp.name == NO_SOURCE or refers_back(sp.name):  # "He" is its antecedent's, or nobody's
+            if sp.name == NO_SOURCE or refers_back(sp.name) or names_nothing(sp.name):  # "He": its antecedent's
                 if sp.canonical:
                     speaker_nodes.setdefault(key, b.node(sp.canonical, doc.doc_id, sp.type, declared=False))
                 continue
@@ -129,6 +149,8 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
     for doc in docs:
         for claim in doc.claims:
             for raw, person in names_in_text(*{claim.text, claim.evidence.text}).items():
+                if names_nothing(raw):
+                    continue
                 b.node(raw, doc.doc_id, SpeakerType.person if person else SpeakerType.unnamed, declared=False)
             for short, long in definitions_in_text(claim.evidence.text):
                 b.uf.union(

@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 
 from summarizer.merge.normalize import STOPWORDS, is_acronym, name_key, word_tokens, words
 from summarizer.text.acronyms import acronym_definitions
-from summarizer.text.words import NAME_SUFFIXES, PARTY_WORDS, ROLE_WORDS
+from summarizer.text.words import NAME_SUFFIXES, PARTY_WORDS, PRONOUNS, ROLE_WORDS
 from summarizer.text.words import TITLES as TEXT_TITLES
 
 # Tokens an acronym may skip ("Mujahedin-e Khalq" → MEK or MK; "... of Iran" → PMOI).
@@ -249,13 +249,38 @@ def names_in_text(*texts: str) -> dict[str, bool]:
             if len(words) >= 2 and not all(_bare(w) in _BARE_TITLES for w in words):  # "Prime Minister"
                 found[" ".join(words)] = _titled(words)
         for m in _ACRONYM.finditer(text):
-            if is_acronym(m.group(0)) and m.group(0).lower() not in STOPWORDS:  # "YOU", "IT" shouted
+            if is_acronym(m.group(0)) and not names_nothing(m.group(0)):  # "YOU", "CAVEATS" shouted
                 found.setdefault(m.group(0).rstrip("."), False)
         for m in _HONORIFIC.finditer(text):
             found[m.group(0)] = True
         for m in _GOVERNMENT.finditer(text):
             found.setdefault(m.group(0), False)
     return found
+
+
+_DETERMINERS = words("some many others both all this these those one each another several most few")
+_DEBRIS = re.compile(r"[\d$%]")
+
+
+def names_nothing(raw: str) -> bool:
+    """A phrase that is no name and no description of an actor: a pronoun or determiner ("Some",
+    "HIM", "This"), a clause fragment ending in one ("including a provision they"), a figure
+    ("minimum $20 million experts") or a shouted word ("CAVEATS")."""
+    toks = raw.strip().split()
+    if not toks:
+        return True
+    low = [t.lower().strip(".,;:'\"’“”") if not t.isupper() else "" for t in toks]  # "US" is no "us"
+    if low[0] in PRONOUNS or (low[0] in _DETERMINERS and len(toks) == 1) or low[-1] in PRONOUNS:
+        return True
+    if _DEBRIS.search(raw):
+        return True
+    shouted = toks[0].lower()
+    return (
+        len(toks) == 1
+        and toks[0].isupper()
+        and len(shouted) >= 3
+        and (len(shouted) >= 7 or shouted in STOPWORDS or shouted in PRONOUNS)
+    )
 
 
 def definitions_in_text(text: str) -> list[tuple[str, str]]:

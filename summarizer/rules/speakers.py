@@ -137,7 +137,7 @@ _GOVERNMENT = re.compile(
 _MEDIA = re.compile(
     r"\b(times|post|reuters|afp|associated press|ap|bbc|cnn|al-hayat|media|newspaper|press|news|"
     r"journal|tribune|guardian|agency|television|tv|magazine|report(s|ed)?|new yorker|atlantic|politico|"
-    r"politifact|breitbart|huffington|axios|cbs|nbc|abc|fox news|msnbc|npr|bloomberg|cnbc|daily caller|"
+    r"politifact|breitbart|huffington|axios|cbs|nbc|abc|fox news|msnbc|npr|bloomberg|cnbc|daily caller|daily beast|"
     r"gazette|herald|telegraph)\b",
     re.I,
 )
