@@ -99,6 +99,8 @@ def _canonical(nodes: list[NameNode]) -> tuple[str, SpeakerType]:
     if kind == SpeakerType.unnamed:  # seen only in text: a word of the name may still say what it is
         said = (institution_type(raw) for n in nodes for raw in n.surfaces if raw[:1].isupper())
         kind = next((t for t in said if t is not None), kind)
+        if kind == SpeakerType.unnamed and all(is_acronym(raw) and len(raw) >= 3 for n in nodes for raw in n.surfaces):
+            kind = SpeakerType.organization  # "NATO" seen only in text
     if kind not in (SpeakerType.author, SpeakerType.media) and any(_is_place(n.key) for n in nodes):
         kind = SpeakerType.place  # "Iran" the country, not its government; "Camp Liberty"
     if kind == SpeakerType.author:
@@ -136,7 +138,7 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
             sp = claim.speaker
             key = (doc.doc_id, sp.name)
             if sp.name == NO_SOURCE or refers_back(sp.name) or names_nothing(sp.name):  # "He": its antecedent's
-                if sp.canonical:
+                if sp.canonical and not names_nothing(sp.canonical):
                     speaker_nodes.setdefault(key, b.node(sp.canonical, doc.doc_id, sp.type, declared=False))
                 continue
             idx = b.node(sp.name, doc.doc_id, sp.type)

@@ -168,7 +168,7 @@ _GOVERNMENT = re.compile(
 # "Did Trump lower his taxes"): dropped from the front of a capitalised run.
 _SENTENCE_WORDS = words(
     "the a an in on at this that these those it he she they we but and or if as after before while when "
-    "since during according with evidence by of for to beyond did does do is are was were has have had would could "
+    "since during according with evidence by of for to be beyond did does do is are was were has have had would could "
     "should might must what where which who why how whether though although because unless until despite "
     "without within through throughout against among between across behind below above under over about from "
     "into onto upon via unlike near also still even now then so thus however meanwhile perhaps maybe instead "
