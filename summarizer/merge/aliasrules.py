@@ -16,6 +16,7 @@ from typing import Protocol
 from summarizer.merge.names import (
     DEMONYMS_AND_COUNTRIES,
     NOT_SHORT_FORMS,
+    PERSON_ROLES,
     acronym_letters,
     display_name,
     initials,
@@ -87,7 +88,8 @@ class AliasGraph:
         ``surname_local``: it names whoever its own article names in full (``join_local_surnames``)."""
         raw = display_name(raw)
         key = name_key(raw) or raw.strip().lower()
-        local = local or (declared and kind == SpeakerType.unnamed) or key in GENERIC_NAMES
+        titles_only = all(t in PERSON_ROLES for t in key.split())  # "the president", "Retired General": a description
+        local = local or (declared and kind == SpeakerType.unnamed) or key in GENERIC_NAMES or titles_only
         lone = surname_local and not local and kind == SpeakerType.person and len(person_key(key).split()) == 1
         local = local or lone
         if kind == SpeakerType.author:

@@ -131,9 +131,12 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
     speaker_nodes: dict[tuple[str, str], int] = {}
     for doc in docs:
         for ent in doc.entities:
+            if names_nothing(ent.name):
+                continue
             head = b.node(ent.name, doc.doc_id, ent.type)
             for alias in ent.aliases:
-                b.uf.union(head, b.node(alias, doc.doc_id, ent.type))
+                if not names_nothing(alias):
+                    b.uf.union(head, b.node(alias, doc.doc_id, ent.type))
         for claim in doc.claims:
             sp = claim.speaker
             key = (doc.doc_id, sp.name)

@@ -274,6 +274,8 @@ def names_nothing(raw: str) -> bool:
         return True
     if _DEBRIS.search(raw):
         return True
+    if sum(1 for t in toks if t.isupper() and len(t) >= 4) >= 2:  # "SAVE A QUARTER Let's say": a shouted header
+        return True
     shouted = toks[0].lower()
     return (
         len(toks) == 1
