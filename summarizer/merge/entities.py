@@ -76,7 +76,7 @@ US_STATES = frozenset(
     """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
     illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
     missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
-    wisconsin wyoming""".split()
+    washington wisconsin wyoming""".split()
 ) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island",
      "south carolina", "south dakota", "west virginia"}  # fmt: skip
 

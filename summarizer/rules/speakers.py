@@ -137,8 +137,8 @@ _GOVERNMENT = re.compile(
 _MEDIA = re.compile(
     r"\b(times|post|reuters|afp|associated press|ap|bbc|cnn|al-hayat|media|newspaper|press|news|"
     r"journal|tribune|guardian|agency|television|tv|magazine|report(s|ed)?|new yorker|atlantic|politico|"
-    r"politifact|breitbart|huffington|axios|cbs|nbc|abc|fox news|msnbc|npr|bloomberg|cnbc|daily caller|daily beast|"
-    r"gazette|herald|telegraph)\b",
+    r"politifact|breitbart|huffington|axios|cbs|nbc|abc|fox news|msnbc|npr|bloomberg|cnbc|daily caller|"
+    r"daily beast|observer|gazette|herald|telegraph)\b",
     re.I,
 )
 _ORG = re.compile(
@@ -149,7 +149,10 @@ _ORG = re.compile(
 )
 _UNNAMED = re.compile(
     r"^(he|she|they|it|we|i|you|sources?|officials?|a source|some|critics|residents|witnesses|"
-    r"experts|analysts|observers|people|others|polls?|aides?|advisers?|supporters|voters)$",
+    r"experts|analysts|observers|people|others|polls?|aides?|advisers?|supporters|voters|lawmakers|legislators|"
+    r"proponents|opponents|delegates|republicans|democrats|conservatives|liberals|progressives|activists|"
+    r"protesters|economists|researchers|scientists|advocates|investigators|prosecutors|authorities|leaders|"
+    r"members|donors|organizers|americans|officers|students|parents|teachers|workers|doctors)$",
     re.I,
 )
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’.-]*)?)$")
