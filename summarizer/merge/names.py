@@ -79,6 +79,8 @@ def person_name(raw: str) -> str:
     toks = raw.split(",")[0].split()
     if len(toks) > 2 and toks[0].endswith(("'s", "’s")):  # "CNN's Wolf Blitzer"
         toks = toks[1:]
+    if "of" in toks[2:]:  # "Senator Bernie Sanders of Vermont"
+        toks = toks[: toks.index("of", 2)]
     while len(toks) > 1 and _bare(toks[0]) in TITLES:
         toks = toks[1:]
     role = max((k for k, t in enumerate(toks[:-1]) if _bare(t) in PERSON_ROLES), default=-1)

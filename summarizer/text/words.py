@@ -38,7 +38,8 @@ TITLES = word_set("""mr mrs ms miss dr prof sen senator rep representative gov g
 # "Supreme Leader Ali Khamenei"): what follows them is still a person's name. A party word does too
 # ("Republican Donald Trump"), but also opens organisations' names ("Republican National Committee").
 ROLE_WORDS = word_set(
-    "president-elect prime supreme congressman congresswoman colonel head chief deputy candidate nominee retired"
+    "president-elect prime supreme congressman congresswoman colonel head chief deputy candidate nominee retired "
+    "chancellor manager director executive adviser advisor aide strategist founder ceo"
 )
 PARTY_WORDS = word_set("republican republicans democrat democrats democratic gop libertarian")
 # Generational suffixes and initials carry no identity of their own ("Joseph R. Biden Jr." = "Joseph Biden").
