@@ -59,6 +59,11 @@ class NameNode:
     types: Counter[SpeakerType] = field(default_factory=Counter)
 
     @property
+    def articles(self) -> set[str]:
+        """The articles this name is written in."""
+        return {d for docs in self.surfaces.values() for d in docs}
+
+    @property
     def person(self) -> bool:
         return self.types[SpeakerType.person] > 0 and self.types.most_common(1)[0][0] == SpeakerType.person
 
@@ -114,6 +119,13 @@ class AliasGraph:
 
     def acronym(self, i: int) -> bool:
         return any(is_acronym(raw) for raw in self.nodes[i].surfaces)
+
+    def articles_by_group(self) -> dict[int, set[str]]:
+        """Group root → the articles any of its names is written in (as the groups stand now)."""
+        out: dict[int, set[str]] = {}
+        for i, n in enumerate(self.nodes):
+            out.setdefault(self.uf.find(i), set()).update(n.articles)
+        return out
 
     def global_nodes(self) -> list[int]:
         return [i for i, n in enumerate(self.nodes) if n.local_doc is None]
@@ -324,9 +336,8 @@ def join_local_surnames(b: AliasGraph) -> None:
     by_doc: dict[tuple[str, str], set[int]] = {}
     for i in _full_names(b):
         last = person_key(b.nodes[i].key).split()[-1]
-        for docs in b.nodes[i].surfaces.values():
-            for doc in docs:
-                by_doc.setdefault((doc, last), set()).add(i)
+        for doc in b.nodes[i].articles:
+            by_doc.setdefault((doc, last), set()).add(i)
     for i in b.surnames:
         n = b.nodes[i]
         doc, surname = n.local_doc or "", person_key(n.key)
@@ -355,13 +366,11 @@ def join_short_outlets(b: AliasGraph) -> None:
             short.append(i)
             continue
         anywhere.setdefault(toks[-1], set()).add(i)
-        for docs in n.surfaces.values():
-            for doc in docs:
-                ends.setdefault((doc, toks[-1]), set()).add(i)
+        for doc in n.articles:
+            ends.setdefault((doc, toks[-1]), set()).add(i)
     for i in short:
         n = b.nodes[i]
-        docs = {d for ds in n.surfaces.values() for d in ds}
-        roots = {b.uf.find(j) for d in docs for j in ends.get((d, n.key), ())} - {b.uf.find(i)}
+        roots = {b.uf.find(j) for d in n.articles for j in ends.get((d, n.key), ())} - {b.uf.find(i)}
         if not roots:
             roots = {b.uf.find(j) for j in anywhere.get(n.key, ())} - {b.uf.find(i)}
         if len(roots) == 1:
@@ -386,9 +395,7 @@ def join_surnames(b: AliasGraph) -> None:
         full.setdefault(" ".join(toks), set()).add(b.uf.find(i))
         if len(toks) >= 2:
             last.setdefault(toks[-1], set()).add(b.uf.find(i))
-    articles: dict[int, set[str]] = {}
-    for i, n in enumerate(b.nodes):
-        articles.setdefault(b.uf.find(i), set()).update(d for ds in n.surfaces.values() for d in ds)
+    articles = b.articles_by_group()
     for i in persons:
         toks = person_key(b.nodes[i].key).split()
         if len(toks) == 1:
@@ -458,9 +465,7 @@ def join_short_forms(b: AliasGraph, docs: list[DocumentResult]) -> None:
             ends.setdefault(last, set()).add(root)
     if not ends:
         return
-    articles: dict[int, set[str]] = {}
-    for i in b.global_nodes():
-        articles.setdefault(b.uf.find(i), set()).update(d for ds in b.nodes[i].surfaces.values() for d in ds)
+    articles = b.articles_by_group()
     for doc in docs:
         for claim in doc.claims:
             for text in {claim.text, claim.evidence.text}:
