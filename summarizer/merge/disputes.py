@@ -75,7 +75,7 @@ def negated_predicate(text: str) -> str | None:
     if m is None:
         return None
     after = _WORD.findall(text[m.end() : m.end() + 160])[:12]
-    adverb = m.group(0).lower() in ("not", "never") or m.group(0).lower().endswith("t")  # not, never, n't
+    adverb = m.group(0).lower() in ("not", "never") or m.group(0).endswith(("n't", "n’t"))
     if adverb and after and after[0].lower() not in STOPWORDS:
         return after[0].lower()[:6].removesuffix("ed")  # "did not pay", "has never paid"
     verb = next((w for w in after if w.lower().endswith("ed") and len(w) > 4), None)
@@ -198,12 +198,12 @@ def denial_conflicts(ctx: ConflictContext) -> list[Conflict]:
         for t in sorted(topics[n]):
             for i in by_topic.get(t, [])[:MAX_SCAN]:
                 shared[i] += 1
+        # an accusation by an actor the denial names: a denial by its cue that names an accusation
+        # ("dismissed the MEK's accusation") answers it; any other denial only when both are about
+        # the same thing (``answers``)
+        explicit = fn.claim.modality == Modality.denied and bool(_ACCUSATION.search(fn.claim.text))
         for eid in sorted(fn.entities - {fn.speaker}):
             for i in by_speaker.get(eid, []):
-                # an accusation by an actor the denial names: a denial by its cue ("denied the
-                # accusation from the MEK") answers it; a negative word in the content ("none of
-                # them") only when both are about the same thing
-                explicit = fn.claim.modality == Modality.denied and bool(_ACCUSATION.search(fn.claim.text))
                 if (explicit or answers(fn, ctx.features[i])) and _ACCUSES.search(ctx.features[i].claim.text):
                     cands.setdefault(i, 2)
         claims_responsibility = bool(_NO_ONE_CLAIMED.search(fn.claim.text))
