@@ -367,3 +367,11 @@ def test_a_person_of_an_outlet_is_a_person_and_an_outlet_is_media() -> None:
     assert speaker_type_for("NBC’s Dante Chinni") == SpeakerType.person
     assert speaker_type_for("The New Yorker") == SpeakerType.media
     assert speaker_type_for("Conservative economist Aparna Mathur") != SpeakerType.media
+
+
+def test_an_introductory_phrase_is_no_subject_of_a_conjoined_cue() -> None:
+    """Train held-back errors: "In late June, the American Bar Association completed ... and deemed"
+    took "In" as its speaker; "Earlier Wednesday, Schilling appeared ... and defended" took "Earlier"."""
+    text = "Earlier Wednesday, Schilling appeared on a radio show and defended himself against the accusations."
+    speakers = {f.speaker.name for f in frame(text) if f.cue}
+    assert "Earlier" not in speakers and speakers <= {"Schilling"}

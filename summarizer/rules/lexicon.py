@@ -220,7 +220,8 @@ EDGE_JUNK = (
     STOP_BACK
     | DAYS
     | words("""just instead yet given despite during even only first last besides
-    meanwhile fact enough evening morning afternoon night""")
+    meanwhile fact enough evening morning afternoon night earlier later recently
+    himself herself themselves itself""")
 )
 
 
@@ -282,9 +283,14 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
 
 def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
     """The subject that opens a sentence: a pronoun, or its capitalized run ("He went further and
-    said", "Mayor Ana Ruiz arrived and said")."""
+    said", "Mayor Ana Ruiz arrived and said"), after an introductory phrase and its comma ("Earlier
+    Wednesday, Schilling appeared ... and defended")."""
     if not toks:
         return None
+    if toks[0].low in EDGE_JUNK:  # "In late June, the American Bar Association ... and deemed": after the comma
+        comma = next((k for k in range(1, min(len(toks), 12)) if toks[k].text == ","), None)
+        inner = opening_subject(toks[comma + 1 :]) if comma is not None else None
+        return (inner[0] + comma + 1, inner[1] + comma + 1) if inner and comma is not None else None
     if toks[0].low in SUBJECT_PRONOUNS:
         return 0, 1
     if toks[0].low in DETERMINERS:  # "The nurse later sued, claiming ...": a short noun phrase
