@@ -375,3 +375,9 @@ def test_an_introductory_phrase_is_no_subject_of_a_conjoined_cue() -> None:
     text = "Earlier Wednesday, Schilling appeared on a radio show and defended himself against the accusations."
     speakers = {f.speaker.name for f in frame(text) if f.cue}
     assert "Earlier" not in speakers and speakers <= {"Schilling"}
+
+
+def test_a_catenative_verb_sits_between_a_cue_and_its_subject() -> None:
+    """Train held-back error: "the community immediately began calling for" was the speaker."""
+    found = only("The union began demanding that the plant stay open.")
+    assert (found.speaker.name, found.evidence.text) == ("The union", "the plant stay open")

@@ -79,6 +79,8 @@ OBJECT_VERBS = words("tell tells told telling warned warn warns asked asks urged
 AUX = words("""has have had is are was were been being will would could should can may might also then later again still
     repeatedly previously recently often once further publicly privately just""")
 PASSIVE = words("is are was were be been being get gets got")
+# Verbs that take the cue after them, between it and its subject ("began calling for", "continued to insist").
+CATENATIVE = words("began begin begins started start starts continued continue continues tried try tries sought")
 VERBISH = words("is are was were be been being has have had would will can could should do does did not")
 STOP_BACK = words("""that and but or because while when as if after before since although though so where than
     whether then who which whom what how why to of for with by in on at from about""")
@@ -248,7 +250,12 @@ def subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
 def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """Subject phrase of the cue at ``i``; "X, the nominee, said" and "X, who ..., said" give X."""
     b = i
-    while b > 0 and (toks[b - 1].low in AUX or (toks[b - 1].low.endswith("ly") and len(toks[b - 1].low) > 4)):
+    while b > 0 and (
+        toks[b - 1].low in AUX
+        or toks[b - 1].low in CATENATIVE  # "the community immediately began calling for"
+        or (toks[b - 1].low == "to" and b > 1 and toks[b - 2].low in CATENATIVE)  # "continued to insist"
+        or (toks[b - 1].low.endswith("ly") and len(toks[b - 1].low) > 4)
+    ):
         b -= 1
     b = skip_parenthetical(toks, b)  # "Sen. Claire McCaskill (D-Mo.) said": the party is no subject
     c = b
