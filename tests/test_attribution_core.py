@@ -381,3 +381,10 @@ def test_a_catenative_verb_sits_between_a_cue_and_its_subject() -> None:
     """Train held-back error: "the community immediately began calling for" was the speaker."""
     found = only("The union began demanding that the plant stay open.")
     assert (found.speaker.name, found.evidence.text) == ("The union", "the plant stay open")
+
+
+def test_an_expletive_it_names_no_source() -> None:
+    """Seed 004 "It seems that Mr. Giuliani's passionate speech was not ..." was credited to "It"."""
+    found = only("It seems that the speech was not in line with the group's tactics.")
+    assert found.speaker.name == NO_SOURCE and found.cue == "seems"
+    assert found.evidence.text == "the speech was not in line with the group's tactics"

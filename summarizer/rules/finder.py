@@ -291,6 +291,10 @@ class _Sentence:
         return speaker, start, end, cue_start
 
 
+# Cues an expletive "it" opens: "It seems that ...", "It appears that ..." name no source.
+EXPLETIVE_CUES = frozenset({"seems", "seemed", "appears", "appeared"})
+
+
 def find_attributions(
     text: str,
     extra_cues: Mapping[int, Iterable[str]] | None = None,
@@ -380,6 +384,7 @@ def find_attributions(
             if s.words(start, end) < 2 or not speaker.text:
                 continue
             cue_end = t.end if t.low != "according" else s.toks[i + 1].end
+            expletive = speaker.text.lower() == "it" and t.low in EXPLETIVE_CUES  # "It seems that": no one's
             inner = None
             quoted = last is not None and last.cue.lower() in ("quoted", "cited") and t.low.endswith("ing")
             if last is not None and quoted and len(text[last.start : last.end].split()) <= 6:
@@ -387,11 +392,11 @@ def find_attributions(
                 inner = Mention(text=text[last.start : last.end], start=last.start, end=last.end)
                 out.pop()
             last = Attribution(
-                speaker=speaker.text,
+                speaker="" if expletive else speaker.text,
                 cue=text[t.start : cue_end],
                 start=start,
                 end=end,
-                speaker_span=(speaker.start, speaker.end),
+                speaker_span=None if expletive else (speaker.start, speaker.end),
                 cue_span=(t.start, cue_end),
                 model_cue=t.low in s.extra,
                 inner=inner,
