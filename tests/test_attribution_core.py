@@ -388,3 +388,16 @@ def test_an_expletive_it_names_no_source() -> None:
     found = only("It seems that the speech was not in line with the group's tactics.")
     assert found.speaker.name == NO_SOURCE and found.cue == "seems"
     assert found.evidence.text == "the speech was not in line with the group's tactics"
+
+
+def test_a_relative_clause_names_its_antecedent_and_a_comma_after_a_name_opens_no_role() -> None:
+    """Train held-back errors: "In the interview, Reid, who ..., stressed" went to "the interview";
+    "Speaking in Harlem, Clinton, without naming him, also accused" to "Harlem"; "Here in Columbia,
+    Sanders ..., saying" to "Here"."""
+    text = (
+        "In the interview, Reid, who endorsed Clinton in February, stressed that the party must unite. "
+        "Speaking in Harlem, Clinton, without naming him, also accused Sanders of ignoring the issue. "
+        'Here in Columbia, Sanders stepped up his emphasis on justice, saying, "We have got to do better."'
+    )
+    speakers = {f.cue: f.speaker.name for f in frame(text) if f.cue}
+    assert speakers["stressed"] == "Reid" and speakers["accused"] == "Clinton" and speakers["saying"] == "Sanders"

@@ -207,6 +207,7 @@ def named_before_appositive(toks: list[Tok], comma: int) -> tuple[int, int] | No
         opens = opener.low in DETERMINERS or opener.text[:1].isdigit() or opener.text[:1].islower()
         if not opens and opener.text[:1].isupper() and k + 2 < comma:  # "Twitter’s director of …": a role
             role = toks[k + 2 : min(comma, k + 4)]
+            role = role[: next((n for n, t in enumerate(role) if t.text in PUNCT), len(role))]  # "Clinton, without"
             opens = any(t.text[:1].islower() and t.low not in ("and", "or") for t in role)
         if not opens or opener.low in ("and", "or", "but", "who", "which"):
             continue
@@ -225,6 +226,10 @@ EDGE_JUNK = (
     meanwhile fact enough evening morning afternoon night earlier later recently
     himself herself themselves itself""")
 )
+
+
+# what opens a sentence before its subject and a comma
+INTRODUCERS = EDGE_JUNK | words("here there now today tonight yesterday")
 
 
 def clean_span(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -265,6 +270,8 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         b = c - 1  # "Sanders on Tuesday said", "Spicer on Thursday evening said"
     if b > 0 and toks[b - 1].low in ("who", "which"):
         b -= 1
+        if b > 0 and toks[b - 1].text == ",":  # "Reid, who endorsed Clinton": the relative's antecedent
+            return back_phrase(toks, b - 1)
         comma = next((k for k in range(b - 1, max(-1, b - 9), -1) if toks[k].text == ","), -1)
         if comma > 0 and toks[b - 1].text != ",":  # "X, former mayor of New York who said": X
             c = comma
@@ -294,7 +301,9 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
     Wednesday, Schilling appeared ... and defended")."""
     if not toks:
         return None
-    if toks[0].low in EDGE_JUNK:  # "In late June, the American Bar Association ... and deemed": after the comma
+    if toks[0].low in INTRODUCERS or (toks[0].low.endswith("ing") and toks[0].text[:1].isupper()):
+        # "In late June, the American Bar Association ... and deemed", "Here in Columbia, Sanders ...,
+        # saying", "Speaking in Harlem, Clinton ...": the subject comes after the comma
         comma = next((k for k in range(1, min(len(toks), 12)) if toks[k].text == ","), None)
         inner = opening_subject(toks[comma + 1 :]) if comma is not None else None
         return (inner[0] + comma + 1, inner[1] + comma + 1) if inner and comma is not None else None
