@@ -395,7 +395,8 @@ def test_a_relative_clause_names_its_antecedent_and_a_comma_after_a_name_opens_n
     "Speaking in Harlem, Clinton, without naming him, also accused" to "Harlem"; "Here in Columbia,
     Sanders ..., saying" to "Here"."""
     text = (
-        "In the interview, Reid, who endorsed Clinton in February, stressed that the party must unite. "
+        "In the interview, Reid, who endorsed Clinton in February, reiterated those feelings and stressed the need "
+        "to treat his followers respectfully. "
         "Speaking in Harlem, Clinton, without naming him, also accused Sanders of ignoring the issue. "
         'Here in Columbia, Sanders stepped up his emphasis on justice, saying, "We have got to do better."'
     )
