@@ -229,7 +229,9 @@ EDGE_JUNK = (
 
 
 # what opens a sentence before its subject and a comma
-INTRODUCERS = EDGE_JUNK | words("here there now today tonight yesterday")
+INTRODUCERS = EDGE_JUNK | words(
+    "here there now today tonight yesterday however still also indeed moreover furthermore again so thus finally"
+)
 
 
 def clean_span(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
