@@ -402,3 +402,12 @@ def test_a_relative_clause_names_its_antecedent_and_a_comma_after_a_name_opens_n
     )
     speakers = {f.cue: f.speaker.name for f in frame(text) if f.cue}
     assert speakers["stressed"] == "Reid" and speakers["accused"] == "Clinton" and speakers["saying"] == "Sanders"
+
+
+def test_a_learned_cue_after_but_and_a_new_subject_opens_its_own_claim() -> None:
+    text = (
+        "Republicans have argued that curbing inversions should be part of tax reform, "
+        "but Democrats have pushed for immediate action on the rules."
+    )
+    speakers = {f.speaker.name for f in frame(text) if f.cue}
+    assert speakers == {"Republicans", "Democrats"}

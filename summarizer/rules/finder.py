@@ -100,6 +100,16 @@ class _Sentence:
             nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
         )
 
+    def new_subject(self, i: int) -> bool:
+        """The cue at ``i`` opens a clause of its own, with a subject named after ", but" / ", while" /
+        ";" ("..., but Democrats have pushed for"): not part of the content before it."""
+        span = subject_phrase(self.toks, i)
+        if span is None or span[0] < 2:
+            return False
+        before, comma = self.toks[span[0] - 1], self.toks[span[0] - 2]
+        named = self.toks[span[0]].text[:1].isupper()
+        return named and (before.text == ";" or (before.low in ("but", "while", "whereas") and comma.text == ","))
+
     def according(self, i: int) -> tuple[Mention, int, int] | None:
         toks = self.toks
         if i + 1 >= len(toks) or toks[i + 1].low != "to" or region_at(self.regions, toks[i].start):
@@ -343,7 +353,7 @@ def find_attributions(
             if t.low == "according":
                 found = s.according(i)
             elif s.is_cue(i):
-                if inside_last and t.low not in CUES and t.low not in s.extra:
+                if inside_last and t.low not in CUES and t.low not in s.extra and not s.new_subject(i):
                     continue  # a learned cue inside a content is part of it ("said A and that she wanted B")
                 if inside_last and not any(
                     x.text in (",", ";", "and", "but", "while") for x in s.toks[max(0, i - 6) : i]
