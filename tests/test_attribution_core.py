@@ -411,3 +411,10 @@ def test_a_learned_cue_after_but_and_a_new_subject_opens_its_own_claim() -> None
     )
     speakers = {f.speaker.name for f in frame(text) if f.cue}
     assert speakers == {"Republicans", "Democrats"}
+
+
+def test_according_to_a_report_in_a_named_paper_keeps_the_paper() -> None:
+    found = only("Coin flips decided six counties, according to a report in the Des Moines Register.")
+    assert found.speaker.name == "a report in the Des Moines Register"
+    said = only("The count was close, Smith said in the interview.")
+    assert said.speaker.name == "Smith"

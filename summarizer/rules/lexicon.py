@@ -337,6 +337,11 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
                 and b + 1 < len(toks)
                 and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
             )
+            or (  # "according to a report in the Des Moines Register"
+                toks[b].low == "in"
+                and b + 2 < len(toks)
+                and (toks[b + 1].text[:1].isupper() or (toks[b + 1].low == "the" and toks[b + 2].text[:1].isupper()))
+            )
         )
     ):
         b += 1
