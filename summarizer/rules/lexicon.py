@@ -87,6 +87,8 @@ STOP_BACK = words("""that and but or because while when as if after before since
 DETERMINERS = words("the a an his her their its this these those our my your")
 # "officials familiar with the system", "a person close to the campaign": the phrase goes on
 QUALIFIERS = words("familiar close known briefed")
+# what a source can be written in ("a report in the Des Moines Register", "an interview in The Atlantic")
+DOCUMENTS = words("report reports article story interview editorial op-ed column study poll survey analysis piece")
 QUANTIFIERS = words("one two three four five several some many most few both all")  # "said several observers"
 ADDRESSEES = words("reporters me us him her them supporters voters the a an his her their its")
 DAYS = words("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week month year
@@ -337,8 +339,9 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
                 and b + 1 < len(toks)
                 and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
             )
-            or (  # "according to a report in the Des Moines Register"
+            or (  # "according to a report in the Des Moines Register" (not "two diplomats in Geneva")
                 toks[b].low == "in"
+                and toks[b - 1].low in DOCUMENTS
                 and b + 2 < len(toks)
                 and (toks[b + 1].text[:1].isupper() or (toks[b + 1].low == "the" and toks[b + 2].text[:1].isupper()))
             )
