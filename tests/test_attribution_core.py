@@ -418,3 +418,23 @@ def test_according_to_a_report_in_a_named_paper_keeps_the_paper() -> None:
     assert found.speaker.name == "a report in the Des Moines Register"
     said = only("The count was close, Smith said in the interview.")
     assert said.speaker.name == "Smith"
+
+
+def test_a_clause_after_said_is_its_content_and_an_appositive_claim_ends_at_its_comma() -> None:
+    """Train held-back errors: "X, a Republican who has refused to endorse Mr. Trump, said the Khan
+    family deserved better" credited "the Khan family deserved better" as the speaker; a relative
+    clause between dashes swallowed the main verb."""
+    kasich = frame(
+        "Gov. John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, said the family deserved better."
+    )
+    assert [(f.speaker.name, f.evidence.text) for f in kasich if f.cue == "said"] == [
+        ("Gov. John Kasich of Ohio", "the family deserved better")
+    ]
+    dashed = frame(
+        "Donald Trump - who previously said he would bomb the fields - said at a rally that the borders should close."
+    )
+    assert [(f.speaker.name, f.evidence.text) for f in dashed] == [
+        ("Donald Trump", "he would bomb the fields"),
+        ("Donald Trump", "the borders should close"),
+    ]
+    assert only('"We will win," said the embattled senator.').speaker.name == "the embattled senator"

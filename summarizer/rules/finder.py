@@ -35,6 +35,7 @@ from summarizer.rules.lexicon import (
     CLOSE_Q,
     COLON_CUES,
     CUES,
+    DASHES,
     DETERMINERS,
     INVERTIBLE,
     NO_SOURCE,
@@ -187,7 +188,7 @@ class _Sentence:
             c0 = max((k for k in range(b - 1) if toks[k].text == ","), default=-1)
             inverted = not (c0 >= 0 and c0 + 1 < b - 1 and toks[c0 + 1].low in ("who", "which"))
         span = speaker_after(toks, i) if inverted else None
-        if span is not None and any(t.low in VERBISH for t in toks[span[0] : span[1]]):
+        if span is not None and _clause(toks, span):
             span = None  # "X, a salesman from Sumter, South Carolina, said the plan was sound": a clause follows
         boundary = b - 1  # '"CONTENT," said X'
         if span is None:
@@ -301,6 +302,16 @@ class _Sentence:
         return speaker, start, end, cue_start
 
 
+def _clause(toks: list[Tok], span: tuple[int, int]) -> bool:
+    """The words after an inverted cue make a clause, not a speaker: an auxiliary, or a verb in the
+    past after the phrase's first two words ("said the Khan family deserved better", "said his
+    survey of Republicans showed"; not "said the embattled senator")."""
+    words = toks[span[0] : span[1]]
+    if any(t.low in VERBISH for t in words):
+        return True
+    return any(t.text.islower() and t.low.endswith("ed") and len(t.low) > 4 for t in words[2:])
+
+
 # Cues an expletive "it" opens: "It seems that ...", "It appears that ..." name no source.
 EXPLETIVE_CUES = frozenset({"seems", "seemed", "appears", "appeared"})
 
@@ -356,7 +367,7 @@ def find_attributions(
                 if inside_last and t.low not in CUES and t.low not in s.extra and not s.new_subject(i):
                     continue  # a learned cue inside a content is part of it ("said A and that she wanted B")
                 if inside_last and not any(
-                    x.text in (",", ";", "and", "but", "while") for x in s.toks[max(0, i - 6) : i]
+                    x.text in (",", ";", "and", "but", "while", *DASHES) for x in s.toks[max(0, i - 6) : i]
                 ):
                     continue  # no clause boundary before it: "said he would tell them" is one claim
                 if last is not None and inside_last:
@@ -383,12 +394,21 @@ def find_attributions(
             if found is None:
                 continue
             if last is not None and inside_last:  # a cue inside the previous content ends it
-                if cut <= last.start:
-                    continue
-                a, b = trim_content(text, last.start, cut)
-                b = b - 4 if text[a:b].endswith((" and", " but")) else b
-                a, b = trim_content(text, a, b)
-                out[-1] = last = replace(last, start=a, end=b)
+                if cut <= last.start:  # its subject opens before that content: "X, who has refused A, said B"
+                    k = i - 1
+                    while k > 0 and s.toks[k].low in AUX:
+                        k -= 1
+                    if s.toks[k].text not in (",", *DASHES) or s.toks[k].start <= last.start:
+                        continue
+                    cut = s.toks[k].start  # the appositive's claim ends at the comma (or dash) before the cue
+                    if last.cue.lower() not in CUES:  # "who introduced a bill": an act in the appositive, no claim
+                        out.pop()
+                        last = out[-1] if out else None
+                if last is not None and last.start < cut < last.end:
+                    a, b = trim_content(text, last.start, cut)
+                    b = b - 4 if text[a:b].endswith((" and", " but")) else b
+                    a, b = trim_content(text, a, b)
+                    out[-1] = last = replace(last, start=a, end=b)
             speaker, start, end = found
             start, end = trim_content(text, start, end)
             if s.words(start, end) < 2 or not speaker.text:

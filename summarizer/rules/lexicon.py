@@ -87,6 +87,7 @@ STOP_BACK = words("""that and but or because while when as if after before since
 DETERMINERS = words("the a an his her their its this these those our my your")
 # "officials familiar with the system", "a person close to the campaign": the phrase goes on
 QUALIFIERS = words("familiar close known briefed")
+DASHES = ("-", "—", "–", "--")  # an appositive between dashes: "X - who said A - said B"
 # what a source can be written in ("a report in the Des Moines Register", "an interview in The Atlantic")
 DOCUMENTS = words("report reports article story interview editorial op-ed column study poll survey analysis piece")
 QUANTIFIERS = words("one two three four five several some many most few both all")  # "said several observers"
@@ -272,9 +273,13 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         c -= 1
     if c < b and c > 0 and toks[c - 1].low in ("on", "last", "this", "earlier", "later"):
         b = c - 1  # "Sanders on Tuesday said", "Spicer on Thursday evening said"
+    if b > 1 and toks[b - 1].text in DASHES:  # "Donald Trump - who previously said … - said": before the first dash
+        opened = next((k for k in range(b - 2, max(0, b - 40), -1) if toks[k].text in DASHES), None)
+        if opened is not None:
+            return back_phrase(toks, opened)
     if b > 0 and toks[b - 1].low in ("who", "which"):
         b -= 1
-        if b > 0 and toks[b - 1].text == ",":  # "Reid, who endorsed Clinton": the relative's antecedent
+        if b > 0 and toks[b - 1].text in (",", *DASHES):  # "Reid, who endorsed Clinton": the relative's antecedent
             return back_phrase(toks, b - 1)
         comma = next((k for k in range(b - 1, max(-1, b - 9), -1) if toks[k].text == ","), -1)
         if comma > 0 and toks[b - 1].text != ",":  # "X, former mayor of New York who said": X
