@@ -438,3 +438,13 @@ def test_a_clause_after_said_is_its_content_and_an_appositive_claim_ends_at_its_
         ("Donald Trump", "the borders should close"),
     ]
     assert only('"We will win," said the embattled senator.').speaker.name == "the embattled senator"
+
+
+def test_a_learned_participle_after_a_comma_opens_its_own_claim() -> None:
+    found = frame(
+        "Allies say that he does not see any need to engage them, believing that Mrs. Clinton can handle them."
+    )
+    assert [f.evidence.text for f in found] == [
+        "he does not see any need to engage them",
+        "Mrs. Clinton can handle them",
+    ]

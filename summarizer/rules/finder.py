@@ -364,7 +364,8 @@ def find_attributions(
             if t.low == "according":
                 found = s.according(i)
             elif s.is_cue(i):
-                if inside_last and t.low not in CUES and t.low not in s.extra and not s.new_subject(i):
+                participle = t.low.endswith("ing") and i > 0 and s.toks[i - 1].text == ","  # "..., believing that"
+                if inside_last and t.low not in CUES and t.low not in s.extra and not (s.new_subject(i) or participle):
                     continue  # a learned cue inside a content is part of it ("said A and that she wanted B")
                 if inside_last and not any(
                     x.text in (",", ";", "and", "but", "while", *DASHES) for x in s.toks[max(0, i - 6) : i]
