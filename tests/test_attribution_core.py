@@ -448,3 +448,8 @@ def test_a_learned_participle_after_a_comma_opens_its_own_claim() -> None:
         "he does not see any need to engage them",
         "Mrs. Clinton can handle them",
     ]
+
+
+def test_an_analysis_by_a_person_speaks_as_that_person() -> None:
+    found = only("Some Americans would pay more, according to an analysis by Lily Batchelder.")
+    assert found.speaker.name == "Lily Batchelder"

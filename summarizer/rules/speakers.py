@@ -48,7 +48,11 @@ _LEADING = re.compile(
     r"|\d{1,2}(?:AM|PM)(?=[A-Z]))",  # "12PMTrump": a live blog's time stamp glued to the name
     re.I,
 )
-_HEADS = re.compile(r"^(?:a|the)\s+(?:statement|report|spokes(?:wo)?man|spokesperson)\s+(?:by|from|of)\s+", re.I)
+_HEADS = re.compile(
+    r"^(?:a|an|the)\s+(?:(?:new|recent|latest)\s+)?(?:statement|report|analysis|study|survey|memo|letter|"
+    r"spokes(?:wo)?man|spokesperson)\s+(?:by|from|of)\s+(?=[A-Z])",
+    re.I,
+)
 
 
 def is_pronoun(name: str) -> bool:
