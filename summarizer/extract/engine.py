@@ -14,7 +14,6 @@ a reply cut short for repeating itself (``finish_reason="repetition"``) is split
 from __future__ import annotations
 
 import json
-import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,13 +34,12 @@ from summarizer.errors import (
     TruncatedReply,
 )
 from summarizer.extract.chunking import Chunk, make_chunks, split_chunk
+from summarizer.extract.cues import locate_cues
 from summarizer.extract.enrich import dates_in, document_entities, modality_for, numbers_in
 from summarizer.extract.prompts import PromptSet
 from summarizer.extract.reply import (
     SUMMARY_TOKENS,
-    QuoteReply,
     Reply,
-    SentenceReply,
     close_cut_summary,
     json_body,
     reply_items,
@@ -59,7 +57,7 @@ from summarizer.models import (
     SourceInfo,
     TokenUsage,
 )
-from summarizer.rules import ArticleFrames, Framed, cue_candidates, cue_head
+from summarizer.rules import ArticleFrames, Framed, cue_candidates
 from summarizer.text.sentences import split_sentences
 from summarizer.text.tokens import Tokenized, tokenize
 
@@ -270,7 +268,7 @@ class Extractor:
                 raise TruncatedReply(request.max_tokens, runaway=runaway)
             try:
                 reply = self.parse(completion.text)
-                cues, problems = self.locate(reply, chunk, tokenized)
+                cues, problems = locate_cues(reply, chunk, tokenized)
                 share = len(problems) / max(1, reply_items(reply))
                 if problems and share > self.options.reask_share and reasks < self.options.max_reasks:
                     raise InvalidReply("; ".join(problems[:5]), reply=completion.text)
@@ -325,37 +323,6 @@ class Extractor:
         except ValidationError as exc:
             errs = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
             raise InvalidReply(f"does not match the schema ({errs})", reply=text) from None
-
-    def locate(self, reply: Reply, chunk: Chunk, tokenized: Tokenized) -> tuple[dict[int, list[str]], list[str]]:
-        """The reply's cues (marked candidate numbers, or cue words in cited sentences) as cue words
-        per sentence id, and one problem per reply item that could not be located."""
-        problems: list[str] = []
-        cues: dict[int, list[str]] = {}
-        if isinstance(reply, SentenceReply):
-            candidates = {c.id: c for c in cue_candidates(tokenized)}
-            for k in reply.cues:
-                c = candidates.get(k)
-                if c is None:
-                    problems.append(
-                        f"cue {k} is not one of the marked words"
-                        + (f" {{1}}..{{{len(candidates)}}}" if candidates else " (none are marked)")
-                    )
-                    continue
-                cues.setdefault(c.sentence_id, []).append(c.word.lower())
-        elif isinstance(reply, QuoteReply):
-            allowed = {s.id: s for s in chunk.sentences}
-            for i, item in enumerate(reply.claims):
-                if item.sentence not in allowed:
-                    problems.append(
-                        f"claim {i + 1}: sentence [{item.sentence}] is not one of [{min(allowed)}]..[{max(allowed)}]"
-                    )
-                    continue
-                head = cue_head(item.cue)
-                if head is None or not re.search(rf"\b{re.escape(head)}\b", allowed[item.sentence].text, re.I):
-                    problems.append(f"claim {i + 1}: cue {item.cue[:40]!r} is not in sentence [{item.sentence}]")
-                    continue
-                cues.setdefault(item.sentence, []).append(head)
-        return cues, problems
 
     @staticmethod
     def _framed_drafts(framed: list[Framed], chunk: int) -> list[_Draft]:

@@ -8,14 +8,12 @@ and turns the joined groups into ``MergedEntity`` records.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from summarizer.merge.names import (
     DEMONYMS_AND_COUNTRIES,
-    NOT_SHORT_FORMS,
     PERSON_ROLES,
     acronym_letters,
     display_name,
@@ -26,7 +24,7 @@ from summarizer.merge.names import (
 )
 from summarizer.merge.normalize import GENERIC_NAMES, is_acronym, name_key
 from summarizer.merge.unionfind import UnionFind
-from summarizer.models.document import DocumentResult, SpeakerType
+from summarizer.models.document import SpeakerType
 from summarizer.text.words import NAME_SUFFIXES
 
 ACCEPT = 0.85  # fuzzy similarity at or above which two names are joined without asking
@@ -277,79 +275,6 @@ def _nested(keys: list[str]) -> bool:
     return all(longest[len(longest) - len(k.split()) :] == k.split() for k in keys)
 
 
-_MALE_TITLE = re.compile(r"^(?:mr|sir|lord)\b", re.I)
-_FEMALE_TITLE = re.compile(r"^(?:mrs|ms|miss|lady|dame)\b", re.I)
-
-
-def _gender(raw: str) -> str | None:
-    """ "m" or "f" when a title says so ("Mr. Clinton", "Mrs. Clinton"), else None."""
-    if _MALE_TITLE.match(raw):
-        return "m"
-    if _FEMALE_TITLE.match(raw):
-        return "f"
-    return None
-
-
-class _Genders:
-    """The titled genders each group has been written with, kept up to date as groups join: two
-    people who share a surname stay apart when their titles differ (Mr. vs Mrs. Clinton)."""
-
-    def __init__(self, b: AliasGraph) -> None:
-        self.b = b
-        self.of: dict[int, set[str]] = {}
-        for i, n in enumerate(b.nodes):
-            for raw in n.surfaces:
-                g = _gender(raw)
-                if g:
-                    self.of.setdefault(b.uf.find(i), set()).add(g)
-
-    def fits(self, i: int, root: int) -> bool:
-        mine, theirs = self.of.get(self.b.uf.find(i), set()), self.of.get(self.b.uf.find(root), set())
-        return not mine or not theirs or mine == theirs
-
-    def union(self, i: int, j: int) -> None:
-        gi, gj = self.of.pop(self.b.uf.find(i), set()), self.of.pop(self.b.uf.find(j), set())
-        root = self.b.uf.union(i, j)
-        if gi or gj:
-            self.of[root] = gi | gj
-
-
-def _full_names(b: AliasGraph) -> list[int]:
-    """Nodes that name a person in full: typed persons of two words or more, and untyped names of
-    two or three words seen in claim text ("Nouri al-Maliki")."""
-    person_roots = _person_roots(b)
-    out = []
-    for i in b.global_nodes():
-        n = b.nodes[i]
-        words_ = len(person_key(n.key).split())
-        if words_ >= 2 and (n.person or b.uf.find(i) in person_roots or (not n.types and words_ <= 3)):
-            out.append(i)
-    return out
-
-
-def join_local_surnames(b: AliasGraph) -> None:
-    """A lone surname ("Clinton", "Mrs. Clinton", "Mr. Trump") is the one person its own article
-    names in full with that surname: news writes the full name first and the surname after, so the
-    article settles it even where the corpus has two Clintons. A surname its article does not
-    settle becomes a corpus-wide name, for ``join_surnames`` to place."""
-    genders = _Genders(b)
-    by_doc: dict[tuple[str, str], set[int]] = {}
-    for i in _full_names(b):
-        last = person_key(b.nodes[i].key).split()[-1]
-        for doc in b.nodes[i].articles:
-            by_doc.setdefault((doc, last), set()).add(i)
-    for i in b.surnames:
-        n = b.nodes[i]
-        doc, surname = n.local_doc or "", person_key(n.key)
-        roots = {b.uf.find(j) for j in by_doc.get((doc, surname), ())} - {b.uf.find(i)}
-        roots = {r for r in roots if genders.fits(i, r)}
-        if len(roots) == 1:
-            genders.union(i, roots.pop())
-            continue
-        for raw in list(n.surfaces):
-            genders.union(i, b.node(raw, doc, SpeakerType.person, declared=n.declared, surname_local=False))
-
-
 def join_short_outlets(b: AliasGraph) -> None:
     """An outlet named by its last word ("the Times", "the Post") is the one outlet of its article
     whose full name ends with that word ("a New York Times article"), when every article that
@@ -375,106 +300,3 @@ def join_short_outlets(b: AliasGraph) -> None:
             roots = {b.uf.find(j) for j in anywhere.get(n.key, ())} - {b.uf.find(i)}
         if len(roots) == 1:
             b.uf.union(i, roots.pop())
-
-
-def join_surnames(b: AliasGraph) -> None:
-    """A surname (or a name after a title) no article settled joins the full name in the corpus that
-    ends with it: the only one whose titles agree (Mr. vs Mrs. Clinton), or one the corpus names in
-    far more articles than any other (Hillary over Bill Clinton in campaign news). A person named in
-    one article only does not take a surname written alone in several others ("King" in five
-    articles is not the Charlie King of one)."""
-    genders = _Genders(b)
-    persons = [i for i in b.global_nodes() if b.nodes[i].person]
-    # a full name seen only in claim text, untyped ("Nouri al-Maliki"), can still be the one a
-    # titled surname ("Prime Minister Maliki") stands for
-    untyped = [i for i in b.global_nodes() if not b.nodes[i].types and 2 <= len(b.nodes[i].key.split()) <= 3]
-    full: dict[str, set[int]] = {}
-    last: dict[str, set[int]] = {}
-    for i in [*persons, *untyped]:
-        toks = person_key(b.nodes[i].key).split()
-        full.setdefault(" ".join(toks), set()).add(b.uf.find(i))
-        if len(toks) >= 2:
-            last.setdefault(toks[-1], set()).add(b.uf.find(i))
-    articles = b.articles_by_group()
-    for i in persons:
-        toks = person_key(b.nodes[i].key).split()
-        if len(toks) == 1:
-            roots = last.get(toks[0], set())
-        elif len(toks) >= 3:
-            roots = full.get(" ".join(toks[-2:]), set())
-        else:
-            continue
-        mine = b.uf.find(i)
-        fitting = sorted({b.uf.find(r) for r in roots} - {mine}, key=lambda r: -len(articles.get(r, ())))
-        fitting = [r for r in fitting if genders.fits(i, r)]
-        if not fitting:
-            continue
-        top = fitting[0]
-        named_in = len(articles.get(top, ()))
-        if len(fitting) > 1 and not (named_in >= 3 and named_in >= 3 * len(articles.get(fitting[1], ()))):
-            continue
-        written_in = articles.get(mine, set())
-        if named_in < 2 and len(written_in - articles.get(top, set())) > 1:
-            continue  # the surname alone in several articles the full name is not in: several people
-        gone = articles.pop(mine, set()) | articles.pop(top, set())
-        genders.union(i, top)
-        articles[b.uf.find(i)] = gone
-
-
-_PLACE_HEADS = frozenset({"camp", "fort", "mount", "lake", "port"})
-_CAPWORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
-
-
-def _person_roots(b: AliasGraph) -> set[int]:
-    """Groups that name a person: person votes outnumber other named types, and no acronym (a
-    speaker mistyped as a person — "the MEK" — does not make the MEK a person)."""
-    votes: dict[int, Counter[SpeakerType]] = {}
-    acronym_roots: set[int] = set()
-    for i in b.global_nodes():
-        root = b.uf.find(i)
-        votes.setdefault(root, Counter()).update(b.nodes[i].types)
-        if b.acronym(i):
-            acronym_roots.add(root)
-    out: set[int] = set()
-    for root, v in votes.items():
-        person = v[SpeakerType.person]
-        other = sum(n for t, n in v.items() if t not in (SpeakerType.person, SpeakerType.unnamed))
-        if person > other and root not in acronym_roots:
-            out.add(root)
-    return out
-
-
-def join_short_forms(b: AliasGraph, docs: list[DocumentResult]) -> None:
-    """A bare surname or place name in claim text ("Khamenei", "Maliki", "Liberty") joins the person
-    or place whose longer name ends with it ("Ali Khamenei", "Nouri al-Maliki", "Camp Liberty"): the
-    one its own article names, else the corpus's only one when more than one article names it."""
-    person_roots = _person_roots(b)
-    ends: dict[str, set[int]] = {}
-    for i in b.global_nodes():
-        toks = b.nodes[i].key.split()
-        root = b.uf.find(i)
-        if len(toks) < 2 or b.acronym(i):
-            continue
-        if root in person_roots:
-            last = person_key(b.nodes[i].key).split()[-1]
-        elif toks[0] in _PLACE_HEADS and len(toks) == 2:
-            last = toks[-1]
-        else:
-            continue
-        if len(last) >= 4 and last not in NOT_SHORT_FORMS:
-            ends.setdefault(last, set()).add(root)
-    if not ends:
-        return
-    articles = b.articles_by_group()
-    for doc in docs:
-        for claim in doc.claims:
-            for text in {claim.text, claim.evidence.text}:
-                for m in _CAPWORD.finditer(text):
-                    roots = {b.uf.find(r) for r in ends.get(m.group(0).lower(), ())}
-                    here = {r for r in roots if doc.doc_id in articles.get(r, ())}
-                    # its own article's name; else the corpus's only one, if more than one article names it
-                    pick = here if here else {r for r in roots if len(articles.get(r, ())) >= 2}
-                    if len(roots) >= 1 and len(pick) == 1 and (here or len(roots) == 1):
-                        root = pick.pop()
-                        kind = SpeakerType.person if root in person_roots else SpeakerType.unnamed
-                        b.uf.union(root, b.node(m.group(0), doc.doc_id, kind, declared=False))

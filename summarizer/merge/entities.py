@@ -30,11 +30,8 @@ from summarizer.merge.aliasrules import (
     join_acronyms,
     join_equal_variants,
     join_fuzzy,
-    join_local_surnames,
     join_qualified,
-    join_short_forms,
     join_short_outlets,
-    join_surnames,
 )
 from summarizer.merge.mentions import MentionIndex
 from summarizer.merge.names import (
@@ -46,6 +43,7 @@ from summarizer.merge.names import (
     person_name,
 )
 from summarizer.merge.normalize import is_acronym, name_key
+from summarizer.merge.surnames import join_local_surnames, join_short_forms, join_surnames
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
 from summarizer.rules.speakers import NO_SOURCE, institution_type
