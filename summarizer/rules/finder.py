@@ -48,6 +48,7 @@ from summarizer.rules.lexicon import (
     VERBISH,
     Attribution,
     continue_quote,
+    cue_head,
     opening_subject,
     speaker_after,
     subject_phrase,
@@ -402,7 +403,8 @@ def find_attributions(
                     if s.toks[k].text not in (",", *DASHES) or s.toks[k].start <= last.start:
                         continue
                     cut = s.toks[k].start  # the appositive's claim ends at the comma (or dash) before the cue
-                    if last.cue.lower() not in CUES:  # "who introduced a bill": an act in the appositive, no claim
+                    head = cue_head(last.cue)
+                    if head not in CUES and head != "according":  # "who introduced a bill": an act, no claim
                         out.pop()
                         last = out[-1] if out else None
                 if last is not None and last.start < cut < last.end:
