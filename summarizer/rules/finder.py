@@ -239,7 +239,7 @@ class _Sentence:
             end = self.end
         if quoted or text[end - 1] in "”\"'":  # '"A," he said. "B."': B continues the quote
             # the frame's own sentence may hold B when the split missed it (''A,'' he said. ''B.'')
-            stop = tail[n].end if n < len(tail) and tail[n].text in (".", "!", "?") else self.end
+            stop = next((t.end for t in tail if t.text in (".", "!", "?")), self.end)  # past an appositive
             resumed = continue_quote(text, self.regions, max(end, min(stop, self.end)))
             end = resumed if resumed > max(end, min(stop, self.end)) else end
         return self.phrase(span), start, end
