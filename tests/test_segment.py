@@ -20,3 +20,13 @@ def test_ids_are_one_based_and_long_sentences_are_cut() -> None:
     sentences = split_sentences(text, max_chars=500)
     assert sentences[0].id == 1 and all(len(s.text) <= 500 for s in sentences)
     assert len(sentences) >= 10
+
+
+def test_a_quotation_opened_with_two_apostrophes_starts_a_sentence() -> None:
+    """The New York Times writes quotations with two apostrophes: ''A,'' he said. ''B.''"""
+    text = "''A is here,'' said X, the czar. ''But the wall is a fantasy.'' He left."
+    assert [s.text for s in split_sentences(text)] == [
+        "''A is here,'' said X, the czar.",
+        "''But the wall is a fantasy.''",
+        "He left.",
+    ]

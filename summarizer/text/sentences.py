@@ -70,7 +70,7 @@ _ABBREVIATIONS = frozenset(
 )
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n")
-_NEXT_START = re.compile(r"\s*[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ]")
+_NEXT_START = re.compile(r"\s*(?:''|[\"'“‘(\[])?[A-Z0-9À-ÖØ-Þ]")
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
