@@ -453,3 +453,10 @@ def test_a_learned_participle_after_a_comma_opens_its_own_claim() -> None:
 def test_an_analysis_by_a_person_speaks_as_that_person() -> None:
     found = only("Some Americans would pay more, according to an analysis by Lily Batchelder.")
     assert found.speaker.name == "Lily Batchelder"
+
+
+def test_a_cue_inside_a_sentence_before_a_resumed_lowercase_quotation_keeps_both_pieces() -> None:
+    text = "While confidence is at its highest level in years, he said, ''this has done nothing to lower the gloom.''"
+    found = only(text)
+    assert found.speaker.name == "he"
+    assert found.evidence.text.startswith("While confidence") and "this has done nothing" in found.evidence.text

@@ -40,7 +40,6 @@ from summarizer.rules.lexicon import (
     INVERTIBLE,
     NO_SOURCE,
     OBJECT_VERBS,
-    OPEN_Q,
     PAGE_LABELS,
     PASSIVE,
     PUNCT,
@@ -213,7 +212,9 @@ class _Sentence:
         cut = toks[boundary].start if toks[boundary].text == "," else toks[boundary].end
         quoted = text[cut - 1] in "”\"'"
         rest = tail[n:]
-        if (rest and rest[0].text == ":") or (not quoted and len(rest) >= 2 and rest[1].text in OPEN_Q + "“"):
+        opens = len(rest) >= 2 and rest[0].text == "," and rest[1].text in ("“", '"', "'", "''")
+        resumes = opens and len(rest) >= 3 and rest[2].text.islower()  # "A, he said, ''this has done ...''"
+        if (rest and rest[0].text == ":") or (not quoted and opens and not resumes):
             return None  # "In a warning, he said: ..." introduces its content
         interjected = (
             not quoted
@@ -232,7 +233,7 @@ class _Sentence:
         if region and region[1] == cut:
             start = min(start, region[0])
         end = cut
-        if len(rest) >= 2 and rest[0].text == "," and rest[1].text in OPEN_Q + "“":
+        if opens:
             region = region_at(self.regions, rest[1].start)
             end = region[1] if region else self.end
         elif interjected:  # "Acts of protest, Mr. Obama said, are acts of patriotism."

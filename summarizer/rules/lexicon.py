@@ -103,7 +103,6 @@ COLON_CUES = words("read reads reading")  # a cue only when a colon follows: "It
 NO_SOURCE = words("reportedly allegedly purportedly supposedly reputedly")  # a cue with no source
 INVERTIBLE = words("said says say added adds wrote writes reported reports noted notes explained asked continued")
 PUNCT = frozenset(',;:()[]“”"—–―-.!?…') | {"''"}
-OPEN_Q = "“\"'"
 CLOSE_Q = ("”", '"', "''")
 TRIM = " \t\n.,:;—–―-"
 
