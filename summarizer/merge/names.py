@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 
 from summarizer.merge.normalize import STOPWORDS, is_acronym, name_key, word_tokens, words
 from summarizer.text.acronyms import acronym_definitions
-from summarizer.text.words import NAME_SUFFIXES, PARTY_WORDS, PRONOUNS, ROLE_WORDS
+from summarizer.text.words import NAME_SUFFIXES, PERSON_ROLES, PRONOUNS, ROLE_WORDS
 from summarizer.text.words import TITLES as TEXT_TITLES
 
 # Tokens an acronym may skip ("Mujahedin-e Khalq" → MEK or MK; "... of Iran" → PMOI).
@@ -46,7 +46,6 @@ SYNONYMS = {"regime": "government", "administration": "government"}
 # Leading words of a person's name that are titles or roles, not names ("Prime Minister Nouri
 # al-Maliki", "Iranian Resistance leader Maryam Rajavi"): the text layer's titles and role words,
 # plus the words that may open such a run ("the Iranian Resistance leader").
-PERSON_ROLES = TEXT_TITLES | ROLE_WORDS | PARTY_WORDS  # a name may follow one of these anywhere in the phrase
 TITLES = (
     TEXT_TITLES
     | ROLE_WORDS

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from summarizer.models import Mention, SpeakerType
 from summarizer.rules.lexicon import Attribution
-from summarizer.text.words import PARTY_WORDS, PERSONAL_PRONOUNS, ROLE_WORDS, SPEAKER_PRONOUNS, TITLES, refers_back
+from summarizer.text.words import PERSON_ROLES, PERSONAL_PRONOUNS, SPEAKER_PRONOUNS, refers_back
 
 AUTHOR = "author"
 NO_SOURCE = "no source"
@@ -160,7 +160,6 @@ _UNNAMED = re.compile(
     re.I,
 )
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’.-]*)?)$")
-PERSON_ROLES = TITLES | ROLE_WORDS | PARTY_WORDS
 _PERSON = re.compile(
     r"^(?:(?:mr|mrs|ms|dr|sen|rep|gov|gen|prof)\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:al-|de\s|van\s)?[A-Z][\w'’.-]+){0,3}$"
 )

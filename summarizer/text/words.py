@@ -42,6 +42,8 @@ ROLE_WORDS = word_set(
     "chancellor manager director executive adviser advisor aide strategist founder ceo"
 )
 PARTY_WORDS = word_set("republican republicans democrat democrats democratic gop libertarian")
+# Titles, roles and party words: a person's name may follow any of them in a phrase ("Vermont Sen. Bernie Sanders").
+PERSON_ROLES = TITLES | ROLE_WORDS | PARTY_WORDS
 # Generational suffixes and initials carry no identity of their own ("Joseph R. Biden Jr." = "Joseph Biden").
 NAME_SUFFIXES = word_set("jr sr ii iii iv")
 PERSONAL_PRONOUNS = word_set("he she him her i")
