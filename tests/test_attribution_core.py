@@ -460,3 +460,27 @@ def test_a_cue_inside_a_sentence_before_a_resumed_lowercase_quotation_keeps_both
     found = only(text)
     assert found.speaker.name == "he"
     assert found.evidence.text.startswith("While confidence") and "this has done nothing" in found.evidence.text
+
+
+def test_a_quotation_resumes_after_a_frame_that_ends_on_a_quoted_title_or_a_question() -> None:
+    text = (
+        '"We started with no money at all," Ana Ruiz said in an interview on "Morning Hour." '
+        '"No staff, no office and no plan, and we still won the county."'
+    )
+    found = only(text)
+    assert found.speaker.name == "Ana Ruiz"
+    assert found.evidence.text.lstrip('"').startswith("We started") and found.evidence.text.endswith('county."')
+    spans_hold(text, found)
+    asked = '"Did the council ever ask us?" Ana Ruiz said. "Nobody here was asked about the new road plan."'
+    found = only(asked)
+    assert found.evidence.text.endswith('road plan."')
+
+
+def test_after_a_quotation_an_inverted_speaker_may_open_in_lowercase_or_carry_a_party() -> None:
+    found = only('"We will win the county," said former Gov. Ana Ruiz of Ohio.')
+    assert (found.speaker.name, found.evidence.text) == ("former Gov. Ana Ruiz of Ohio", "We will win the county")
+    found = only('"The plan is sound," said Rep. Tom Baker (R-Ohio), a member of the budget committee.')
+    assert (found.speaker.name, found.evidence.text) == ("Rep. Tom Baker", "The plan is sound")
+    assert not frame('"No," said simply the clerk at the desk.')  # an adverb opens no speaker
+    found = only("The plan, a member of the committee, said Tom Baker, was sound.")
+    assert found.speaker.name != "a member of the committee"

@@ -187,7 +187,11 @@ class _Sentence:
         if inverted and toks[b - 1].text == ",":  # "X, who led the talks, said ...": X is the subject
             c0 = max((k for k in range(b - 1) if toks[k].text == ","), default=-1)
             inverted = not (c0 >= 0 and c0 + 1 < b - 1 and toks[c0 + 1].low in ("who", "which"))
-        span = speaker_after(toks, i) if inverted else None
+        # after a closing quotation a lowercase phrase is the speaker too ('"…," said former Gov. X')
+        after_quote = b > 0 and toks[b - 1].text in CLOSE_Q
+        span = speaker_after(toks, i, lowercase=after_quote) if inverted else None
+        if span is not None and toks[span[0]].text[:1].islower() and toks[span[0]].low.endswith("ly"):
+            span = None  # '"No," said simply': an adverb, no speaker
         if span is not None and _clause(toks, span):
             span = None  # "X, a salesman from Sumter, South Carolina, said the plan was sound": a clause follows
         boundary = b - 1  # '"CONTENT," said X'
@@ -198,6 +202,9 @@ class _Sentence:
         if span is None or (prior is None and (boundary < 0 or toks[boundary].text not in (",", *CLOSE_Q))):
             return None
         tail = toks[max(span[1], i + 1) :]
+        if tail and tail[0].text == "(":  # '"…," said Rep. X (R-Ohio), a member of …': the party is no clause
+            close = next((k for k, t in enumerate(tail[:8]) if t.text == ")"), None)
+            tail = tail[close + 1 :] if close is not None else tail
         n = next((k for k, t in enumerate(tail) if t.text in (",", ".", "!", "?", ":")), len(tail))
         after_quote = boundary >= 0 and (
             toks[boundary].text in CLOSE_Q or (boundary > 0 and toks[boundary - 1].text in CLOSE_Q)
@@ -208,7 +215,7 @@ class _Sentence:
         if n and ((not (adverbial or addressed) and n > 2) or n > longest or any(t.low == "that" for t in tail[:n])):
             return None  # a clause follows the cue: this is "X said CONTENT"
         if prior is not None:  # '“Why are you still endorsing him?” Obama asked.': split off by its "?"
-            return self.phrase(span), prior[0], prior[1]
+            return self.phrase(span), prior[0], self.resumed(prior[1], tail)
         cut = toks[boundary].start if toks[boundary].text == "," else toks[boundary].end
         quoted = text[cut - 1] in "”\"'"
         rest = tail[n:]
@@ -239,11 +246,21 @@ class _Sentence:
         elif interjected:  # "Acts of protest, Mr. Obama said, are acts of patriotism."
             end = self.end
         if quoted or text[end - 1] in "”\"'":  # '"A," he said. "B."': B continues the quote
-            # the frame's own sentence may hold B when the split missed it (''A,'' he said. ''B.'')
-            stop = next((t.end for t in tail if t.text in (".", "!", "?")), self.end)  # past an appositive
-            resumed = continue_quote(text, self.regions, max(end, min(stop, self.end)))
-            end = resumed if resumed > max(end, min(stop, self.end)) else end
+            end = self.resumed(end, tail)
         return self.phrase(span), start, end
+
+    def resumed(self, end: int, tail: list[Tok]) -> int:
+        """Where a quotation that ends at ``end`` and resumes after its frame (``tail``, the words after
+        the cue) ends: '"A," he said. "B."' → through B. The frame's own sentence may hold B when the
+        split missed it (''A,'' he said. ''B.''); the frame ends at its first full stop, past an
+        appositive, and past the closing mark of a title quoted there ('on "New Day."')."""
+        k = next((k for k, t in enumerate(tail) if t.text in (".", "!", "?")), None)
+        stop = self.end if k is None else tail[k].end
+        if k is not None and k + 1 < len(tail) and tail[k + 1].text in CLOSE_Q and tail[k + 1].start == stop:
+            stop = tail[k + 1].end
+        stop = max(end, min(stop, self.end))
+        resumed = continue_quote(self.text, self.regions, stop)
+        return resumed if resumed > stop else end
 
     def preposed(self, i: int, last_speaker: Mention | None) -> tuple[Mention, int, int, int] | None:
         """``X said (that|:) CONTENT``; returns speaker, content start/end and where the cue phrase starts."""
