@@ -484,3 +484,21 @@ def test_after_a_quotation_an_inverted_speaker_may_open_in_lowercase_or_carry_a_
     assert not frame('"No," said simply the clerk at the desk.')  # an adverb opens no speaker
     found = only("The plan, a member of the committee, said Tom Baker, was sound.")
     assert found.speaker.name != "a member of the committee"
+
+
+def test_a_finding_verb_takes_a_clause_without_that_only_after_a_document_or_a_measure() -> None:
+    found = only("Polls there show Ruiz is trailing Baker before the vote.")
+    assert (found.speaker.name, found.cue) == ("Polls there", "show")
+    assert found.evidence.text == "Ruiz is trailing Baker before the vote"
+    assert only("The survey showed the party with the highest turnout won.").speaker.name == "The survey"
+    assert not frame("He showed the crowd his new plan for the city.", lexicon_only=True)
+    found = only('A report found "no evidence of a stand down order."')
+    assert (found.speaker.name, found.evidence.text) == ("A report", "no evidence of a stand down order")
+
+
+def test_a_that_only_verb_takes_a_clause_that_opens_with_a_subject_and_an_auxiliary() -> None:
+    found = only("Ki Hong learned he had never been a citizen.")
+    assert (found.speaker.name, found.cue, found.evidence.text) == ("Ki Hong", "learned", "he had never been a citizen")
+    found = only("Some undecided conservatives think Ayotte should drop the nominee.")
+    assert found.evidence.text == "Ayotte should drop the nominee"
+    assert not frame("He found a way to win the county.", lexicon_only=True)

@@ -32,12 +32,16 @@ from summarizer.rules.lexicon import (
     AUX,
     BELIEFS,
     CLAUSE_OPENERS,
+    CLAUSE_SUBJECTS,
+    CLAUSE_VERBS,
     CLOSE_Q,
     COLON_CUES,
     CUES,
     DASHES,
     DETERMINERS,
+    FINDINGS,
     INVERTIBLE,
+    MEASURES,
     NO_SOURCE,
     OBJECT_VERBS,
     PAGE_LABELS,
@@ -94,12 +98,43 @@ class _Sentence:
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if (prev in PASSIVE and not low.endswith("ing")) or prev in DETERMINERS:
             return False  # "was told", "is said to", "his claims"
-        if low in THAT_ONLY and nxt != "that" and not (nxt in CLAUSE_OPENERS and low in BELIEFS):
+        if (
+            low in THAT_ONLY
+            and nxt != "that"
+            and not (nxt in CLAUSE_OPENERS and low in BELIEFS)
+            and not self.finding(i)
+            and not self.clause_after(i)
+        ):
             return False  # "his claims", "Trump found a way"; but "Critics fear the cuts will", "she hopes to"
         # "is said to", "adding to her lead"
         return not (
             nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
         )
+
+    def clause_after(self, i: int) -> bool:
+        """A clause follows ``toks[i]`` without "that": a subject pronoun or a name, then an auxiliary
+        or a modal ("learned he had never been", "think Ayotte should drop"; not "found a way")."""
+        toks = self.toks
+        if i + 2 >= len(toks):
+            return False
+        subject, verb = toks[i + 1], toks[i + 2]
+        named = subject.text[:1].isupper() and subject.text[:1].isalpha() and subject.low != "i"
+        return (subject.low in CLAUSE_SUBJECTS or named) and verb.low in CLAUSE_VERBS
+
+    def finding(self, i: int) -> bool:
+        """``toks[i]`` is a finding verb whose subject is a document or a measure, followed by a clause
+        ("Polls there show Trump is trailing", "The average shows Clinton leading")."""
+        toks = self.toks
+        if toks[i].low not in FINDINGS or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        span = subject_phrase(toks, i)
+        head = toks[span[1] - 1].low if span else ""
+        if head not in MEASURES and not (span and any(t.low in MEASURES for t in toks[span[0] : span[1]])):
+            return False
+        if toks[i].low in ("found", "finds"):  # "The report found no evidence of ...": any object but "to"
+            return nxt.low not in ("to", "that") and (nxt.text not in PUNCT or nxt.text in ("“", '"', "''"))
+        return nxt.low in CLAUSE_OPENERS - {"to"} or nxt.text[:1].isupper()
 
     def new_subject(self, i: int) -> bool:
         """The cue at ``i`` opens a clause of its own, with a subject named after ", but" / ", while" /

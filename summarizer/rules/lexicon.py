@@ -52,6 +52,14 @@ CUES = SPEECH | THAT_ONLY | LEARNED
 # "hopes to win"); a clause opener must follow them (a pronoun, a determiner or "to").
 BELIEFS = words("""believe believes believed think thinks thought fear fears feared hope hopes hoped expect expects
     worry worries worried""")
+# "Polls show Trump is trailing", "Exit polling shows he won": a finding verb takes a clause without
+# "that" when its subject is a document or a measure (not "He showed the crowd his plan").
+FINDINGS = words("show shows showed found finds")
+MEASURES = words("""poll polls polling survey surveys study studies analysis analyses data numbers figures results
+    records report reports research count tally average article paper investigation review audit inquiry""")
+# A clause without "that" after a that-only verb: a subject pronoun (or a name), then one of these.
+CLAUSE_SUBJECTS = words("he she they we i")
+CLAUSE_VERBS = words("is are was were has have had will would should could can must might may did does")
 CLAUSE_OPENERS = words("to he she they it we i you this these those the a an his her their its there")
 # function words and auxiliaries never head a cue: "has learned" → learned, "according to" → according
 CUE_SKIP = words("""a an the to of on in at for with by from about as and or but that this it its his her their is
