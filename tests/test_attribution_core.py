@@ -502,3 +502,18 @@ def test_a_that_only_verb_takes_a_clause_that_opens_with_a_subject_and_an_auxili
     found = only("Some undecided conservatives think Ayotte should drop the nominee.")
     assert found.evidence.text == "Ayotte should drop the nominee"
     assert not frame("He found a way to win the county.", lexicon_only=True)
+
+
+def test_a_quotation_resumes_across_a_no_break_space_and_past_a_participle_in_its_frame() -> None:
+    text = '"We have a deep bench," Clark said.\u00a0"We have developed a pretty deep bench here."'
+    assert only(text).evidence.text.endswith('bench here."')
+    text = (
+        "''We need Chapter 9,'' said Ms. Acosta, referring to the bankruptcy chapter used by cities. "
+        "''Give us the tool and we will finish.''"
+    )
+    said = next(f for f in frame(text) if f.cue == "said")
+    assert said.speaker.name == "Ms. Acosta" and said.evidence.text.endswith("we will finish.''")
+    # no quotation resumes: the participle opens its own claim and ends the first one
+    text = "The attacks came an hour apart, the opposition said, firing a total of 100 shells at the camp."
+    said = next(f for f in frame(text) if f.cue == "said")
+    assert said.evidence.text == "The attacks came an hour apart"  # the frame before the participle is no content

@@ -448,7 +448,17 @@ def find_attributions(
                         found, cut = pre[:3], pre[3]
             if found is None:
                 continue
-            if last is not None and inside_last:  # a cue inside the previous content ends it
+            # a cue in the frame of a quotation that resumes after it ('"A," said X, referring to Y. "B."')
+            # leaves that content whole: A and B are one claim, the cue's own claim comes beside it
+            in_frame = (
+                last is not None
+                and inside_last
+                and last.cue_span is not None
+                and last.start < last.cue_span[0]
+                and t.start > last.cue_span[1]
+                and any(t.start < r[0] and r[1] == last.end for r in regions)
+            )
+            if last is not None and inside_last and not in_frame:  # a cue inside the previous content ends it
                 if cut <= last.start:  # its subject opens before that content: "X, who has refused A, said B"
                     k = i - 1
                     while k > 0 and s.toks[k].low in AUX:
@@ -461,6 +471,9 @@ def find_attributions(
                         out.pop()
                         last = out[-1] if out else None
                 if last is not None and last.start < cut < last.end:
+                    frame = last.speaker_span and last.cue_span and sorted((*last.speaker_span, *last.cue_span))
+                    if frame and last.start < frame[0] and not text[frame[-1] : cut].strip(" ,"):
+                        cut = frame[0]  # "A, the opposition said, firing …": the frame before the cut is no content
                     a, b = trim_content(text, last.start, cut)
                     b = b - 4 if text[a:b].endswith((" and", " but")) else b
                     a, b = trim_content(text, a, b)

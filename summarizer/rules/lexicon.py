@@ -372,7 +372,7 @@ def continue_quote(text: str, regions: list[tuple[int, int]], pos: int) -> int:
     end = pos
     for _ in range(3):
         k = end
-        while k < len(text) and text[k] in " .,\n" and text.count("\n", pos, k + 1) <= 2:
+        while k < len(text) and (text[k] in ".," or text[k].isspace()) and text.count("\n", pos, k + 1) <= 2:
             k += 1
         region = region_at(regions, k)
         if region is None or region[0] != k:
