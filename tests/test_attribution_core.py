@@ -517,3 +517,11 @@ def test_a_quotation_resumes_across_a_no_break_space_and_past_a_participle_in_it
     text = "The attacks came an hour apart, the opposition said, firing a total of 100 shells at the camp."
     said = next(f for f in frame(text) if f.cue == "said")
     assert said.evidence.text == "The attacks came an hour apart"  # the frame before the participle is no content
+
+
+def test_a_quotation_that_follows_an_indirect_claim_and_ends_its_paragraph_is_the_same_speakers() -> None:
+    text = 'Corker said the bill was careful. "If we touch the deal, it is dead."\n\nThe vote is on Monday.'
+    found = only(text)
+    assert found.speaker.name == "Corker" and found.evidence.text.endswith('it is dead."')
+    text = 'Corker said the bill was careful. "If we touch the deal," he added, "it is dead."'
+    assert frame(text)[0].evidence.text == "the bill was careful"  # the quotation has its own frame

@@ -353,6 +353,8 @@ class _Sentence:
         region = region_at(self.regions, start)
         if region and region[0] == start:
             end = continue_quote(self.text, self.regions, max(end, region[1]))
+        else:  # 'X said A. "B."': a quotation that follows and ends the paragraph is X's too
+            end = continue_quote(self.text, self.regions, end)
         return speaker, start, end, cue_start
 
 
