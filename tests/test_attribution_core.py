@@ -525,3 +525,15 @@ def test_a_quotation_that_follows_an_indirect_claim_and_ends_its_paragraph_is_th
     assert found.speaker.name == "Corker" and found.evidence.text.endswith('it is dead."')
     text = 'Corker said the bill was careful. "If we touch the deal," he added, "it is dead."'
     assert frame(text)[0].evidence.text == "the bill was careful"  # the quotation has its own frame
+
+
+def test_a_source_phrase_runs_on_through_its_qualifier_and_an_opening_quantifier_phrase_is_the_subject() -> None:
+    found = only("The plan is dead, according to officials familiar with the system.")
+    assert found.speaker.name == "officials familiar with the system"
+    assert only("The plan is dead, according to audio provided to The Times.").speaker.name == (
+        "audio provided to The Times"
+    )
+    found = only("Many unnaturalized adoptees try to stay quiet, telling few people about their status.")
+    assert found.speaker.name == "Many unnaturalized adoptees"
+    found = only("Other former officers chafed at the criticism and said the choice was right.")
+    assert (found.speaker.name, found.evidence.text) == ("Other former officers", "the choice was right")

@@ -325,9 +325,16 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
         return (inner[0] + comma + 1, inner[1] + comma + 1) if inner and comma is not None else None
     if toks[0].low in SUBJECT_PRONOUNS:
         return 0, 1
-    if toks[0].low in DETERMINERS:  # "The nurse later sued, claiming ...": a short noun phrase
+    if toks[0].low in DETERMINERS | QUANTIFIERS | {"other", "another"}:
+        # "The nurse later sued, claiming ...", "Many unnaturalized adoptees try ..., telling": a short noun phrase
         b = 1
-        while b < len(toks) and b <= 4 and toks[b].text not in PUNCT and toks[b].low not in AUX | VERBISH | STOP_BACK:
+        while (
+            b < len(toks)
+            and b <= 4
+            and toks[b].text not in PUNCT
+            and toks[b].low not in AUX | VERBISH | STOP_BACK | CATENATIVE
+            and not (b >= 2 and toks[b].low.endswith("ed"))  # "Other former officers chafed": the verb ends it
+        ):
             b += 1
         return (0, b) if 1 < b <= 4 and not toks[b - 1].low.endswith("ed") else None
     b = 0
@@ -348,6 +355,12 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
             toks[b].low not in STOP_BACK
             or (
                 toks[b].low in ("of", "by", "from", "for", "at")
+                and b + 1 < len(toks)
+                and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
+            )
+            or (  # "officials familiar with the system", "audio provided to The Times", "an account she gave to"
+                toks[b].low in ("with", "to")
+                and (toks[b - 1].low in QUALIFIERS or toks[b - 1].low.endswith("ed") or toks[b - 1].low == "gave")
                 and b + 1 < len(toks)
                 and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
             )
