@@ -537,3 +537,12 @@ def test_a_source_phrase_runs_on_through_its_qualifier_and_an_opening_quantifier
     assert found.speaker.name == "Many unnaturalized adoptees"
     found = only("Other former officers chafed at the criticism and said the choice was right.")
     assert (found.speaker.name, found.evidence.text) == ("Other former officers", "the choice was right")
+
+
+def test_a_hedge_before_to_names_no_source_and_takes_its_clause() -> None:
+    found = only("Clinton appeared to have the most to gain from the debate.")
+    assert (found.speaker.name, found.cue) == (NO_SOURCE, "appeared")
+    assert found.evidence.text == "Clinton appeared to have the most to gain from the debate"
+    found = only("Many of his supporters are widely expected to back her in November.")
+    assert (found.speaker.name, found.cue) == (NO_SOURCE, "expected")
+    assert not frame("She expected to win the county easily.", lexicon_only=True)  # not passive: her own plan

@@ -40,6 +40,7 @@ from summarizer.rules.lexicon import (
     DASHES,
     DETERMINERS,
     FINDINGS,
+    HEDGES,
     INVERTIBLE,
     MEASURES,
     NO_SOURCE,
@@ -110,6 +111,18 @@ class _Sentence:
         return not (
             nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
         )
+
+    def hedged(self, i: int) -> bool:
+        """``toks[i]`` hedges a claim with no source: "appeared to", "seems to", "is (widely) expected to"."""
+        toks = self.toks
+        if i + 1 >= len(toks) or toks[i + 1].low != "to":
+            return False
+        if toks[i].low in HEDGES:
+            return True
+        k = i - 1
+        while k >= 0 and toks[k].low in ("also", "widely", "still", "now", "not", "generally", "largely"):
+            k -= 1
+        return toks[i].low == "expected" and k >= 0 and toks[k].low in PASSIVE
 
     def clause_after(self, i: int) -> bool:
         """A clause follows ``toks[i]`` without "that": a subject pronoun or a name, then an auxiliary
@@ -369,7 +382,7 @@ def _clause(toks: list[Tok], span: tuple[int, int]) -> bool:
 
 
 # Cues an expletive "it" opens: "It seems that ...", "It appears that ..." name no source.
-EXPLETIVE_CUES = frozenset({"seems", "seemed", "appears", "appeared"})
+EXPLETIVE_CUES = HEDGES
 
 
 def find_attributions(
@@ -411,7 +424,8 @@ def find_attributions(
                 continue
             found: tuple[Mention, int, int] | None = None
             cut = -1
-            if t.low in NO_SOURCE and not region_at(regions, t.start):  # "has reportedly attacked"
+            # "has reportedly attacked", "appeared to capitulate", "are expected to back her"
+            if (t.low in NO_SOURCE or s.hedged(i)) and not region_at(regions, t.start):
                 a, b = trim_content(text, s.start, s.end)
                 if last is None and s.words(a, b) >= 4:
                     out.append(Attribution("", t.text, a, b, None, (t.start, t.end), False))
