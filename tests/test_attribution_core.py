@@ -546,3 +546,13 @@ def test_a_hedge_before_to_names_no_source_and_takes_its_clause() -> None:
     found = only("Many of his supporters are widely expected to back her in November.")
     assert (found.speaker.name, found.cue) == (NO_SOURCE, "expected")
     assert not frame("She expected to win the county easily.", lexicon_only=True)  # not passive: her own plan
+
+
+def test_the_question_of_a_passive_asked_is_a_no_source_claim_beside_the_answer() -> None:
+    found = frame("Asked whether he would back the plan, Reid said he would not give advice.")
+    assert [(f.speaker.name, f.cue, f.evidence.text) for f in found] == [
+        (NO_SOURCE, "Asked", "whether he would back the plan"),
+        ("Reid", "said", "he would not give advice"),
+    ]
+    found = only("He was asked about the former first lady as well as his rivals.")
+    assert (found.speaker.name, found.evidence.text) == (NO_SOURCE, "about the former first lady as well as his rivals")

@@ -112,6 +112,23 @@ class _Sentence:
             nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
         )
 
+    def asked(self, i: int) -> tuple[int, int] | None:
+        """The question of a passive "asked" ("Asked whether …,", "when asked about …", "he was asked
+        about …"): the words after it up to a comma or the sentence's end. No one is named as asking,
+        so it is a no-source attribution (PolNeAR labels 101 of them on train)."""
+        toks = self.toks
+        if toks[i].low != "asked" or i + 1 >= len(toks) or region_at(self.regions, toks[i].start):
+            return None
+        prev = toks[i - 1].low if i > 0 else ""
+        if not (i == 0 or prev in ("when", "if", "after", "being", "been", "was", "were", "is", "are", "be")):
+            return None
+        nxt = toks[i + 1]
+        if nxt.low == "by" or nxt.text in PUNCT:  # "Asked by Stephanopoulos": a named asker (not decided here)
+            return None
+        stop = next((t.start for t in toks[i + 1 :] if t.text in (",", ";", ":", ".", "?", "!", *DASHES)), self.end)
+        a, b = trim_content(self.text, nxt.start, stop)
+        return (a, b) if b > a else None
+
     def hedged(self, i: int) -> bool:
         """``toks[i]`` hedges a claim with no source: "appeared to", "seems to", "is (widely) expected to"."""
         toks = self.toks
@@ -430,6 +447,10 @@ def find_attributions(
                 if last is None and s.words(a, b) >= 4:
                     out.append(Attribution("", t.text, a, b, None, (t.start, t.end), False))
                     taken_until = max(taken_until, b)  # its sentence is taken whole
+                continue
+            question = s.asked(i) if last is None or not inside_last else None
+            if question is not None:  # "Asked whether he would ..., Reid said": the question has no source
+                out.append(Attribution("", t.text, *question, None, (t.start, t.end), False))
                 continue
             if t.low == "according":
                 found = s.according(i)
