@@ -546,6 +546,8 @@ def test_a_hedge_before_to_names_no_source_and_takes_its_clause() -> None:
     found = only("Many of his supporters are widely expected to back her in November.")
     assert (found.speaker.name, found.cue) == (NO_SOURCE, "expected")
     assert not frame("She expected to win the county easily.", lexicon_only=True)  # not passive: her own plan
+    found = only("Reagan was best known for his hatred of the Soviet empire.")
+    assert (found.speaker.name, found.cue) == (NO_SOURCE, "known")
 
 
 def test_the_question_of_a_passive_asked_is_a_no_source_claim_beside_the_answer() -> None:

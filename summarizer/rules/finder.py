@@ -132,14 +132,27 @@ class _Sentence:
     def hedged(self, i: int) -> bool:
         """``toks[i]`` hedges a claim with no source: "appeared to", "seems to", "is (widely) expected to"."""
         toks = self.toks
-        if i + 1 >= len(toks) or toks[i + 1].low != "to":
+        if i + 1 >= len(toks):
             return False
-        if toks[i].low in HEDGES:
+        if toks[i].low in HEDGES and toks[i + 1].low == "to":
             return True
         k = i - 1
-        while k >= 0 and toks[k].low in ("also", "widely", "still", "now", "not", "generally", "largely"):
+        while k >= 0 and toks[k].low in (
+            "also",
+            "widely",
+            "still",
+            "now",
+            "not",
+            "generally",
+            "largely",
+            "best",
+            "perhaps",
+        ):
             k -= 1
-        return toks[i].low == "expected" and k >= 0 and toks[k].low in PASSIVE
+        passive = k >= 0 and toks[k].low in PASSIVE
+        if toks[i].low in ("known", "seen") and toks[i + 1].low in ("as", "for"):  # "was best known for", "is seen as"
+            return passive
+        return toks[i].low == "expected" and toks[i + 1].low == "to" and passive
 
     def clause_after(self, i: int) -> bool:
         """A clause follows ``toks[i]`` without "that": a subject pronoun or a name, then an auxiliary
