@@ -558,3 +558,11 @@ def test_the_question_of_a_passive_asked_is_a_no_source_claim_beside_the_answer(
     ]
     found = only("He was asked about the former first lady as well as his rivals.")
     assert (found.speaker.name, found.evidence.text) == (NO_SOURCE, "about the former first lady as well as his rivals")
+
+
+def test_a_resumed_quotation_that_closes_its_sentence_continues_even_when_its_paragraph_goes_on() -> None:
+    text = '"This is an epidemic," Cruz said. "We need leadership to solve it." It is unclear what he meant.'
+    said = next(f for f in frame(text) if f.cue == "said")
+    assert said.evidence.text.endswith('solve it."')
+    text = '"This is an epidemic," Cruz said. "Stop it now!" Trump shouted at him.'
+    assert [f.speaker.name for f in frame(text)] == ["Cruz", "Trump"]  # the next frame claims it

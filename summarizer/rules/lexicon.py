@@ -394,7 +394,19 @@ def continue_quote(text: str, regions: list[tuple[int, int]], pos: int) -> int:
         if region is None or region[0] != k:
             break
         line_end = text.find("\n", region[1])
-        if re.search(r"[A-Za-z]", text[region[1] : len(text) if line_end < 0 else line_end]):
+        rest = text[region[1] : len(text) if line_end < 0 else line_end]
+        if re.search(r"[A-Za-z]", rest) and not _closes_sentence(text, region, rest):
             break
         end = region[1]
     return end
+
+
+def _closes_sentence(text: str, region: tuple[int, int], rest: str) -> bool:
+    """A quotation that ends a sentence of its own ('… and charities." It is unclear …') and is
+    followed by a sentence with no cue, so no other frame claims it ('"Stop!" Trump shouted.')."""
+    inner = text[region[0] : region[1]].rstrip("”\"' ")
+    if not inner.endswith((".", "!", "?")):
+        return False
+    nxt = re.match(r"\s*([^.!?]*)", rest)
+    words_ = re.findall(r"[a-z]+", nxt.group(1).lower()) if nxt else []
+    return bool(rest.strip()[:1].isupper()) and not any(w in CUES or w == "according" for w in words_)
