@@ -546,6 +546,9 @@ def test_a_hedge_before_to_names_no_source_and_takes_its_clause() -> None:
     found = only("Many of his supporters are widely expected to back her in November.")
     assert (found.speaker.name, found.cue) == (NO_SOURCE, "expected")
     assert not frame("She expected to win the county easily.", lexicon_only=True)  # not passive: her own plan
+    found = frame("Mr. Cruz seemed to mock his tough talk, saying the answer is not to yell.")
+    assert ("Mr. Cruz", "saying") in [(f.speaker.name, f.cue) for f in found]  # a cue follows: no hedge
+    assert NO_SOURCE not in [f.speaker.name for f in found]
     found = only("Reagan was best known for his hatred of the Soviet empire.")
     assert (found.speaker.name, found.cue) == (NO_SOURCE, "known")
 

@@ -132,8 +132,8 @@ class _Sentence:
     def hedged(self, i: int) -> bool:
         """``toks[i]`` hedges a claim with no source: "appeared to", "seems to", "is (widely) expected to"."""
         toks = self.toks
-        if i + 1 >= len(toks):
-            return False
+        if i + 1 >= len(toks) or any(t.low in CUES for t in toks[i + 1 :]):
+            return False  # "Obama seemed to recognize …", "Cruz seemed to mock …, saying": a cue follows
         if toks[i].low in HEDGES and toks[i + 1].low == "to":
             return True
         k = i - 1
@@ -307,7 +307,7 @@ class _Sentence:
             and rest[0].text == ","
             and rest[1].text.islower()
             and rest[1].low not in CUES
-            and rest[1].low not in ("and", "but")
+            and rest[1].low not in ("and",)
             and rest[1].low not in DETERMINERS  # "said X, the exiled opposition": an appositive of X
         )
         has_quote = any(self.start <= r[0] < cut for r in self.regions)  # 'X's "excesses" are sickening, Y said'
