@@ -569,3 +569,8 @@ def test_a_resumed_quotation_that_closes_its_sentence_continues_even_when_its_pa
     assert said.evidence.text.endswith('solve it."')
     text = '"This is an epidemic," Cruz said. "Stop it now!" Trump shouted at him.'
     assert [f.speaker.name for f in frame(text)] == ["Cruz", "Trump"]  # the next frame claims it
+
+
+def test_a_participle_after_the_object_of_a_verb_takes_the_subject_before_that_verb() -> None:
+    found = only("Minutes later, the Trump campaign issued a statement saying that he meant voters.")
+    assert (found.speaker.name, found.cue, found.evidence.text) == ("the Trump campaign", "saying", "he meant voters")

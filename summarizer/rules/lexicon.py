@@ -311,7 +311,19 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         ):
             return back_phrase(toks, c0)
         return None
-    return back_phrase(toks, b)
+    span = back_phrase(toks, b)
+    if span is not None and toks[i].low.endswith("ing"):  # "the campaign issued a statement saying": the campaign
+        verb = next(
+            (
+                k
+                for k in range(span[0] + 1, span[1] - 1)
+                if toks[k].text.islower() and toks[k].low.endswith("ed") and toks[k + 1].low in DETERMINERS
+            ),
+            None,
+        )
+        if verb is not None:
+            return span[0], verb
+    return span
 
 
 def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
