@@ -574,3 +574,12 @@ def test_a_resumed_quotation_that_closes_its_sentence_continues_even_when_its_pa
 def test_a_participle_after_the_object_of_a_verb_takes_the_subject_before_that_verb() -> None:
     found = only("Minutes later, the Trump campaign issued a statement saying that he meant voters.")
     assert (found.speaker.name, found.cue, found.evidence.text) == ("the Trump campaign", "saying", "he meant voters")
+
+
+def test_a_name_ending_in_ing_is_a_speaker_and_a_colon_after_the_cue_opens_its_own_quotation() -> None:
+    found = only("To that, Schilling added: ''A man is a man no matter what they call him.''")
+    assert (found.speaker.name, found.evidence.text) == ("Schilling", "A man is a man no matter what they call him")
+    assert only("Speaking in Harlem, Clinton said the plan was sound.").speaker.name == "Clinton"
+    text = 'The team said it was "refining its practices." He added: "My senior team remains in place."'
+    added = next(f for f in frame(text) if f.cue == "added")
+    assert added.evidence.text == "My senior team remains in place"

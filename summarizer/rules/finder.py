@@ -292,7 +292,8 @@ class _Sentence:
         longest = 40 if after_quote and (adverbial or addressed) else 8  # '“…,” Pence said in an interview with …'
         if n and ((not (adverbial or addressed) and n > 2) or n > longest or any(t.low == "that" for t in tail[:n])):
             return None  # a clause follows the cue: this is "X said CONTENT"
-        if prior is not None:  # '“Why are you still endorsing him?” Obama asked.': split off by its "?"
+        if prior is not None and not (tail[n:] and tail[n].text == ":"):
+            # '“Why are you still endorsing him?” Obama asked.': split off by its "?" ('He added: …' opens its own)
             return self.phrase(span), prior[0], self.resumed(prior[1], tail)
         cut = toks[boundary].start if toks[boundary].text == "," else toks[boundary].end
         quoted = text[cut - 1] in "”\"'"

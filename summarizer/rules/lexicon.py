@@ -257,9 +257,17 @@ def clean_span(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int]
         a += 1
     while b > a and (toks[b - 1].low in EDGE_JUNK or toks[b - 1].text in PUNCT or toks[b - 1].text in "'‘’"):
         b -= 1
-    if b - a == 1 and toks[a].low.endswith("ing"):  # "Facing", "Having": a participle, no speaker
-        return None
+    if b - a == 1 and toks[a].low.endswith("ing") and not _named_ing(toks, a, b):
+        return None  # "Facing", "Having": a participle, no speaker
     return (a, b) if a < b else None
+
+
+def _named_ing(toks: list[Tok], a: int, b: int) -> bool:
+    """A capitalised "-ing" word that names someone: mid-sentence, or right before a verb ("Schilling
+    added:"), where a participle ("Speaking in Harlem, …") never stands."""
+    if not toks[a].text[:1].isupper():
+        return False
+    return a > 0 or (b < len(toks) and (toks[b].low in CUES or toks[b].low in AUX))
 
 
 def subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
