@@ -583,3 +583,11 @@ def test_a_name_ending_in_ing_is_a_speaker_and_a_colon_after_the_cue_opens_its_o
     text = 'The team said it was "refining its practices." He added: "My senior team remains in place."'
     added = next(f for f in frame(text) if f.cue == "added")
     assert added.evidence.text == "My senior team remains in place"
+
+
+def test_a_source_phrase_keeps_what_a_measure_counts_a_persons_knowledge_and_a_quantifiers_of() -> None:
+    text = "Sanders would beat Trump by five points, according to the most recent average of national polls."
+    assert only(text).speaker.name == "the most recent average of national polls"
+    text = "''It is hard,'' said one person with knowledge of the governor's dilemma."
+    assert only(text).speaker.name == "one person with knowledge of the governor's dilemma"
+    assert only("Until the shutdown, most of them said they had loved the work.").speaker.name == "most of them"

@@ -192,7 +192,9 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
             and toks[a].text[:1].isupper()
         )  # "Trump and Pence", "Secretary of State"
         qualified = t.low in ("with", "to", "as", "on") and a >= 2 and toks[a - 2].low in QUALIFIERS
-        if t.low in CUES or (t.low in STOP_BACK and not between_names and not qualified):
+        # "most of them said", "many of the voters say": a quantifier's "of" stays in the phrase
+        counted = t.low == "of" and a >= 2 and toks[a - 2].low in QUANTIFIERS | {"none", "each"} and a < b
+        if t.low in CUES or (t.low in STOP_BACK and not between_names and not qualified and not counted):
             break
         a -= 1
     if a == b:
@@ -380,6 +382,10 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
                 toks[b].low in ("of", "by", "from", "for", "at")
                 and b + 1 < len(toks)
                 and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
+            )
+            or (  # "the most recent average of national polls", "one person with knowledge of the talks"
+                (toks[b].low == "of" and toks[b - 1].low in MEASURES | DOCUMENTS)
+                or (toks[b].low == "with" and b + 1 < len(toks) and toks[b + 1].low in ("knowledge", "direct"))
             )
             or (  # "officials familiar with the system", "audio provided to The Times", "an account she gave to"
                 toks[b].low in ("with", "to")
