@@ -1,0 +1,398 @@
+"""One sentence's tokens under the cue rules: the cue tests and the frame shapes.
+
+Why a module of its own: ``finder`` walks an article's sentences and decides which frame wins
+where two meet (a cue inside a content, a nested source); this module answers the questions it
+asks of one sentence: is this word a cue here, and what are the speaker and content of the frame
+it heads. Every shape is described in ``finder``'s docstring.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.models import Mention
+from summarizer.rules.cuemodel import DEFAULT, CueModel
+from summarizer.rules.lexicon import (
+    ADDRESSEES,
+    ADVERBIAL,
+    AUX,
+    BELIEFS,
+    CLAUSE_OPENERS,
+    CLAUSE_SUBJECTS,
+    CLAUSE_VERBS,
+    CLOSE_Q,
+    COLON_CUES,
+    CUES,
+    DASHES,
+    DETERMINERS,
+    FINDINGS,
+    HEDGES,
+    INVERTIBLE,
+    MEASURES,
+    OBJECT_VERBS,
+    PAGE_LABELS,
+    PASSIVE,
+    PUNCT,
+    THAT_ONLY,
+    VERBISH,
+    Attribution,
+    continue_quote,
+    opening_subject,
+    speaker_after,
+    subject_phrase,
+    trim_content,
+)
+from summarizer.text.tokens import Tok, region_at, regions_within
+
+
+class CueSentence:
+    """One sentence under the cue rules: which of its words are cues and the frame shapes around
+    them (postposed, preposed, "according to", passive "by", headlines, hedges, questions)."""
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        regions: list[tuple[int, int]],
+        toks: list[Tok],
+        extra: frozenset[str] = frozenset(),
+        learned: CueModel = DEFAULT,
+    ) -> None:
+        self.text, self.start, self.end, self.regions, self.extra = text, start, end, regions, extra
+        self.learned = learned
+        self.local = regions_within(regions, start, end)  # what the cue detector looks at
+        self.toks = toks
+
+    def phrase(self, span: tuple[int, int]) -> Mention:
+        start, end = self.toks[span[0]].start, self.toks[span[1] - 1].end
+        return Mention(text=self.text[start:end], start=start, end=end)
+
+    def words(self, start: int, end: int) -> int:
+        return len(re.findall(r"\w+", self.text[start:end]))
+
+    def is_cue(self, i: int) -> bool:
+        low, toks = self.toks[i].low, self.toks
+        if region_at(self.regions, toks[i].start):
+            return False
+        if low in self.extra:
+            return toks[i - 1].low not in DETERMINERS if i > 0 else True  # a cue the model named here
+        if low in COLON_CUES and i + 1 < len(toks) and toks[i + 1].text == ":":
+            return True  # "It read: “...”"
+        if low not in CUES:
+            return self.learned.fires(toks, i, self.local)  # the long tail, decided in context
+        prev = toks[i - 1].low if i > 0 else ""
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if (prev in PASSIVE and not low.endswith("ing")) or prev in DETERMINERS:
+            return False  # "was told", "is said to", "his claims"
+        if (
+            low in THAT_ONLY
+            and nxt != "that"
+            and not (nxt in CLAUSE_OPENERS and low in BELIEFS)
+            and not self.finding(i)
+            and not self.clause_after(i)
+        ):
+            return False  # "his claims", "Trump found a way"; but "Critics fear the cuts will", "she hopes to"
+        # "is said to", "adding to her lead"
+        return not (
+            nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
+        )
+
+    def asked(self, i: int) -> tuple[int, int] | None:
+        """The question of a passive "asked" ("Asked whether …,", "when asked about …", "he was asked
+        about …"): the words after it up to a comma or the sentence's end. No one is named as asking,
+        so it is a no-source attribution (PolNeAR labels 101 of them on train)."""
+        toks = self.toks
+        if toks[i].low != "asked" or i + 1 >= len(toks) or region_at(self.regions, toks[i].start):
+            return None
+        prev = toks[i - 1].low if i > 0 else ""
+        if not (i == 0 or prev in ("when", "if", "after", "being", "been", "was", "were", "is", "are", "be")):
+            return None
+        nxt = toks[i + 1]
+        if nxt.low == "by" or nxt.text in PUNCT:  # "Asked by Stephanopoulos": a named asker (not decided here)
+            return None
+        stop = next((t.start for t in toks[i + 1 :] if t.text in (",", ";", ":", ".", "?", "!", *DASHES)), self.end)
+        a, b = trim_content(self.text, nxt.start, stop)
+        return (a, b) if b > a else None
+
+    def hedged(self, i: int) -> bool:
+        """``toks[i]`` hedges a claim with no source: "appeared to", "seems to", "is (widely) expected to"."""
+        toks = self.toks
+        if i + 1 >= len(toks) or any(t.low in CUES for t in toks[i + 1 :]):
+            return False  # "Obama seemed to recognize …", "Cruz seemed to mock …, saying": a cue follows
+        if toks[i].low in HEDGES and toks[i + 1].low == "to":
+            return True
+        k = i - 1
+        while k >= 0 and toks[k].low in (
+            "also",
+            "widely",
+            "still",
+            "now",
+            "not",
+            "generally",
+            "largely",
+            "best",
+            "perhaps",
+        ):
+            k -= 1
+        passive = k >= 0 and toks[k].low in PASSIVE
+        if toks[i].low in ("known", "seen") and toks[i + 1].low in ("as", "for"):  # "was best known for", "is seen as"
+            return passive
+        return toks[i].low == "expected" and toks[i + 1].low == "to" and passive
+
+    def clause_after(self, i: int) -> bool:
+        """A clause follows ``toks[i]`` without "that": a subject pronoun or a name, then an auxiliary
+        or a modal ("learned he had never been", "think Ayotte should drop"; not "found a way")."""
+        toks = self.toks
+        if i + 2 >= len(toks):
+            return False
+        subject, verb = toks[i + 1], toks[i + 2]
+        named = subject.text[:1].isupper() and subject.text[:1].isalpha() and subject.low != "i"
+        return (subject.low in CLAUSE_SUBJECTS or named) and verb.low in CLAUSE_VERBS
+
+    def finding(self, i: int) -> bool:
+        """``toks[i]`` is a finding verb whose subject is a document or a measure, followed by a clause
+        ("Polls there show Trump is trailing", "The average shows Clinton leading")."""
+        toks = self.toks
+        if toks[i].low not in FINDINGS or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        span = subject_phrase(toks, i)
+        head = toks[span[1] - 1].low if span else ""
+        if head not in MEASURES and not (span and any(t.low in MEASURES for t in toks[span[0] : span[1]])):
+            return False
+        if toks[i].low in ("found", "finds"):  # "The report found no evidence of ...": any object but "to"
+            return nxt.low not in ("to", "that") and (nxt.text not in PUNCT or nxt.text in ("“", '"', "''"))
+        return nxt.low in CLAUSE_OPENERS - {"to"} or nxt.text[:1].isupper()
+
+    def new_subject(self, i: int) -> bool:
+        """The cue at ``i`` opens a clause of its own, with a subject named after ", but" / ", while" /
+        ";" ("..., but Democrats have pushed for"): not part of the content before it."""
+        span = subject_phrase(self.toks, i)
+        if span is None or span[0] < 2:
+            return False
+        before, comma = self.toks[span[0] - 1], self.toks[span[0] - 2]
+        named = self.toks[span[0]].text[:1].isupper()
+        return named and (before.text == ";" or (before.low in ("but", "while", "whereas") and comma.text == ","))
+
+    def according(self, i: int) -> tuple[Mention, int, int] | None:
+        toks = self.toks
+        if i + 1 >= len(toks) or toks[i + 1].low != "to" or region_at(self.regions, toks[i].start):
+            return None
+        span = speaker_after(toks, i + 1, lowercase=True)
+        if span is None:
+            return None
+        if self.words(self.start, toks[i].start) >= 3:  # "CONTENT, according to X"
+            return self.phrase(span), self.start, toks[i].start
+        return self.phrase(span), toks[span[1] - 1].end, self.end  # "According to X, CONTENT"
+
+    def passive_by(self, i: int) -> tuple[Mention, int, int] | None:
+        """``CONTENT, as noted by X`` / ``CONTENT, reported by X``: the speaker after "by"."""
+        toks = self.toks
+        if i + 1 >= len(toks) or toks[i + 1].low != "by" or not toks[i].low.endswith("ed"):
+            return None
+        b = i - 1 if i > 0 and toks[i - 1].low == "as" else i
+        if b <= 0 or toks[b - 1].text != ",":
+            return None
+        span = speaker_after(toks, i + 1)
+        if span is None or self.words(self.start, toks[b - 1].start) < 4:
+            return None
+        if span[1] < len(toks) and toks[span[1]].text not in (".", "!", "?", "”", '"', "''", ";"):
+            return None  # "agents, ordered by X, conducted …": a modifier inside the clause, not its source
+        return self.phrase(span), self.start, toks[b - 1].start
+
+    def headline(self) -> Attribution | None:
+        """A paragraph of one line that pairs a source and a claim around a colon: "De Blasio: Trust
+        Bratton on security" (source first) or "Iran and Iraq Involved in Shelling: Residents" (a
+        title ending in its source). The colon is the cue; the source is a short capitalised name."""
+        text, toks = self.text, self.toks
+        if text[self.start - 1 : self.start] not in ("", "\n") or text[self.end : self.end + 1] not in ("", "\n"):
+            return None
+        colons = [k for k, t in enumerate(toks) if t.text == ":" and not region_at(self.regions, t.start)]
+        if len(colons) != 1 or not 0 < colons[0] < len(toks) - 1:
+            return None
+        k = colons[0]
+        before, after = toks[:k], toks[k + 1 :]
+        while after and after[-1].text in PUNCT:
+            after = after[:-1]
+
+        def name(part: list[Tok]) -> bool:
+            capitalised = all(t.text[:1].isupper() and t.text[:1].isalpha() for t in part)
+            return 1 <= len(part) <= 3 and capitalised and not any(t.low in PAGE_LABELS for t in part)
+
+        if name(before) and len(after) >= 3:
+            speaker, content = (before[0].start, before[-1].end), (after[0].start, self.end)
+        elif name(after) and len(before) >= 4:
+            speaker, content = (after[0].start, after[-1].end), (before[0].start, toks[k].start)
+        else:
+            return None
+        a, b = trim_content(text, *content)
+        if self.words(a, b) < 2:
+            return None
+        colon = (toks[k].start, toks[k].end)
+        return Attribution(text[speaker[0] : speaker[1]], ":", a, b, speaker, colon)
+
+    def prior_quote(self) -> tuple[int, int] | None:
+        """The quotation that ends right before this sentence in its paragraph, if one does."""
+        region = next(
+            (r for r in self.regions if r[1] <= self.start and not self.text[r[1] : self.start].strip()), None
+        )
+        return region if region is not None and "\n" not in self.text[region[0] : self.start] else None
+
+    def postposed(self, i: int) -> tuple[Mention, int, int] | None:
+        """``CONTENT, X said`` / ``"CONTENT," said X`` / ``CONTENT, X said, CONTINUED``."""
+        toks, text = self.toks, self.text
+        if toks[i].low.endswith("ing"):
+            return None
+        b = i
+        while b > 0 and toks[b - 1].low in AUX:
+            b -= 1
+        inverted = b > 0 and toks[b - 1].text in (",", "”", '"', "''") and toks[i].low in INVERTIBLE
+        if inverted and toks[b - 1].text == ",":  # "X, who led the talks, said ...": X is the subject
+            c0 = max((k for k in range(b - 1) if toks[k].text == ","), default=-1)
+            inverted = not (c0 >= 0 and c0 + 1 < b - 1 and toks[c0 + 1].low in ("who", "which"))
+        # after a closing quotation a lowercase phrase is the speaker too ('"…," said former Gov. X')
+        after_quote = b > 0 and toks[b - 1].text in CLOSE_Q
+        span = speaker_after(toks, i, lowercase=after_quote) if inverted else None
+        if span is not None and toks[span[0]].text[:1].islower() and toks[span[0]].low.endswith("ly"):
+            span = None  # '"No," said simply': an adverb, no speaker
+        if span is not None and _clause(toks, span):
+            span = None  # "X, a salesman from Sumter, South Carolina, said the plan was sound": a clause follows
+        boundary = b - 1  # '"CONTENT," said X'
+        if span is None:
+            span = subject_phrase(toks, i)
+            boundary = span[0] - 1 if span else -1
+        prior = self.prior_quote() if span is not None and span[0] == 0 else None
+        if span is None or (prior is None and (boundary < 0 or toks[boundary].text not in (",", *CLOSE_Q))):
+            return None
+        tail = toks[max(span[1], i + 1) :]
+        if tail and tail[0].text == "(":  # '"…," said Rep. X (R-Ohio), a member of …': the party is no clause
+            close = next((k for k, t in enumerate(tail[:8]) if t.text == ")"), None)
+            tail = tail[close + 1 :] if close is not None else tail
+        n = next((k for k, t in enumerate(tail) if t.text in (",", ".", "!", "?", ":")), len(tail))
+        after_quote = boundary >= 0 and (
+            toks[boundary].text in CLOSE_Q or (boundary > 0 and toks[boundary - 1].text in CLOSE_Q)
+        )
+        addressed = toks[i].low in OBJECT_VERBS and after_quote  # '“…,” he told the hosts on WEEI'
+        adverbial = tail[0].low in ADVERBIAL if n else True
+        longest = 40 if after_quote and (adverbial or addressed) else 8  # '“…,” Pence said in an interview with …'
+        if n and ((not (adverbial or addressed) and n > 2) or n > longest or any(t.low == "that" for t in tail[:n])):
+            return None  # a clause follows the cue: this is "X said CONTENT"
+        if prior is not None and not (tail[n:] and tail[n].text == ":"):
+            # '“Why are you still endorsing him?” Obama asked.': split off by its "?" ('He added: …' opens its own)
+            return self.phrase(span), prior[0], self.resumed(prior[1], tail)
+        cut = toks[boundary].start if toks[boundary].text == "," else toks[boundary].end
+        quoted = text[cut - 1] in "”\"'"
+        rest = tail[n:]
+        opens = len(rest) >= 2 and rest[0].text == "," and rest[1].text in ("“", '"', "'", "''")
+        resumes = opens and len(rest) >= 3 and rest[2].text.islower()  # "A, he said, ''this has done ...''"
+        if (rest and rest[0].text == ":") or (not quoted and opens and not resumes):
+            return None  # "In a warning, he said: ..." introduces its content
+        interjected = (
+            not quoted
+            and len(rest) >= 2
+            and rest[0].text == ","
+            and rest[1].text.islower()
+            and rest[1].low not in CUES
+            and rest[1].low not in ("and",)
+            and rest[1].low not in DETERMINERS  # "said X, the exiled opposition": an appositive of X
+        )
+        has_quote = any(self.start <= r[0] < cut for r in self.regions)  # 'X's "excesses" are sickening, Y said'
+        if self.words(self.start, cut) < (2 if quoted or interjected else 4 if has_quote else 6):
+            return None
+        start = self.start
+        region = region_at(self.regions, cut - 1)
+        if region and region[1] == cut:
+            start = min(start, region[0])
+        end = cut
+        if opens:
+            region = region_at(self.regions, rest[1].start)
+            end = region[1] if region else self.end
+        elif interjected:  # "Acts of protest, Mr. Obama said, are acts of patriotism."
+            end = self.end
+        if quoted or text[end - 1] in "”\"'":  # '"A," he said. "B."': B continues the quote
+            end = self.resumed(end, tail)
+        return self.phrase(span), start, end
+
+    def resumed(self, end: int, tail: list[Tok]) -> int:
+        """Where a quotation that ends at ``end`` and resumes after its frame (``tail``, the words after
+        the cue) ends: '"A," he said. "B."' → through B. The frame's own sentence may hold B when the
+        split missed it (''A,'' he said. ''B.''); the frame ends at its first full stop, past an
+        appositive, and past the closing mark of a title quoted there ('on "New Day."')."""
+        k = next((k for k, t in enumerate(tail) if t.text in (".", "!", "?")), None)
+        stop = self.end if k is None else tail[k].end
+        if k is not None and k + 1 < len(tail) and tail[k + 1].text in CLOSE_Q and tail[k + 1].start == stop:
+            stop = tail[k + 1].end
+        stop = max(end, min(stop, self.end))
+        resumed = continue_quote(self.text, self.regions, stop)
+        return resumed if resumed > stop else end
+
+    def preposed(self, i: int, last_speaker: Mention | None) -> tuple[Mention, int, int, int] | None:
+        """``X said (that|:) CONTENT``; returns speaker, content start/end and where the cue phrase starts."""
+        toks = self.toks
+        b = i
+        while b > 0 and toks[b - 1].low in AUX:
+            b -= 1
+        participle = toks[i].low.endswith("ing") and i > 0 and toks[i - 1].text == ","
+        conjoined = b > 0 and toks[b - 1].low in ("and", "but")  # "X announced A and said B"
+        inverted = i == 0 and toks[i].text[:1].isupper()  # "Said Ellis: ..."
+        j = i + 1
+        opening = opening_subject(toks) if (conjoined or participle) and not last_speaker else None
+        if (participle or conjoined) and last_speaker:
+            speaker, cue_start = last_speaker, toks[max(0, b - 1)].start
+        elif opening is not None:  # "He went further and suggested ..."
+            speaker, cue_start = self.phrase(opening), toks[opening[0]].start
+        elif inverted:
+            span = speaker_after(toks, i)
+            if span is None or span[1] >= len(toks) or toks[span[1]].text not in (",", ":"):
+                return None
+            speaker, cue_start, j = self.phrase(span), toks[i].start, span[1] + 1
+        else:
+            span = subject_phrase(toks, i)
+            if span is None:
+                return None
+            speaker, cue_start = self.phrase(span), toks[span[0]].start
+        if toks[i].low in OBJECT_VERBS:  # "told reporters on Monday", "told The Post"
+            while (
+                j < len(toks)
+                and j - i <= 4
+                and toks[j].low != "that"
+                and toks[j].text not in PUNCT
+                and (toks[j].text[:1].isupper() or toks[j].low in ADDRESSEES)
+            ):
+                j += 1
+        if j < len(toks) and toks[j].low in ("for", "on") and toks[i].low.startswith("call"):
+            j += 1
+        for k in range(j, min(j + 8, len(toks))):  # "said Monday that", "said in a statement:"
+            colon = toks[k].text == ":" and not self.text[toks[k].end : toks[k].end + 1].isdigit()  # not "9:42"
+            if toks[k].low == "that" or colon:
+                j = k + 1
+                break
+            if toks[k].text in PUNCT:
+                break
+        while j < len(toks) and toks[j].text in (",", ":"):
+            j += 1
+        if j >= len(toks) and toks[-1].text == ":":  # 'X said:' and the quotation opens the next paragraph
+            nxt = next((r for r in self.regions if r[0] >= self.end), None)
+            if nxt is None or self.text[self.end : nxt[0]].strip():
+                return None
+            return speaker, nxt[0], continue_quote(self.text, self.regions, nxt[1]), cue_start
+        if j >= len(toks) or toks[j].low in ("but", "and", "as", "while"):
+            return None
+        start, end = toks[j].start, self.end
+        region = region_at(self.regions, start)
+        if region and region[0] == start:
+            end = continue_quote(self.text, self.regions, max(end, region[1]))
+        else:  # 'X said A. "B."': a quotation that follows and ends the paragraph is X's too
+            end = continue_quote(self.text, self.regions, end)
+        return speaker, start, end, cue_start
+
+
+def _clause(toks: list[Tok], span: tuple[int, int]) -> bool:
+    """The words after an inverted cue make a clause, not a speaker: an auxiliary, or a verb in the
+    past after the phrase's first two words ("said the Khan family deserved better", "said his
+    survey of Republicans showed"; not "said the embattled senator")."""
+    words = toks[span[0] : span[1]]
+    if any(t.low in VERBISH for t in words):
+        return True
+    return any(t.text.islower() and t.low.endswith("ed") and len(t.low) > 4 for t in words[2:])
