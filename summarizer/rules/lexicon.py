@@ -54,9 +54,7 @@ BELIEFS = words("""believe believes believed think thinks thought fear fears fea
     worry worries worried""")
 # "Polls show Trump is trailing", "Exit polling shows he won": a finding verb takes a clause without
 # "that" when its subject is a document or a measure (not "He showed the crowd his plan").
-FINDINGS = words("show shows showed found finds")
-MEASURES = words("""poll polls polling survey surveys study studies analysis analyses data numbers figures results
-    records report reports research count tally average article paper investigation review audit inquiry""")
+FINDINGS = words("show shows showed found finds")  # their subjects: ``MEASURES``, below
 # A clause without "that" after a that-only verb: a subject pronoun (or a name), then one of these.
 CLAUSE_SUBJECTS = words("he she they we i")
 CLAUSE_VERBS = words("is are was were has have had will would should could can must might may did does")
@@ -98,6 +96,9 @@ QUALIFIERS = words("familiar close known briefed")
 DASHES = ("-", "—", "–", "--")  # an appositive between dashes: "X - who said A - said B"
 # what a source can be written in ("a report in the Des Moines Register", "an interview in The Atlantic")
 DOCUMENTS = words("report reports article story interview editorial op-ed column study poll survey analysis piece")
+# what a finding verb's subject can be: a document or a measure ("Polls show …", "The average shows …")
+MEASURES = DOCUMENTS | words("""polls polling surveys studies analyses data numbers figures results records research
+    count tally average paper investigation review audit inquiry""")
 QUANTIFIERS = words("one two three four five several some many most few both all")  # "said several observers"
 ADDRESSEES = words("reporters me us him her them supporters voters the a an his her their its")
 DAYS = words("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week month year
