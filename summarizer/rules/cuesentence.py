@@ -26,6 +26,7 @@ from summarizer.rules.lexicon import (
     DASHES,
     DETERMINERS,
     FINDINGS,
+    HEDGE_ADVERBS,
     HEDGES,
     INVERTIBLE,
     MEASURES,
@@ -116,29 +117,22 @@ class CueSentence:
         return (a, b) if b > a else None
 
     def hedged(self, i: int) -> bool:
-        """``toks[i]`` hedges a claim with no source: "appeared to", "seems to", "is (widely) expected to"."""
-        toks = self.toks
-        if i + 1 >= len(toks) or any(t.low in CUES for t in toks[i + 1 :]):
-            return False  # "Obama seemed to recognize …", "Cruz seemed to mock …, saying": a cue follows
-        if toks[i].low in HEDGES and toks[i + 1].low == "to":
-            return True
-        k = i - 1
-        while k >= 0 and toks[k].low in (
-            "also",
-            "widely",
-            "still",
-            "now",
-            "not",
-            "generally",
-            "largely",
-            "best",
-            "perhaps",
-        ):
-            k -= 1
-        passive = k >= 0 and toks[k].low in PASSIVE
-        if toks[i].low in ("known", "seen") and toks[i + 1].low in ("as", "for"):  # "was best known for", "is seen as"
-            return passive
-        return toks[i].low == "expected" and toks[i + 1].low == "to" and passive
+        """``toks[i]`` hedges a claim with no source: "appeared to", "seems to", "is (widely) expected to",
+        "was best known for", "is seen as"; not when a cue follows ("Obama seemed to recognize …",
+        "Cruz seemed to mock …, saying"). The word is tested first: this runs for every token."""
+        toks, low = self.toks, self.toks[i].low
+        if i + 1 >= len(toks) or low not in HEDGES | {"expected", "known", "seen"}:
+            return False
+        nxt = toks[i + 1].low
+        if low in HEDGES:
+            hedge = nxt == "to"
+        else:
+            k = i - 1
+            while k >= 0 and toks[k].low in HEDGE_ADVERBS:
+                k -= 1
+            passive = k >= 0 and toks[k].low in PASSIVE
+            hedge = passive and (nxt == "to" if low == "expected" else nxt in ("as", "for"))
+        return hedge and not any(t.low in CUES for t in toks[i + 1 :])
 
     def clause_after(self, i: int) -> bool:
         """A clause follows ``toks[i]`` without "that": a subject pronoun or a name, then an auxiliary
@@ -158,8 +152,7 @@ class CueSentence:
             return False
         nxt = toks[i + 1]
         span = subject_phrase(toks, i)
-        head = toks[span[1] - 1].low if span else ""
-        if head not in MEASURES and not (span and any(t.low in MEASURES for t in toks[span[0] : span[1]])):
+        if span is None or not any(t.low in MEASURES for t in toks[span[0] : span[1]]):
             return False
         if toks[i].low in ("found", "finds"):  # "The report found no evidence of ...": any object but "to"
             return nxt.low not in ("to", "that") and (nxt.text not in PUNCT or nxt.text in ("“", '"', "''"))

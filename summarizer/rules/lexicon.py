@@ -113,6 +113,7 @@ NO_SOURCE = words("reportedly allegedly purportedly supposedly reputedly")  # a 
 # "Clinton appeared to gain", "many supporters are expected to back her": a hedge before "to" is the
 # author's inference, no source's (PolNeAR: no-source in 150 of 154 on train); "It seems that" too
 HEDGES = words("seem seems seemed appear appears appeared")
+HEDGE_ADVERBS = words("also widely still now not generally largely best perhaps")  # "is widely expected to"
 INVERTIBLE = words("said says say added adds wrote writes reported reports noted notes explained asked continued")
 PUNCT = frozenset(',;:()[]“”"—–―-.!?…') | {"''"}
 CLOSE_Q = ("”", '"', "''")
