@@ -11,7 +11,7 @@ import typer
 from summarizer.cli import common as c
 from summarizer.cli.options import not_a_file
 from summarizer.evaluate.predictions import load_merged
-from summarizer.merge import merge_documents
+from summarizer.merge import article_texts, merge_documents
 from summarizer.models import DocumentResult, MergeResult
 from summarizer.outdir import why_unreadable
 from summarizer.report.tables import tables, write_tables
@@ -26,7 +26,7 @@ def _merged(folder: Path, merged: Path | None, docs: list[DocumentResult]) -> Me
     path = (merged or folder / "merged") / "merged.json"
     if merged is None and not path.is_file():
         c.say(f"no {path}: merging {folder} for the cluster and conflict columns")
-        return merge_documents(docs)
+        return merge_documents(docs, texts=article_texts(folder, docs))
     try:
         return load_merged(path)
     except (OSError, ValueError) as exc:

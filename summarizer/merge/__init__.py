@@ -11,6 +11,7 @@ cannot settle. This package imports no backend and no CLI.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from summarizer.atomic import atomic_write
@@ -34,12 +35,13 @@ from summarizer.models.merge import (
     MergeResult,
     MergeStats,
 )
-from summarizer.outdir import load_folder, verified
+from summarizer.outdir import load_folder, read_article_text, verified
 
 __all__ = [
     "AliasCandidate",
     "AliasResolver",
     "BlockingConfig",
+    "article_texts",
     "load_documents",
     "merge_documents",
     "render_markdown",
@@ -52,7 +54,8 @@ def write_merge(folder: Path, out: Path, docs: list[DocumentResult] | None = Non
 
     Written atomically (temp file in the target folder, then ``os.replace``), so an interrupted
     merge never leaves a half-written merged.json for the report to read."""
-    result = merge_documents(load_documents(folder) if docs is None else docs)
+    docs = load_documents(folder) if docs is None else docs
+    result = merge_documents(docs, texts=article_texts(folder, docs))
     atomic_write(out / "merged.json", result.model_dump_json(indent=2))
     atomic_write(out / "summary.md", render_markdown(result))
     return result
@@ -70,6 +73,16 @@ def load_documents(folder: str | Path, skipped: list[str] | None = None) -> list
     if skipped is not None:
         skipped.extend(loaded.skipped)
     return list(loaded.docs.values())
+
+
+def article_texts(folder: str | Path, docs: list[DocumentResult]) -> dict[str, str]:
+    """doc_id → the article text saved beside each result (the entities read names from it)."""
+    out = {}
+    for doc in docs:
+        text = read_article_text(Path(folder), doc)
+        if text is not None:
+            out[doc.doc_id] = text
+    return out
 
 
 def _ref(f: ClaimFeatures) -> ClaimRef:
@@ -134,13 +147,17 @@ def distinct_texts(docs: list[DocumentResult]) -> list[DocumentResult]:
 
 
 def merge_documents(
-    docs: list[DocumentResult], resolver: AliasResolver | None = None, blocking: BlockingConfig | None = None
+    docs: list[DocumentResult],
+    resolver: AliasResolver | None = None,
+    blocking: BlockingConfig | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> MergeResult:
     """Merge per-article results into entities, clusters, conflicts and a corpus summary; an article
-    text present twice counts once."""
+    text present twice counts once. ``texts`` (doc_id → saved article text) lets the entities read
+    the names an article writes outside its claims."""
     started = time.perf_counter()
     docs = distinct_texts(docs)
-    table = resolve_entities(docs, resolver)
+    table = resolve_entities(docs, resolver, texts)
     features = claim_features(docs, table)
     for f, day in zip(features, context_days(features), strict=True):
         f.set_event_day(day)

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from summarizer.merge.names import (
     DEMONYMS_AND_COUNTRIES,
+    ORG_HINTS,
     PERSON_ROLES,
     acronym_letters,
     display_name,
@@ -53,6 +54,7 @@ class NameNode:
     key: str
     local_doc: str | None
     declared: bool = False  # named by extraction (entity list or speaker), not only seen in claim text
+    text_only: bool = True  # seen only in an article's text outside its claims: a bridge, no entity alone
     surfaces: dict[str, set[str]] = field(default_factory=dict)
     types: Counter[SpeakerType] = field(default_factory=Counter)
 
@@ -85,13 +87,17 @@ class AliasGraph:
         local: bool = False,
         declared: bool = True,
         surname_local: bool = True,
+        text_only: bool = False,
     ) -> int:
         """The node of a name (made on first sight). Descriptions and generic names are local to
         their article; so is a person's lone surname ("Clinton", "Mr. Trump") while
-        ``surname_local``: it names whoever its own article names in full (``join_local_surnames``)."""
+        ``surname_local``: it names whoever its own article names in full (``join_local_surnames``).
+        A name read from the article text outside its claims (``text_only``) only links names: a
+        group made of such names alone becomes no entity (``entities``)."""
         raw = display_name(raw)
         key = name_key(raw) or raw.strip().lower()
-        titles_only = all(t in PERSON_ROLES for t in key.split())  # "the president", "Retired General": a description
+        # "the president", "Retired General": a description; not an acronym ("S.E.C." is no "Sec.")
+        titles_only = all(t in PERSON_ROLES for t in key.split()) and not is_acronym(raw)
         local = local or (declared and kind == SpeakerType.unnamed) or key in GENERIC_NAMES or titles_only
         lone = surname_local and not local and kind == SpeakerType.person and len(person_key(key).split()) == 1
         local = local or lone
@@ -108,12 +114,18 @@ class AliasGraph:
                 self.surnames.append(idx)
         node = self.nodes[idx]
         node.surfaces.setdefault(raw, set()).add(doc_id)
+        node.text_only = node.text_only and text_only
         if declared:
             node.declared = True
             node.types[kind] += 1
         elif kind == SpeakerType.person:  # a titled name in text ("Prime Minister Maliki"): a hint only
             node.types[kind] += 1
         return idx
+
+    def find(self, raw: str, doc_id: str) -> int | None:
+        """The node a name of article ``doc_id`` already has (its local node first), if any."""
+        key = name_key(display_name(raw)) or raw.strip().lower()
+        return self.index.get(f"{doc_id}\x00{key}", self.index.get(key))
 
     def acronym(self, i: int) -> bool:
         return any(is_acronym(raw) for raw in self.nodes[i].surfaces)
@@ -157,7 +169,9 @@ def _ends_with_name(key: str, pk: str) -> bool:
 
 
 def join_qualified(b: AliasGraph) -> None:
-    """ "State Department" = "US State Department" when only one country qualifies that name."""
+    """ "State Department" = "US State Department" when only one country qualifies that name; and an
+    organisation's name of three words or more = the same name after one or two capitalised words
+    ("Tax Policy Center" = "Urban-Brookings Tax Policy Center") when only one such form exists."""
     bare: dict[str, list[int]] = {}
     qualified: dict[str, set[int]] = {}
     for i in b.global_nodes():
@@ -168,6 +182,11 @@ def join_qualified(b: AliasGraph) -> None:
         bare.setdefault(n.key, []).append(i)
         if len(toks) >= 3 and toks[0] in DEMONYMS_AND_COUNTRIES:
             qualified.setdefault(" ".join(toks[1:]), set()).add(i)
+        elif len(toks) >= 4 and toks[-1] in ORG_HINTS and not n.types[SpeakerType.person]:
+            first = next(iter(n.surfaces)).split()[0]
+            lead = len(name_key(first).split())  # "Urban-Brookings": one word, two tokens
+            if first[:1].isupper() and len(toks) - lead >= 3:
+                qualified.setdefault(" ".join(toks[lead:]), set()).add(i)
     for rest, nodes in qualified.items():
         roots = {b.uf.find(j) for j in nodes}
         if rest in bare and len(roots) == 1:

@@ -19,6 +19,7 @@ each article's author is its own entity.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from summarizer.merge.aliasrules import (
@@ -33,10 +34,13 @@ from summarizer.merge.aliasrules import (
     join_qualified,
     join_short_outlets,
 )
+from summarizer.merge.appositions import appositions
+from summarizer.merge.firstnames import GivenNames
 from summarizer.merge.mentions import MentionIndex
 from summarizer.merge.names import (
     COUNTRIES,
     definitions_in_text,
+    display_name,
     names_in_text,
     names_nothing,
     person_key,
@@ -47,6 +51,7 @@ from summarizer.merge.surnames import join_local_surnames, join_short_forms, joi
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
 from summarizer.rules.speakers import NO_SOURCE, institution_type
+from summarizer.text.sentences import split_sentences
 from summarizer.text.words import refers_back
 
 __all__ = ["AliasCandidate", "AliasResolver", "EntityTable", "resolve_entities"]
@@ -123,9 +128,41 @@ def _person_canonical(seen: dict[str, set[str]]) -> str | None:
     return max(full)[2] if full else None
 
 
-def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None = None) -> EntityTable:
-    """Resolve every document entity and claim speaker to one merged entity."""
+def _read_article(b: AliasGraph, doc: DocumentResult, text: str, given: GivenNames) -> None:
+    """The names of an article's whole text, as links between the names of its claims: a long form
+    or an acronym written outside every claim ("a senior fellow at the Urban-Brookings Tax Policy
+    Center") and what the article says a name is ("the NCRI, the Iranian opposition movement")."""
+    phrases = {c.speaker.name for c in doc.claims} | {a for e in doc.entities for a in [e.name, *e.aliases]}
+    for sentence in split_sentences(text):
+        for raw, person in names_in_text(sentence.text).items():
+            if not names_nothing(raw):
+                kind = SpeakerType.person if person or given.personal(raw) else SpeakerType.unnamed
+                b.node(raw, doc.doc_id, kind, declared=False, text_only=True)
+        for short, long in definitions_in_text(sentence.text):
+            b.uf.union(
+                b.node(short, doc.doc_id, SpeakerType.unnamed, declared=False, text_only=True),
+                b.node(long, doc.doc_id, SpeakerType.unnamed, declared=False, text_only=True),
+            )
+        for app in appositions(sentence.text):
+            if names_nothing(app.name):
+                continue
+            name = b.find(app.name, doc.doc_id)
+            if name is None:
+                name = b.node(app.name, doc.doc_id, SpeakerType.unnamed, declared=False, text_only=True)
+            b.uf.union(name, b.node(app.description, doc.doc_id, SpeakerType.unnamed, declared=False, text_only=True))
+            for phrase in phrases:
+                idx = b.find(phrase, doc.doc_id)
+                if idx is not None and app.describes(display_name(phrase)):
+                    b.uf.union(name, idx)
+
+
+def resolve_entities(
+    docs: list[DocumentResult], resolver: AliasResolver | None = None, texts: Mapping[str, str] | None = None
+) -> EntityTable:
+    """Resolve every document entity and claim speaker to one merged entity; ``texts`` (doc_id →
+    the saved article text) adds the links its text writes outside the claims."""
     b = AliasGraph()
+    given = GivenNames()
     speaker_nodes: dict[tuple[str, str], int] = {}
     for doc in docs:
         for ent in doc.entities:
@@ -154,12 +191,16 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
             for raw, person in names_in_text(*{claim.text, claim.evidence.text}).items():
                 if names_nothing(raw):
                     continue
+                person = person or given.personal(raw)
                 b.node(raw, doc.doc_id, SpeakerType.person if person else SpeakerType.unnamed, declared=False)
             for short, long in definitions_in_text(claim.evidence.text):
                 b.uf.union(
                     b.node(short, doc.doc_id, SpeakerType.unnamed, declared=False),
                     b.node(long, doc.doc_id, SpeakerType.unnamed, declared=False),
                 )
+    for doc in docs:
+        if texts and doc.doc_id in texts:
+            _read_article(b, doc, texts[doc.doc_id], given)
     join_equal_variants(b)
     join_qualified(b)
     join_abbreviated_words(b)
@@ -168,13 +209,15 @@ def resolve_entities(docs: list[DocumentResult], resolver: AliasResolver | None 
     join_local_surnames(b)
     join_short_outlets(b)
     join_surnames(b)
-    join_short_forms(b, docs)
+    join_short_forms(b, docs, texts)
 
     groups = b.uf.groups()
     entity_of_root: dict[int, str] = {}
     entities: list[MergedEntity] = []
     for root in sorted(groups, key=lambda r: groups[r][0]):
         members = [b.nodes[i] for i in groups[root]]
+        if all(n.text_only for n in members):
+            continue  # names read only from the article text: no actor any claim is about
         declared = any(n.declared for n in members)
         canonical, kind = _canonical(members)
         seen: dict[str, set[str]] = {}

@@ -83,7 +83,7 @@ def person_name(raw: str) -> str:
     while len(toks) > 1 and _bare(toks[0]) in TITLES:
         toks = toks[1:]
     role = max((k for k, t in enumerate(toks[:-1]) if _bare(t) in PERSON_ROLES), default=-1)
-    if role >= 0 and not any(_bare(t) in _ORG_HINTS for t in toks[role + 1 :]):
+    if role >= 0 and not any(_bare(t) in ORG_HINTS for t in toks[role + 1 :]):
         toks = toks[role + 1 :]
     return " ".join(toks)
 
@@ -156,7 +156,8 @@ def name_similarity(a: str, b: str, *, person: bool = False) -> float:
 
 
 _CAP = r"(?:(?:al|el)-)?[A-Z][\w'’-]*\w"
-_NAME = re.compile(rf"{_CAP}(?:\s+(?:(?:of|the|for|e|de|du|la)\s+)?{_CAP})+")
+_INITIAL = r"[A-Z]\.(?=\s+[A-Z])"  # a middle initial inside a name: "Joseph R. Biden"
+_NAME = re.compile(rf"{_CAP}(?:\s+(?:(?:of|the|for|and|e|de|du|la)\s+)?(?:{_CAP}|{_INITIAL}))+")
 _ACRONYM = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,6}\b\.?")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]*\w")
 _BODY = r"(?:regime|government|military|army|police|security forces|forces|authorities|administration)"
@@ -173,7 +174,8 @@ _SENTENCE_WORDS = words(
     "should might must what where which who why how whether though although because unless until despite "
     "without within through throughout against among between across behind below above under over about from "
     "into onto upon via unlike near also still even now then so thus however meanwhile perhaps maybe instead "
-    "indeed yet not no nor both either neither each every all any many much more most such only just there here"
+    "indeed yet not no nor both either neither each every all any many much more most such only just there here "
+    "said says added adds asked told wrote writes"  # an inverted cue: "Said Ellis:", "Added Mr. Trump"
 )
 _MONTHS = words("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
                 "august september october november december")  # fmt: skip
@@ -200,15 +202,16 @@ def display_name(raw: str) -> str:
     return text
 
 
-_ORG_HINTS = words(
+ORG_HINTS = words(
     "department ministry office council agency committee force forces army police government regime "
     "organization group party movement front brigades times news post house nations state states "
-    "commission commissioner mission convention airport camp university court"
+    "commission commissioner mission convention airport camp university court center centre institute "
+    "foundation"
 )
 
 
 # Words that never stand alone for a longer name ("Iraq" is not "government of Iraq").
-NOT_SHORT_FORMS = DEMONYMS_AND_COUNTRIES | TITLES | _ORG_HINTS | STOPWORDS
+NOT_SHORT_FORMS = DEMONYMS_AND_COUNTRIES | TITLES | ORG_HINTS | STOPWORDS
 
 
 def _titled(words: list[str]) -> bool:
@@ -216,7 +219,7 @@ def _titled(words: list[str]) -> bool:
     low = [w.lower() for w in words]
     while low and low[0] in DEMONYMS_AND_COUNTRIES:
         low = low[1:]
-    if len(low) < 2 or low[0] not in TITLES or any(w in _ORG_HINTS for w in low):
+    if len(low) < 2 or low[0] not in TITLES or any(w in ORG_HINTS for w in low):
         return False
     rest = person_key(" ".join(words)).split()
     return 1 <= len(rest) <= 3 and rest[-1] not in TITLES
@@ -227,6 +230,20 @@ _BARE_TITLES = TEXT_TITLES | ROLE_WORDS  # a run of these alone is a title, not 
 
 def _bare(word: str) -> str:
     return word.lower().rstrip(".").removesuffix("’s").removesuffix("'s")
+
+
+def _and_parts(words: list[str]) -> list[list[str]]:
+    """A run joined by "and" is one name when it ends on an organisation word ("Securities and
+    Exchange Commission"), else the names on either side ("Donald Trump and Hillary Clinton")."""
+    if "and" not in words or words[-1].lower() in ORG_HINTS:
+        return [words]
+    parts: list[list[str]] = [[]]
+    for w in words:
+        if w == "and":
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    return [p for p in parts if p]
 
 
 def names_in_text(*texts: str) -> dict[str, bool]:
@@ -240,15 +257,15 @@ def names_in_text(*texts: str) -> dict[str, bool]:
     for text in texts:
         headline = _headline(text)
         for m in _NAME.finditer(text):
-            words = m.group(0).split()
-            if headline and words[-1].lower() not in _ORG_HINTS:  # "the NewYork Times" is a name there too
-                continue
-            while words and words[0].lower() in _SENTENCE_WORDS:
-                words = words[1:]
-            while words and words[-1].lower().rstrip(".") in _MONTHS:  # "By Brian Booker Oct 29"
-                words = words[:-1]
-            if len(words) >= 2 and not all(_bare(w) in _BARE_TITLES for w in words):  # "Prime Minister"
-                found[" ".join(words)] = _titled(words)
+            for run in _and_parts(m.group(0).split()):
+                if headline and run[-1].lower() not in ORG_HINTS:  # "the NewYork Times" is a name there too
+                    continue
+                while run and run[0].lower() in _SENTENCE_WORDS:
+                    run = run[1:]
+                while run and run[-1].lower().rstrip(".") in _MONTHS:  # "By Brian Booker Oct 29"
+                    run = run[:-1]
+                if len(run) >= 2 and not all(_bare(w) in _BARE_TITLES for w in run):  # "Prime Minister"
+                    found[" ".join(run)] = _titled(run)
         for m in _ACRONYM.finditer(text):
             if is_acronym(m.group(0)) and not names_nothing(m.group(0)):  # "YOU", "CAVEATS" shouted
                 found.setdefault(m.group(0).rstrip("."), False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from summarizer.merge.aliasrules import AliasGraph
 from summarizer.merge.names import NOT_SHORT_FORMS, person_key
@@ -133,7 +134,10 @@ def join_surnames(b: AliasGraph) -> None:
 
 
 _PLACE_HEADS = frozenset({"camp", "fort", "mount", "lake", "port"})
-_CAPWORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_CAPWORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?![\w'’-])")  # a whole word: not "Eakin" of "Holtz-Eakin"
+_NEXT_CAPITAL = re.compile(r"[\s.]+[A-Z]")  # a first name followed by more of the name
+# Bodies a news text names by their last word alone ("the Congress", "the Pentagon").
+_STANDALONE_BODIES = frozenset({"congress", "senate", "parliament", "pentagon", "kremlin", "knesset"})
 
 
 def _person_roots(b: AliasGraph) -> set[int]:
@@ -155,37 +159,52 @@ def _person_roots(b: AliasGraph) -> set[int]:
     return out
 
 
-def join_short_forms(b: AliasGraph, docs: list[DocumentResult]) -> None:
-    """A bare surname or place name in claim text ("Khamenei", "Maliki", "Liberty") joins the person
-    or place whose longer name ends with it ("Ali Khamenei", "Nouri al-Maliki", "Camp Liberty"): the
-    one its own article names, else the corpus's only one when more than one article names it."""
+def join_short_forms(b: AliasGraph, docs: list[DocumentResult], texts: Mapping[str, str] | None = None) -> None:
+    """A bare surname, place or institution name ("Khamenei", "Maliki", "Liberty", "Congress") joins
+    the person, place or body whose longer name ends with it ("Ali Khamenei", "Nouri al-Maliki",
+    "Camp Liberty", "United States Congress"): the one its own article names, else the corpus's only
+    one when more than one article names it. A first name written alone ("LeBron will always be the
+    king") joins the one person its own article names in full with it. The article's saved text is
+    read where there is one (``texts``), else its claims."""
     person_roots = _person_roots(b)
     ends: dict[str, set[int]] = {}
+    firsts: dict[str, set[int]] = {}
     for i in b.global_nodes():
         toks = b.nodes[i].key.split()
         root = b.uf.find(i)
         if len(toks) < 2 or b.acronym(i):
             continue
         if root in person_roots:
-            last = person_key(b.nodes[i].key).split()[-1]
-        elif toks[0] in _PLACE_HEADS and len(toks) == 2:
+            name = person_key(b.nodes[i].key).split()
+            last = name[-1]
+            if len(name) >= 2 and len(name[0]) >= 4 and name[0] not in NOT_SHORT_FORMS:
+                firsts.setdefault(name[0], set()).add(root)
+        elif (toks[0] in _PLACE_HEADS and len(toks) == 2) or toks[-1] in _STANDALONE_BODIES:
             last = toks[-1]
         else:
             continue
-        if len(last) >= 4 and last not in NOT_SHORT_FORMS:
+        if len(last) >= 4 and (last not in NOT_SHORT_FORMS or last in _STANDALONE_BODIES):
             ends.setdefault(last, set()).add(root)
     if not ends:
         return
     articles = b.articles_by_group()
     for doc in docs:
-        for claim in doc.claims:
-            for text in {claim.text, claim.evidence.text}:
-                for m in _CAPWORD.finditer(text):
-                    roots = {b.uf.find(r) for r in ends.get(m.group(0).lower(), ())}
-                    here = {r for r in roots if doc.doc_id in articles.get(r, ())}
+        text = (texts or {}).get(doc.doc_id)
+        scanned = [text] if text else list({t for c in doc.claims for t in (c.text, c.evidence.text)})
+        for chunk in scanned:
+            for m in _CAPWORD.finditer(chunk):
+                word = m.group(0).lower()
+                roots = {b.uf.find(r) for r in ends.get(word, ())}
+                here = {r for r in roots if doc.doc_id in articles.get(r, ())}
+                if roots:
                     # its own article's name; else the corpus's only one, if more than one article names it
-                    pick = here if here else {r for r in roots if len(articles.get(r, ())) >= 2}
-                    if len(roots) >= 1 and len(pick) == 1 and (here or len(roots) == 1):
-                        root = pick.pop()
-                        kind = SpeakerType.person if root in person_roots else SpeakerType.unnamed
-                        b.uf.union(root, b.node(m.group(0), doc.doc_id, kind, declared=False))
+                    pick = here if here or len(roots) > 1 else {r for r in roots if len(articles.get(r, ())) >= 2}
+                elif not _NEXT_CAPITAL.match(chunk, m.end()):  # a first name alone: its own article's only
+                    pick = {b.uf.find(r) for r in firsts.get(word, ())}
+                    pick = {r for r in pick if doc.doc_id in articles.get(r, ())}
+                else:
+                    continue
+                if len(pick) == 1:
+                    root = pick.pop()
+                    kind = SpeakerType.person if root in person_roots else SpeakerType.unnamed
+                    b.uf.union(root, b.node(m.group(0), doc.doc_id, kind, declared=False, text_only=bool(text)))
