@@ -110,7 +110,13 @@ def test_names_keep_middle_initials_and_split_at_and_unless_a_body() -> None:
     found = names_in_text("Vice President Joseph R. Biden Jr. met Donald Trump and Hillary Clinton.")
     assert "Vice President Joseph R. Biden Jr" in found and "Vice President Joseph" not in found
     assert {"Donald Trump", "Hillary Clinton"} <= found.keys() and "Donald Trump and Hillary Clinton" not in found
-    assert "Securities and Exchange Commission" in names_in_text("The Securities and Exchange Commission ruled.")
+    bodies = names_in_text(
+        "The Securities and Exchange Commission ruled. The Department of Health and Human Services agreed. "
+        "The Iraqi Government and the United Nations signed it. Cooper and Martha Raddatz of ABC News asked."
+    )
+    assert {"Securities and Exchange Commission", "Department of Health and Human Services"} <= bodies.keys()
+    assert {"Iraqi Government", "United Nations", "Martha Raddatz of ABC News"} <= bodies.keys()
+    assert not any(n.startswith(("Iraqi Government and", "Cooper and")) for n in bodies)
     assert "Said Ellis" not in names_in_text("Said Ellis: it is hard.")  # an inverted cue, not a first name
 
 
@@ -124,3 +130,19 @@ def test_a_body_named_by_its_last_word_is_the_one_its_article_names_in_full() ->
     result = merge_documents([doc], texts={"c1": text})
     congress = _entity(result, "United States Congress")
     assert congress is not None and _entity(result, "Congress") == congress
+
+
+def test_a_description_without_a_capital_belongs_to_its_article() -> None:
+    """ "the agency" of one article is USCIS by its apposition; "the agency" of another is not."""
+    t1 = (
+        "United States Citizenship and Immigration Services, the agency that oversees visas, said more. "
+        "Fees rose, the agency said."
+    )
+    t2 = "The Government Accountability Office audited it. Money was lost, the agency said."
+    d1 = make_doc("u1", t1, [("the agency", ORG, "said", "Fees rose", "Fees rose", [], [], ASSERT)])
+    d2 = make_doc("u2", t2, [("the agency", ORG, "said", "Money was lost", "Money was lost", [], [], ASSERT)])
+    result = merge_documents([d1, d2], texts={"u1": t1, "u2": t2})
+    agencies = [e for e in result.entities if any(a.alias == "agency" for a in e.aliases)]
+    assert len(agencies) == 2
+    uscis = next(e for e in agencies if "u1" in e.aliases[0].doc_ids)
+    assert "United States Citizenship and Immigration Services" in {a.alias for a in uscis.aliases}

@@ -90,7 +90,8 @@ class AliasGraph:
         text_only: bool = False,
     ) -> int:
         """The node of a name (made on first sight). Descriptions and generic names are local to
-        their article; so is a person's lone surname ("Clinton", "Mr. Trump") while
+        their article (so is a name written without a capital: "the agency" of one article is not
+        another's); so is a person's lone surname ("Clinton", "Mr. Trump") while
         ``surname_local``: it names whoever its own article names in full (``join_local_surnames``).
         A name read from the article text outside its claims (``text_only``) only links names: a
         group made of such names alone becomes no entity (``entities``)."""
@@ -98,7 +99,8 @@ class AliasGraph:
         key = name_key(raw) or raw.strip().lower()
         # "the president", "Retired General": a description; not an acronym ("S.E.C." is no "Sec.")
         titles_only = all(t in PERSON_ROLES for t in key.split()) and not is_acronym(raw)
-        local = local or (declared and kind == SpeakerType.unnamed) or key in GENERIC_NAMES or titles_only
+        lowercase = not any(w[:1].isupper() for w in raw.split())  # "the agency", "city officials"
+        local = local or (declared and kind == SpeakerType.unnamed) or key in GENERIC_NAMES or titles_only or lowercase
         lone = surname_local and not local and kind == SpeakerType.person and len(person_key(key).split()) == 1
         local = local or lone
         if kind == SpeakerType.author:

@@ -23,7 +23,8 @@ BODY_HEADS = words(
     "opposition faction wing arm company firm institute think-tank foundation charity"
 )
 _NAME = r"(?:[A-Z][\w'’.-]*\w|[A-Z]{2,})(?:\s+(?:(?:of|the|for|and|de|e|al)\s+)*(?:[A-Z][\w'’.-]*\w))*"
-_DESC = r"(?:[a-z][\w'’-]*|[A-Z][a-z]+)(?:\s+(?:[a-z][\w'’-]*|[A-Z][a-z]+)){0,7}"
+_WORD = r"(?!(?:that|which|who)\b)(?:[a-z][\w'’-]*|[A-Z][a-z]+)"  # a relative clause ends it
+_DESC = rf"{_WORD}(?:\s+{_WORD}){{0,7}}"
 # "NAME, the DESC," and "the DESC, NAME." (the second only where the name closes the clause)
 _NAME_THEN_DESC = re.compile(rf"(?P<name>{_NAME}),\s+the\s+(?P<desc>{_DESC})(?=\s*[,.;:)]|\s+(?:that|which|who)\b)")
 _DESC_THEN_NAME = re.compile(rf"\bthe\s+(?P<desc>{_DESC}),\s+(?P<name>{_NAME})(?=\s*[,.;:)]|\s*$)")

@@ -149,9 +149,13 @@ def _read_article(b: AliasGraph, doc: DocumentResult, text: str, given: GivenNam
             name = b.find(app.name, doc.doc_id)
             if name is None:
                 name = b.node(app.name, doc.doc_id, SpeakerType.unnamed, declared=False, text_only=True)
-            b.uf.union(name, b.node(app.description, doc.doc_id, SpeakerType.unnamed, declared=False, text_only=True))
+            # the description is this article's: "the agency" elsewhere is another agency
+            described = b.node(app.description, doc.doc_id, SpeakerType.unnamed, local=True, text_only=True)
+            b.uf.union(name, described)
             for phrase in phrases:
                 idx = b.find(phrase, doc.doc_id)
+                # a shorter description of this article ("the opposition"), or one with a name in it
+                # that the corpus shares ("the Iranian opposition")
                 if idx is not None and app.describes(display_name(phrase)):
                     b.uf.union(name, idx)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from gender_guesser.detector import Detector
 
-from summarizer.merge.names import DEMONYMS_AND_COUNTRIES, ORG_HINTS
+from summarizer.merge.names import DEMONYMS_AND_COUNTRIES, ORG_HINTS, person_name
 from summarizer.merge.normalize import STOPWORDS, words
 
 _PARTICLES = words("al el bin ibn de van von da di le la")
@@ -47,7 +47,7 @@ class GivenNames:
     def personal(self, name: str) -> bool:
         """ "Cheryl Mills", "Howard Dean", "Hassan Danaiefar": yes; "Grant Park", "Tax Policy
         Center", "Hillary" (one word), "Iranian Revolution": no."""
-        toks = name.replace("’", "'").split()
+        toks = person_name(name.replace("’", "'")).split()  # "Secretary of State Jon Husted": "Jon Husted"
         if not 2 <= len(toks) <= 4 or not toks[0].isalpha() or not toks[0][:1].isupper():
             return False
         for t in toks[1:]:

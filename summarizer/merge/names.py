@@ -157,7 +157,7 @@ def name_similarity(a: str, b: str, *, person: bool = False) -> float:
 
 _CAP = r"(?:(?:al|el)-)?[A-Z][\w'’-]*\w"
 _INITIAL = r"[A-Z]\.(?=\s+[A-Z])"  # a middle initial inside a name: "Joseph R. Biden"
-_NAME = re.compile(rf"{_CAP}(?:\s+(?:(?:of|the|for|and|e|de|du|la)\s+)?(?:{_CAP}|{_INITIAL}))+")
+_NAME = re.compile(rf"{_CAP}(?:\s+(?:(?:of|the|for|and|e|de|du|la)\s+){{0,2}}(?:{_CAP}|{_INITIAL}))+")
 _ACRONYM = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,6}\b\.?")
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]*\w")
 _BODY = r"(?:regime|government|military|army|police|security forces|forces|authorities|administration)"
@@ -206,7 +206,7 @@ ORG_HINTS = words(
     "department ministry office council agency committee force forces army police government regime "
     "organization group party movement front brigades times news post house nations state states "
     "commission commissioner mission convention airport camp university court center centre institute "
-    "foundation"
+    "foundation services"
 )
 
 
@@ -233,10 +233,14 @@ def _bare(word: str) -> str:
 
 
 def _and_parts(words: list[str]) -> list[list[str]]:
-    """A run joined by "and" is one name when it ends on an organisation word ("Securities and
-    Exchange Commission"), else the names on either side ("Donald Trump and Hillary Clinton")."""
-    if "and" not in words or words[-1].lower() in ORG_HINTS:
+    """A run joined by "and" is one name when it ends on an organisation word that the words before
+    the "and" lack ("Securities and Exchange Commission", "Department of Health and Human
+    Services"), else the names on either side ("Donald Trump and Hillary Clinton")."""
+    if "and" not in words:
         return [words]
+    at = words.index("and")
+    if words[-1].lower() in ORG_HINTS and "of" not in words[at:] and words[at - 1].lower() not in ORG_HINTS:
+        return [words]  # not "Cooper and Martha Raddatz of ABC News", "Iraqi Government and the United Nations"
     parts: list[list[str]] = [[]]
     for w in words:
         if w == "and":
