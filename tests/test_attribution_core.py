@@ -155,6 +155,21 @@ def test_speaker_names_are_trimmed_of_verb_debris_and_never_a_clause() -> None:
     assert f.speaker.name == "He" and f.cue == "suggested"
 
 
+def test_a_time_after_a_name_is_debris_but_dates_a_source_noun_and_a_pronoun_subject_stands_alone() -> None:
+    assert trim_speaker("Mr. Trump on Monday") == "Mr. Trump"
+    assert trim_speaker("the Supreme Court this month") == "the Supreme Court"
+    assert trim_speaker("A Quinnipiac University poll this month") == "A Quinnipiac University poll this month"
+    assert trim_speaker("New polls released Sunday") == "New polls released Sunday"  # as PolNeAR marks the source
+    assert trim_speaker("Maybe he") == "he" and trim_speaker("a decision they") == "they"
+    text = "Trump was subdued. Maybe he figures that the gig was an adequate reward."
+    f = only(text)
+    assert f.speaker.name == "he" and f.speaker.mention is not None
+    assert (
+        text[f.speaker.mention.start : f.speaker.mention.end] == "he"
+        and f.speaker.mention.start == text.index(" he ") + 1
+    )
+
+
 def test_a_description_speaker_refers_to_the_most_recent_named_source() -> None:
     resolver = SpeakerResolver()
     resolver.decide(Attribution("the NCRI", "said", 20, 40, (0, 8), (9, 13)))

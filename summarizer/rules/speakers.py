@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from summarizer.models import Mention, SpeakerType
 from summarizer.rules.lexicon import Attribution
-from summarizer.text.words import PERSON_ROLES, PERSONAL_PRONOUNS, SPEAKER_PRONOUNS, refers_back
+from summarizer.text.words import PERSON_ROLES, PERSONAL_PRONOUNS, SPEAKER_PRONOUNS, SUBJECT_PRONOUNS, refers_back
 
 AUTHOR = "author"
 NO_SOURCE = "no source"
@@ -38,11 +38,21 @@ _RECENT = 6  # antecedents are looked for among this many preceding named speake
 # "the Supreme Court this month".
 _TRAILING = re.compile(
     r"(?:\s+(?:has|have|had|hasn't|haven't|hadn't|is|are|was|were|will|would|could|also|repeatedly|again|"
-    r"recently|previously|later|earlier|then|now|still|further|even|too|meanwhile|"
-    r"(?:this|last|next)\s+(?:week|month|year)|"
-    r"(?:on\s+|later\s+|earlier\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight))+$"
+    r"recently|previously|later|earlier|then|now|still|further|even|too|meanwhile))+$"
 )  # case-sensitive: "Will Dunham" and "John Still" are names
+# A time after a name is debris ("Mr. Trump on Monday"); after a noun it dates the source, which
+# PolNeAR keeps in it ("a Quinnipiac University poll this month", "new polls released Sunday").
+_TIME = re.compile(
+    r"\s+(?:(?:this|last|next)\s+(?:week|month|year)|"
+    r"(?:on\s+|later\s+|earlier\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight)$"
+)
+
+
+def _without_time_after_name(text: str) -> str:
+    m = _TIME.search(text)
+    before = text[: m.start()].split() if m else []
+    return text[: m.start()] if m and before and before[-1][:1].isupper() else text
 _LEADING = re.compile(
     r"^(?:(?:and|but|also|then|so|while|as|yet|instead|meanwhile|besides|still|however)\b,?\s*"
     r"|\d{1,2}(?:AM|PM)(?=[A-Z]))",  # "12PMTrump": a live blog's time stamp glued to the name
@@ -77,7 +87,11 @@ _NAMED_DOCUMENT = re.compile(
 def trim_speaker(name: str) -> str:
     """The speaker as written, without verb debris, frame punctuation or a leading conjunction."""
     clean = " ".join(name.split()).strip(" \"'“”.,:;")
-    clean = _HEADS.sub("", _LEADING.sub("", _TRAILING.sub("", clean)))  # "a statement by X" → X
+    clean = _TRAILING.sub("", _without_time_after_name(_TRAILING.sub("", clean)))
+    clean = _HEADS.sub("", _LEADING.sub("", clean))  # "a statement by X" → X
+    words = clean.split()
+    if len(words) > 1 and words[-1].lower() in SUBJECT_PRONOUNS - {"it"}:
+        clean = words[-1]  # the subject is the pronoun: "Maybe he figures", "a decision they say"
     return clean or name.strip()
 
 
@@ -107,6 +121,9 @@ class SpeakerResolver:
         mention = None
         if a.speaker_span is not None and written:
             offset = a.speaker.find(written)
+            if is_pronoun(written):  # the word itself, last: not the "he" of "the"
+                found = list(re.finditer(rf"\b{re.escape(written)}\b", a.speaker))
+                offset = found[-1].start() if found else -1
             if offset >= 0:
                 mention = Mention(text=written, start=start + offset, end=start + offset + len(written))
         kind = speaker_type_for(written)
