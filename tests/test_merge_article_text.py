@@ -146,3 +146,20 @@ def test_a_description_without_a_capital_belongs_to_its_article() -> None:
     assert len(agencies) == 2
     uscis = next(e for e in agencies if "u1" in e.aliases[0].doc_ids)
     assert "United States Citizenship and Immigration Services" in {a.alias for a in uscis.aliases}
+
+
+def test_acronyms_are_no_persons_and_a_places_residents_are_no_place() -> None:
+    text = "The GOP nominee spoke, GOP said. Camp Liberty residents demand safety. City Attorney Brad Holm said no."
+    doc = make_doc(
+        "g1",
+        text,
+        [
+            ("GOP", PER, "said", "The GOP nominee spoke", "The GOP nominee spoke", [], [], ASSERT),
+            ("Camp Liberty residents", ORG, "demand", "safety", "safety", [], [], ASSERT),
+            ("City Attorney Brad Holm", PER, "said", "no", "no", [], [], ASSERT),
+        ],
+    )
+    types = {e.canonical: e.type for e in merge_documents([doc], texts={"g1": text}).entities}
+    assert types["GOP"] == SpeakerType.organization
+    assert types["Camp Liberty residents"] != SpeakerType.place
+    assert types["City Attorney Brad Holm"] == SpeakerType.person

@@ -84,13 +84,21 @@ US_STATES = frozenset(
      "south carolina", "south dakota", "west virginia"}  # fmt: skip
 
 
-def _is_place(key: str) -> bool:
+# Plural nouns for people: a name ending in one is a group of a place, not the place ("Camp Liberty residents").
+_PEOPLE = frozenset({"residents", "members", "supporters", "voters", "officials", "workers", "leaders", "people",
+                     "fans", "students", "families", "refugees", "citizens", "police", "officers"})  # fmt: skip
+
+
+def _is_place(key: str, person: bool = False) -> bool:
     """A country ("iran"), or a name whose first or last word makes it a place ("camp liberty",
-    "baghdad international airport")."""
+    "baghdad international airport"); for a name typed a person only a country, a state or a last
+    place word ("City Attorney Brad Holm" is a person)."""
     toks = key.split()
-    return (
-        key in COUNTRIES or key in US_STATES or (len(toks) >= 2 and (toks[0] in PLACE_WORDS or toks[-1] in PLACE_WORDS))
-    )
+    if key in COUNTRIES or key in US_STATES:
+        return True
+    if len(toks) < 2 or toks[-1] in _PEOPLE:
+        return False
+    return toks[-1] in PLACE_WORDS or (toks[0] in PLACE_WORDS and not person)
 
 
 def _canonical(nodes: list[NameNode]) -> tuple[str, SpeakerType]:
@@ -104,7 +112,10 @@ def _canonical(nodes: list[NameNode]) -> tuple[str, SpeakerType]:
         kind = next((t for t in said if t is not None), kind)
         if kind == SpeakerType.unnamed and all(is_acronym(raw) and len(raw) >= 3 for n in nodes for raw in n.surfaces):
             kind = SpeakerType.organization  # "NATO" seen only in text
-    if kind not in (SpeakerType.author, SpeakerType.media) and any(_is_place(n.key) for n in nodes):
+    if kind == SpeakerType.person and all(is_acronym(raw) for n in nodes for raw in n.surfaces):
+        kind = SpeakerType.organization  # "the GOP nominee" made "GOP" a speaker typed a person
+    person = kind == SpeakerType.person
+    if kind not in (SpeakerType.author, SpeakerType.media) and any(_is_place(n.key, person) for n in nodes):
         kind = SpeakerType.place  # "Iran" the country, not its government; "Camp Liberty"
     if kind == SpeakerType.author:
         return f"author of {nodes[0].local_doc}", kind
