@@ -53,6 +53,8 @@ def _without_time_after_name(text: str) -> str:
     m = _TIME.search(text)
     before = text[: m.start()].split() if m else []
     return text[: m.start()] if m and before and before[-1][:1].isupper() else text
+
+
 _LEADING = re.compile(
     r"^(?:(?:and|but|also|then|so|while|as|yet|instead|meanwhile|besides|still|however)\b,?\s*"
     r"|\d{1,2}(?:AM|PM)(?=[A-Z]))",  # "12PMTrump": a live blog's time stamp glued to the name
