@@ -163,3 +163,15 @@ def test_acronyms_are_no_persons_and_a_places_residents_are_no_place() -> None:
     assert types["GOP"] == SpeakerType.organization
     assert types["Camp Liberty residents"] != SpeakerType.place
     assert types["City Attorney Brad Holm"] == SpeakerType.person
+
+
+def test_a_role_then_a_name_is_a_person_whatever_the_role() -> None:
+    given = GivenNames()
+    assert given.personal("House Speaker Paul D. Ryan") and given.personal("MSNBC host Chris Matthews")
+    assert not given.personal("Hillary Clinton campaign") and not given.personal("Clinton Foundation")
+    text = "Costs rose, MSNBC host Chris Matthews said."
+    doc = make_doc(
+        "r1", text, [("MSNBC host Chris Matthews", SpeakerType.media, "said", "Costs rose", "x", [], [], ASSERT)]
+    )
+    (entity,) = [e for e in merge_documents([doc], texts={"r1": text}).entities if e.type != A]
+    assert entity.type == SpeakerType.person

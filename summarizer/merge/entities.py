@@ -101,7 +101,7 @@ def _is_place(key: str, person: bool = False) -> bool:
     return toks[-1] in PLACE_WORDS or (toks[0] in PLACE_WORDS and not person)
 
 
-def _canonical(nodes: list[NameNode]) -> tuple[str, SpeakerType]:
+def _canonical(nodes: list[NameNode], given: GivenNames) -> tuple[str, SpeakerType]:
     types: Counter[SpeakerType] = Counter()
     for n in nodes:
         types.update(n.types)
@@ -112,6 +112,11 @@ def _canonical(nodes: list[NameNode]) -> tuple[str, SpeakerType]:
         kind = next((t for t in said if t is not None), kind)
         if kind == SpeakerType.unnamed and all(is_acronym(raw) and len(raw) >= 3 for n in nodes for raw in n.surfaces):
             kind = SpeakerType.organization  # "NATO" seen only in text
+    surfaces = [raw for n in nodes for raw in n.surfaces]
+    if kind in (SpeakerType.organization, SpeakerType.media, SpeakerType.government) and all(
+        given.personal(raw) for raw in surfaces
+    ):
+        kind = SpeakerType.person  # "House Speaker Paul D. Ryan", "MSNBC host Chris Matthews": a role, then a name
     if kind == SpeakerType.person and all(is_acronym(raw) for n in nodes for raw in n.surfaces):
         kind = SpeakerType.organization  # "the GOP nominee" made "GOP" a speaker typed a person
     person = kind == SpeakerType.person
@@ -234,7 +239,7 @@ def resolve_entities(
         if all(n.text_only for n in members):
             continue  # names read only from the article text: no actor any claim is about
         declared = any(n.declared for n in members)
-        canonical, kind = _canonical(members)
+        canonical, kind = _canonical(members, given)
         seen: dict[str, set[str]] = {}
         for n in members:
             for raw, doc_ids in n.surfaces.items():

@@ -45,9 +45,14 @@ class GivenNames:
         return self._detector.get_gender(word) != "unknown"
 
     def personal(self, name: str) -> bool:
-        """ "Cheryl Mills", "Howard Dean", "Hassan Danaiefar": yes; "Grant Park", "Tax Policy
-        Center", "Hillary" (one word), "Iranian Revolution": no."""
+        """ "Cheryl Mills", "Howard Dean", "Hassan Danaiefar", "House Speaker Paul D. Ryan" (a role,
+        then a name): yes; "Grant Park", "Tax Policy Center", "Hillary" (one word), "Iranian
+        Revolution", "Hillary Clinton campaign": no."""
         toks = person_name(name.replace("’", "'")).split()  # "Secretary of State Jon Husted": "Jon Husted"
+        # the name may follow a role the title list lacks ("MSNBC host")
+        return any(self._name(toks[k:]) for k in range(len(toks) - 1))
+
+    def _name(self, toks: list[str]) -> bool:
         if not 2 <= len(toks) <= 4 or not toks[0].isalpha() or not toks[0][:1].isupper():
             return False
         for t in toks[1:]:

@@ -152,7 +152,7 @@ class SpeakerResolver:
 
 
 _GOVERNMENT = re.compile(
-    r"\b(government|ministry|minister|department|regime|embassy|congress|senate|parliament|"
+    r"\b(government|ministry|minister|department|regime|embassy|congress|senate|parliament|court|"
     r"white house|state department|pentagon|police|army|military|forces|president|office|"
     r"administration|spokes(wo)?man|ambassador|officials?)\b",
     re.I,
