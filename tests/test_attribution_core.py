@@ -606,3 +606,17 @@ def test_a_source_phrase_keeps_what_a_measure_counts_a_persons_knowledge_and_a_q
     text = "''It is hard,'' said one person with knowledge of the governor's dilemma."
     assert only(text).speaker.name == "one person with knowledge of the governor's dilemma"
     assert only("Until the shutdown, most of them said they had loved the work.").speaker.name == "most of them"
+
+
+def test_a_source_noun_keeps_the_place_or_body_its_preposition_names() -> None:
+    """ "exit polls in New Hampshire and Iowa", "the Organization for Economic Cooperation and
+    Development": the subject is the whole phrase, as PolNeAR marks it; an opening "In Iowa," is not."""
+    polls = frame(
+        "Because exit polls in New Hampshire and Iowa indicated that Trump was strongly supported, it changed."
+    )
+    assert [f.speaker.name for f in polls] == ["exit polls in New Hampshire and Iowa"]
+    oecd = frame(
+        "Wages are high in France, which the Organization for Economic Cooperation and Development says is rich."
+    )
+    assert [f.speaker.name for f in oecd] == ["the Organization for Economic Cooperation and Development"]
+    assert [f.speaker.name for f in frame("In Iowa, Clinton said she liked him.")] == ["Clinton"]

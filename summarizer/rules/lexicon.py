@@ -100,6 +100,9 @@ DOCUMENTS = words("report reports article story interview editorial op-ed column
 MEASURES = DOCUMENTS | words("""polls polling surveys studies analyses data numbers figures results records research
     count tally average paper investigation review audit inquiry""")
 QUANTIFIERS = words("one two three four five several some many most few both all")  # "said several observers"
+# plural nouns for people a place or a body qualifies ("voters in Iowa", "officials from Ohio")
+PEOPLE_NOUNS = words("""voters residents officials members supporters leaders workers people students analysts experts
+    economists lawmakers legislators republicans democrats delegates activists critics""")
 ADDRESSEES = words("reporters me us him her them supporters voters the a an his her their its")
 DAYS = words("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week month year
     night morning afternoon evening weekend""")
@@ -196,7 +199,17 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
         qualified = t.low in ("with", "to", "as", "on") and a >= 2 and toks[a - 2].low in QUALIFIERS
         # "most of them said", "many of the voters say": a quantifier's "of" stays in the phrase
         counted = t.low == "of" and a >= 2 and toks[a - 2].low in QUANTIFIERS | {"none", "each"} and a < b
-        if t.low in CUES or (t.low in STOP_BACK and not between_names and not qualified and not counted):
+        # "exit polls in New Hampshire and Iowa", "the Organization for Economic Cooperation and Development":
+        # a noun, then a preposition and a name, is one phrase
+        placed = (
+            t.low in ("in", "for", "from")
+            and a >= 2
+            and a < b
+            and toks[a].text[:1].isupper()
+            and (toks[a - 2].low in MEASURES | PEOPLE_NOUNS or toks[a - 2].text[:1].isupper())
+            and toks[a - 2].low not in STOP_BACK
+        )
+        if t.low in CUES or (t.low in STOP_BACK and not between_names and not qualified and not counted and not placed):
             break
         a -= 1
     if a == b:
