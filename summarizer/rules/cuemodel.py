@@ -25,8 +25,8 @@ from summarizer.rules.lexicon import (
     DETERMINERS,
     PASSIVE,
     PUNCT,
-    subject_phrase,
 )
+from summarizer.rules.phrases import subject_phrase
 from summarizer.text.tokens import Tok, region_at
 from summarizer.text.words import SUBJECT_PRONOUNS
 

@@ -38,11 +38,9 @@ from summarizer.rules.lexicon import (
     VERBISH,
     Attribution,
     continue_quote,
-    opening_subject,
-    speaker_after,
-    subject_phrase,
     trim_content,
 )
+from summarizer.rules.phrases import opening_subject, speaker_after, subject_phrase
 from summarizer.text.tokens import Tok, region_at, regions_within
 
 

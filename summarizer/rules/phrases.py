@@ -1,0 +1,280 @@
+"""Where a source phrase starts and ends around a cue: the subject before it, the name after it.
+
+Why apart from ``lexicon``: these finders are the grammar of the rules (how far back a subject
+runs, what an appositive or a parenthetical skips, when an opening clause is no subject), while
+``lexicon`` holds the word lists they read. Both only look at tokens and punctuation, never at
+meaning; ``cuesentence`` calls them for each cue.
+"""
+
+from __future__ import annotations
+
+from summarizer.rules.lexicon import (
+    AUX,
+    CATENATIVE,
+    CUES,
+    DASHES,
+    DAYS,
+    DETERMINERS,
+    DOCUMENTS,
+    MEASURES,
+    PEOPLE_NOUNS,
+    PUNCT,
+    QUALIFIERS,
+    QUANTIFIERS,
+    STOP_BACK,
+    VERBISH,
+    words,
+)
+from summarizer.text.tokens import Tok
+from summarizer.text.words import SUBJECT_PRONOUNS
+
+
+def skip_parenthetical(toks: list[Tok], b: int) -> int:
+    """``b`` moved before a short parenthetical that ends right before it ("(D-Mo.)"), else ``b``; not
+    before a relative pronoun ("the Organization (MEK) which opposes …" modifies a noun of its
+    sentence, it is no speaker's frame)."""
+    if b > 0 and toks[b - 1].text == ")" and not (b < len(toks) and toks[b].low in ("which", "who", "that")):
+        opened = next((k for k in range(b - 2, max(-1, b - 8), -1) if toks[k].text == "("), -1)
+        return opened if opened > 0 else b
+    return b
+
+
+def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
+    """The phrase ending before token ``b``: back to punctuation or a clause word, at most 7 tokens;
+    a closing parenthetical right before ``b`` ("Zoe Lofgren (D-Calif.)") is skipped."""
+    b = skip_parenthetical(toks, b)
+    a = b
+    while a > 0 and toks[a - 1].text not in PUNCT:
+        t = toks[a - 1]
+        between_names = (
+            t.low in ("and", "of")
+            and a >= 2
+            and toks[a - 2].text[:1].isupper()
+            and a < b
+            and toks[a].text[:1].isupper()
+        )  # "Trump and Pence", "Secretary of State"
+        qualified = t.low in ("with", "to", "as", "on") and a >= 2 and toks[a - 2].low in QUALIFIERS
+        # "most of them said", "many of the voters say": a quantifier's "of" stays in the phrase
+        counted = t.low == "of" and a >= 2 and toks[a - 2].low in QUANTIFIERS | {"none", "each"} and a < b
+        # "exit polls in New Hampshire and Iowa", "the Organization for Economic Cooperation and Development":
+        # a noun, then a preposition and a name, is one phrase
+        placed = (
+            t.low in ("in", "for", "from")
+            and a >= 2
+            and a < b
+            and toks[a].text[:1].isupper()
+            and (toks[a - 2].low in MEASURES | PEOPLE_NOUNS or toks[a - 2].text[:1].isupper())
+            and toks[a - 2].low not in STOP_BACK
+        )
+        if t.low in CUES or (t.low in STOP_BACK and not between_names and not qualified and not counted and not placed):
+            break
+        a -= 1
+    if a == b:
+        return None
+    if b - a > 7:  # too long for a subject: keep its trailing capitalized run
+        c = b
+        while c > a and (toks[c - 1].text[:1].isupper() or toks[c - 1].low == "of"):
+            c -= 1
+        if c == b:
+            return None
+        a = c
+    if any(t.low in VERBISH for t in toks[a:b]):
+        return None
+    return a, b
+
+
+def named_before_appositive(toks: list[Tok], comma: int) -> tuple[int, int] | None:
+    """The name before the first comma that opens an appositive ending at ``comma``: the appositive
+    may hold commas of its own ("a junior from Las Vegas, Nevada", "21, a junior"), so the name is
+    the capitalised phrase before the earliest comma followed by a role, an age or a determiner."""
+    for k in range(max(0, comma - 30), comma):
+        if toks[k].text != "," or k == 0:
+            continue
+        opener = toks[k + 1]
+        opens = opener.low in DETERMINERS or opener.text[:1].isdigit() or opener.text[:1].islower()
+        if not opens and opener.text[:1].isupper() and k + 2 < comma:  # "Twitter’s director of …": a role
+            role = toks[k + 2 : min(comma, k + 4)]
+            role = role[: next((n for n, t in enumerate(role) if t.text in PUNCT), len(role))]  # "Clinton, without"
+            opens = any(t.text[:1].islower() and t.low not in ("and", "or") for t in role)
+        if not opens or opener.low in ("and", "or", "but", "who", "which"):
+            continue
+        span = back_phrase(toks, k)
+        if span is not None and toks[span[1] - 1].text[:1].isupper() and toks[span[0]].text[:1].isupper():
+            return span
+        return None
+    return None
+
+
+# words a speaker phrase neither opens nor closes with: "At", "Instead", "Given Obama's", "Thursday evening"
+EDGE_JUNK = (
+    STOP_BACK
+    | DAYS
+    | words("""just instead yet given despite during even only first last besides
+    meanwhile fact enough evening morning afternoon night earlier later recently
+    himself herself themselves itself""")
+)
+
+
+# what opens a sentence before its subject and a comma
+INTRODUCERS = EDGE_JUNK | words(
+    "here there now today tonight yesterday however still also indeed moreover furthermore again so thus finally"
+)
+
+
+def clean_span(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` without junk at its edges (a leading preposition or adverb, a trailing time word);
+    None when nothing is left."""
+    if span is None:
+        return None
+    a, b = span
+    while a < b and (toks[a].low in EDGE_JUNK or toks[a].text in PUNCT or toks[a].text in "'‘’"):
+        a += 1
+    while b > a and (toks[b - 1].low in EDGE_JUNK or toks[b - 1].text in PUNCT or toks[b - 1].text in "'‘’"):
+        b -= 1
+    if b - a == 1 and toks[a].low.endswith("ing") and not _named_ing(toks, a, b):
+        return None  # "Facing", "Having": a participle, no speaker
+    return (a, b) if a < b else None
+
+
+def _named_ing(toks: list[Tok], a: int, b: int) -> bool:
+    """A capitalised "-ing" word that names someone: mid-sentence, or right before a verb ("Schilling
+    added:"), where a participle ("Speaking in Harlem, …") never stands."""
+    if not toks[a].text[:1].isupper():
+        return False
+    return a > 0 or (b < len(toks) and (toks[b].low in CUES or toks[b].low in AUX))
+
+
+def subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """Subject phrase of the cue at ``i`` (``_subject_phrase``) with junk edges cleaned off."""
+    return clean_span(toks, _subject_phrase(toks, i))
+
+
+def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """Subject phrase of the cue at ``i``; "X, the nominee, said" and "X, who ..., said" give X."""
+    b = i
+    while b > 0 and (
+        toks[b - 1].low in AUX
+        or toks[b - 1].low in CATENATIVE  # "the community immediately began calling for"
+        or (toks[b - 1].low == "to" and b > 1 and toks[b - 2].low in CATENATIVE)  # "continued to insist"
+        or (toks[b - 1].low.endswith("ly") and len(toks[b - 1].low) > 4)
+    ):
+        b -= 1
+    b = skip_parenthetical(toks, b)  # "Sen. Claire McCaskill (D-Mo.) said": the party is no subject
+    c = b
+    while c > 0 and toks[c - 1].low in DAYS:  # "Thursday evening"
+        c -= 1
+    if c < b and c > 0 and toks[c - 1].low in ("on", "last", "this", "earlier", "later"):
+        b = c - 1  # "Sanders on Tuesday said", "Spicer on Thursday evening said"
+    if b > 1 and toks[b - 1].text in DASHES:  # "Donald Trump - who previously said … - said": before the first dash
+        opened = next((k for k in range(b - 2, max(0, b - 40), -1) if toks[k].text in DASHES), None)
+        if opened is not None:
+            return back_phrase(toks, opened)
+    if b > 0 and toks[b - 1].low in ("who", "which"):
+        b -= 1
+        if b > 0 and toks[b - 1].text in (",", *DASHES):  # "Reid, who endorsed Clinton": the relative's antecedent
+            return back_phrase(toks, b - 1)
+        comma = next((k for k in range(b - 1, max(-1, b - 9), -1) if toks[k].text == ","), -1)
+        if comma > 0 and toks[b - 1].text != ",":  # "X, former mayor of New York who said": X
+            c = comma
+            while c > 0 and (toks[c - 1].text[:1].isupper() or toks[c - 1].low in ("of", "al", "de")):
+                c -= 1
+            return (c, comma) if c < comma and toks[c].text[:1].isupper() else None
+    if b > 0 and toks[b - 1].text == ",":  # an appositive or relative clause sits between subject and verb
+        named = named_before_appositive(toks, b - 1)
+        if named is not None:  # "Dean Ruiz, a salesman from Sumter, South Carolina, said": Dean Ruiz
+            return named
+        c0 = max((k for k in range(b - 1) if toks[k].text == ","), default=-1)
+        titled = next((k for k in range(c0 + 1, b - 1) if toks[k].low in ("entitled", "titled")), -1)
+        if titled > 0:  # "The new report entitled Long Title Here, explained": the report
+            return back_phrase(toks, titled)
+        seg = toks[c0 + 1 : b - 1] if c0 >= 0 else []
+        if seg and (
+            seg[0].low in DETERMINERS or seg[0].low in ("who", "which") or seg[0].text.islower() or len(seg) <= 3
+        ):
+            return back_phrase(toks, c0)
+        return None
+    span = back_phrase(toks, b)
+    if span is not None and toks[i].low.endswith("ing"):  # "the campaign issued a statement saying": the campaign
+        verb = next(
+            (
+                k
+                for k in range(span[0] + 1, span[1] - 1)
+                if toks[k].text.islower() and toks[k].low.endswith("ed") and toks[k + 1].low in DETERMINERS
+            ),
+            None,
+        )
+        if verb is not None:
+            return span[0], verb
+    return span
+
+
+def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
+    """The subject that opens a sentence: a pronoun, or its capitalized run ("He went further and
+    said", "Mayor Ana Ruiz arrived and said"), after an introductory phrase and its comma ("Earlier
+    Wednesday, Schilling appeared ... and defended")."""
+    if not toks:
+        return None
+    if toks[0].low in INTRODUCERS or (toks[0].low.endswith("ing") and toks[0].text[:1].isupper()):
+        # "In late June, the American Bar Association ... and deemed", "Here in Columbia, Sanders ...,
+        # saying", "Speaking in Harlem, Clinton ...": the subject comes after the comma
+        comma = next((k for k in range(1, min(len(toks), 12)) if toks[k].text == ","), None)
+        inner = opening_subject(toks[comma + 1 :]) if comma is not None else None
+        return (inner[0] + comma + 1, inner[1] + comma + 1) if inner and comma is not None else None
+    if toks[0].low in SUBJECT_PRONOUNS:
+        return 0, 1
+    if toks[0].low in DETERMINERS | QUANTIFIERS | {"other", "another"}:
+        # "The nurse later sued, claiming ...", "Many unnaturalized adoptees try ..., telling": a short noun phrase
+        b = 1
+        while (
+            b < len(toks)
+            and b <= 4
+            and toks[b].text not in PUNCT
+            and toks[b].low not in AUX | VERBISH | STOP_BACK | CATENATIVE
+            and not (b >= 2 and toks[b].low.endswith("ed"))  # "Other former officers chafed": the verb ends it
+        ):
+            b += 1
+        return (0, b) if 1 < b <= 4 and not toks[b - 1].low.endswith("ed") else None
+    b = 0
+    while b < len(toks) and (toks[b].text[:1].isupper() or (b and toks[b].low in ("of", "al"))):
+        b += 1
+    return (0, b) if 0 < b <= 6 else None
+
+
+def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[int, int] | None:
+    """``said X``: the phrase after the cue up to punctuation or a clause word; ``lowercase`` also
+    takes a phrase that opens in lowercase ("according to two diplomats", "according to polls")."""
+    a = b = i + 1
+    while (
+        b < len(toks)
+        and b - a < 12
+        and toks[b].text not in PUNCT
+        and (
+            toks[b].low not in STOP_BACK
+            or (
+                toks[b].low in ("of", "by", "from", "for", "at")
+                and b + 1 < len(toks)
+                and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
+            )
+            or (  # "the most recent average of national polls", "one person with knowledge of the talks"
+                (toks[b].low == "of" and toks[b - 1].low in MEASURES | DOCUMENTS)
+                or (toks[b].low == "with" and b + 1 < len(toks) and toks[b + 1].low in ("knowledge", "direct"))
+            )
+            or (  # "officials familiar with the system", "audio provided to The Times", "an account she gave to"
+                toks[b].low in ("with", "to")
+                and (toks[b - 1].low in QUALIFIERS or toks[b - 1].low.endswith("ed") or toks[b - 1].low == "gave")
+                and b + 1 < len(toks)
+                and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
+            )
+            or (  # "according to a report in the Des Moines Register" (not "two diplomats in Geneva")
+                toks[b].low == "in"
+                and toks[b - 1].low in DOCUMENTS
+                and b + 2 < len(toks)
+                and (toks[b + 1].text[:1].isupper() or (toks[b + 1].low == "the" and toks[b + 2].text[:1].isupper()))
+            )
+        )
+    ):
+        b += 1
+    opens = toks[a].text[:1].isupper() or toks[a].low in DETERMINERS | QUANTIFIERS if b > a else False
+    if b == a or toks[a].low in DAYS or not (opens or (lowercase and toks[a].text[:1].isalnum())):
+        return None
+    return a, b
