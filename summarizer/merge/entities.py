@@ -52,7 +52,7 @@ from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
 from summarizer.rules.speakers import NO_SOURCE, institution_type
 from summarizer.text.sentences import split_sentences
-from summarizer.text.words import refers_back
+from summarizer.text.words import PEOPLE_NOUNS, refers_back
 
 __all__ = ["AliasCandidate", "AliasResolver", "EntityTable", "resolve_entities"]
 
@@ -84,11 +84,6 @@ US_STATES = frozenset(
      "south carolina", "south dakota", "west virginia"}  # fmt: skip
 
 
-# Plural nouns for people: a name ending in one is a group of a place, not the place ("Camp Liberty residents").
-_PEOPLE = frozenset({"residents", "members", "supporters", "voters", "officials", "workers", "leaders", "people",
-                     "fans", "students", "families", "refugees", "citizens", "police", "officers"})  # fmt: skip
-
-
 def _is_place(key: str, person: bool = False) -> bool:
     """A country ("iran"), or a name whose first or last word makes it a place ("camp liberty",
     "baghdad international airport"); for a name typed a person only a country, a state or a last
@@ -96,7 +91,7 @@ def _is_place(key: str, person: bool = False) -> bool:
     toks = key.split()
     if key in COUNTRIES or key in US_STATES:
         return True
-    if len(toks) < 2 or toks[-1] in _PEOPLE:
+    if len(toks) < 2 or toks[-1] in PEOPLE_NOUNS:
         return False
     return toks[-1] in PLACE_WORDS or (toks[0] in PLACE_WORDS and not person)
 
@@ -117,7 +112,7 @@ def _canonical(nodes: list[NameNode], given: GivenNames) -> tuple[str, SpeakerTy
         given.personal(raw) for raw in surfaces
     ):
         kind = SpeakerType.person  # "House Speaker Paul D. Ryan", "MSNBC host Chris Matthews": a role, then a name
-    if kind == SpeakerType.person and all(is_acronym(raw) for n in nodes for raw in n.surfaces):
+    if kind == SpeakerType.person and all(is_acronym(raw) for raw in surfaces):
         kind = SpeakerType.organization  # "the GOP nominee" made "GOP" a speaker typed a person
     person = kind == SpeakerType.person
     if kind not in (SpeakerType.author, SpeakerType.media) and any(_is_place(n.key, person) for n in nodes):

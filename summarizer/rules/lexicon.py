@@ -100,9 +100,6 @@ DOCUMENTS = words("report reports article story interview editorial op-ed column
 MEASURES = DOCUMENTS | words("""polls polling surveys studies analyses data numbers figures results records research
     count tally average paper investigation review audit inquiry""")
 QUANTIFIERS = words("one two three four five several some many most few both all")  # "said several observers"
-# plural nouns for people a place or a body qualifies ("voters in Iowa", "officials from Ohio")
-PEOPLE_NOUNS = words("""voters residents officials members supporters leaders workers people students analysts experts
-    economists lawmakers legislators republicans democrats delegates activists critics""")
 ADDRESSEES = words("reporters me us him her them supporters voters the a an his her their its")
 DAYS = words("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week month year
     night morning afternoon evening weekend""")

@@ -17,7 +17,6 @@ from summarizer.rules.lexicon import (
     DETERMINERS,
     DOCUMENTS,
     MEASURES,
-    PEOPLE_NOUNS,
     PUNCT,
     QUALIFIERS,
     QUANTIFIERS,
@@ -26,7 +25,7 @@ from summarizer.rules.lexicon import (
     words,
 )
 from summarizer.text.tokens import Tok
-from summarizer.text.words import SUBJECT_PRONOUNS
+from summarizer.text.words import PEOPLE_NOUNS, SUBJECT_PRONOUNS
 
 
 def skip_parenthetical(toks: list[Tok], b: int) -> int:

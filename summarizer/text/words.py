@@ -46,6 +46,11 @@ PARTY_WORDS = word_set("republican republicans democrat democrats democratic gop
 PERSON_ROLES = TITLES | ROLE_WORDS | PARTY_WORDS
 # Generational suffixes and initials carry no identity of their own ("Joseph R. Biden Jr." = "Joseph Biden").
 NAME_SUFFIXES = word_set("jr sr ii iii iv")
+# Plural nouns for people: "voters in Iowa" is a source phrase (rules); "Camp Liberty residents" is
+# a group of a place, not the place (merge).
+PEOPLE_NOUNS = word_set("""voters residents officials members supporters leaders workers people students analysts
+    experts economists lawmakers legislators republicans democrats delegates activists critics fans families refugees
+    citizens police officers""")
 PERSONAL_PRONOUNS = word_set("he she him her i")
 SPEAKER_PRONOUNS = PERSONAL_PRONOUNS | word_set("they it we them you")
 SUBJECT_PRONOUNS = word_set("he she they it we i")
