@@ -620,3 +620,34 @@ def test_a_source_noun_keeps_the_place_or_body_its_preposition_names() -> None:
     )
     assert [f.speaker.name for f in oecd] == ["the Organization for Economic Cooperation and Development"]
     assert [f.speaker.name for f in frame("In Iowa, Clinton said she liked him.")] == ["Clinton"]
+
+
+def test_a_that_only_verb_takes_a_clause_with_a_negated_verb_or_a_name_of_several_words() -> None:
+    found = only("Privately, some officials think Wasserman Schultz is at risk of losing.")
+    assert (found.speaker.name, found.evidence.text) == ("some officials", "Wasserman Schultz is at risk of losing")
+    found = only("I know you don’t want to vote for the senator this year.")
+    assert found.evidence.text == "you don’t want to vote for the senator this year"
+    assert not frame("They know the city well and its mayor too.", lexicon_only=True)
+
+
+def test_a_poll_shows_a_noun_phrase_as_its_finding() -> None:
+    found = only("A Journal/NBC News poll showed slimmer leads for Ruiz in four states.")
+    assert (found.speaker.name, found.cue) == ("A Journal/NBC News poll", "showed")
+    assert found.evidence.text == "slimmer leads for Ruiz in four states"
+    assert not frame("The senator showed a slide of the new bridge to the crowd.", lexicon_only=True)
+
+
+def test_a_participle_after_a_quotation_closed_on_a_comma_opens_its_own_claim_and_a_topic_is_no_content() -> None:
+    text = 'Mr. Baker said of the episode, "I do not like it," adding that "they have anger that is unbelievable."'
+    said, adding = frame(text)
+    assert (said.speaker.name, said.cue, said.evidence.text) == ("Mr. Baker", "said", '"I do not like it')
+    assert (adding.speaker.name, adding.cue) == ("Mr. Baker", "adding")
+    assert adding.evidence.text == "they have anger that is unbelievable"
+
+
+def test_a_quotation_opened_inside_an_indirect_content_runs_on_to_its_close() -> None:
+    text = 'Benjamin said he believes "some generals are beating their chest. But those involved are confident."'
+    found = only(text)
+    assert found.speaker.name == "Benjamin"
+    content = 'he believes "some generals are beating their chest. But those involved are confident."'
+    assert found.evidence.text == content

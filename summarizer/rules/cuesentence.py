@@ -30,6 +30,7 @@ from summarizer.rules.lexicon import (
     HEDGES,
     INVERTIBLE,
     MEASURES,
+    NEGATED_AUX,
     OBJECT_VERBS,
     PAGE_LABELS,
     PASSIVE,
@@ -138,13 +139,22 @@ class CueSentence:
         toks = self.toks
         if i + 2 >= len(toks):
             return False
-        subject, verb = toks[i + 1], toks[i + 2]
-        named = subject.text[:1].isupper() and subject.text[:1].isalpha() and subject.low != "i"
-        return (subject.low in CLAUSE_SUBJECTS or named) and verb.low in CLAUSE_VERBS
+        k = i + 1
+        named = toks[k].text[:1].isupper() and toks[k].text[:1].isalpha() and toks[k].low != "i"
+        if named:
+            while k + 1 < len(toks) and k - i < 4 and toks[k + 1].text[:1].isupper() and toks[k + 1].text[:1].isalpha():
+                k += 1
+        elif toks[k].low not in CLAUSE_SUBJECTS | {"you", "there"}:
+            return False
+        if k + 1 >= len(toks):
+            return False
+        verb = toks[k + 1].low
+        return verb in CLAUSE_VERBS or NEGATED_AUX.match(verb) is not None
 
     def finding(self, i: int) -> bool:
         """``toks[i]`` is a finding verb whose subject is a document or a measure, followed by a clause
-        ("Polls there show Trump is trailing", "The average shows Clinton leading")."""
+        or an object ("Polls there show Trump is trailing", "The report found no evidence of ...", "a
+        poll showed slimmer leads"); not "to", "that" (the that-rule takes it) or punctuation."""
         toks = self.toks
         if toks[i].low not in FINDINGS or i + 1 >= len(toks):
             return False
@@ -152,9 +162,29 @@ class CueSentence:
         span = subject_phrase(toks, i)
         if span is None or not any(t.low in MEASURES for t in toks[span[0] : span[1]]):
             return False
-        if toks[i].low in ("found", "finds"):  # "The report found no evidence of ...": any object but "to"
-            return nxt.low not in ("to", "that") and (nxt.text not in PUNCT or nxt.text in ("“", '"', "''"))
-        return nxt.low in CLAUSE_OPENERS - {"to"} or nxt.text[:1].isupper()
+        return nxt.low not in ("to", "that") and (nxt.text not in PUNCT or nxt.text in ("“", '"', "''"))
+
+    def participle(self, i: int) -> bool:
+        """``toks[i]`` is an -ing cue right after a comma, or after a quotation closed on a comma
+        ('…," adding that'): a participle clause of the cue before it, which reuses its speaker."""
+        toks = self.toks
+        if not toks[i].low.endswith("ing") or i == 0:
+            return False
+        return toks[i - 1].text == "," or (i > 1 and toks[i - 1].text in CLOSE_Q and toks[i - 2].text == ",")
+
+    def past_topic(self, j: int) -> int:
+        """Where a content starts when the cue names its topic first: 'said of the episode, "A"' and
+        'wrote about Trump: "A"' quote A; the topic is no part of what is said."""
+        toks = self.toks
+        if j >= len(toks) or toks[j].low not in ("of", "about"):
+            return j
+        for k in range(j + 1, min(j + 8, len(toks) - 1)):
+            if toks[k].text in (",", ":"):
+                region = region_at(self.regions, toks[k + 1].start)
+                return k + 1 if region is not None and region[0] == toks[k + 1].start else j
+            if toks[k].text in PUNCT or region_at(self.regions, toks[k].start):
+                return j
+        return j
 
     def new_subject(self, i: int) -> bool:
         """The cue at ``i`` opens a clause of its own, with a subject named after ", but" / ", while" /
@@ -324,7 +354,7 @@ class CueSentence:
         b = i
         while b > 0 and toks[b - 1].low in AUX:
             b -= 1
-        participle = toks[i].low.endswith("ing") and i > 0 and toks[i - 1].text == ","
+        participle = self.participle(i)
         conjoined = b > 0 and toks[b - 1].low in ("and", "but")  # "X announced A and said B"
         inverted = i == 0 and toks[i].text[:1].isupper()  # "Said Ellis: ..."
         j = i + 1
@@ -363,6 +393,7 @@ class CueSentence:
                 break
         while j < len(toks) and toks[j].text in (",", ":"):
             j += 1
+        j = self.past_topic(j)
         if j >= len(toks) and toks[-1].text == ":":  # 'X said:' and the quotation opens the next paragraph
             nxt = next((r for r in self.regions if r[0] >= self.end), None)
             if nxt is None or self.text[self.end : nxt[0]].strip():
@@ -375,6 +406,9 @@ class CueSentence:
         if region and region[0] == start:
             end = continue_quote(self.text, self.regions, max(end, region[1]))
         else:  # 'X said A. "B."': a quotation that follows and ends the paragraph is X's too
+            opened = [r for r in self.regions if start < r[0] < end < r[1]]
+            if opened:  # 'X said he believes "A. B."': the quotation opened in the content runs on
+                end = opened[-1][1]
             end = continue_quote(self.text, self.regions, end)
         return speaker, start, end, cue_start
 

@@ -96,7 +96,7 @@ def find_attributions(
             if t.low == "according":
                 found = s.according(i)
             elif s.is_cue(i):
-                participle = t.low.endswith("ing") and i > 0 and s.toks[i - 1].text == ","  # "..., believing that"
+                participle = s.participle(i)  # "..., believing that"
                 if inside_last and t.low not in CUES and t.low not in s.extra and not (s.new_subject(i) or participle):
                     continue  # a learned cue inside a content is part of it ("said A and that she wanted B")
                 if inside_last and not any(

@@ -58,6 +58,8 @@ FINDINGS = words("show shows showed found finds")  # their subjects: ``MEASURES`
 # A clause without "that" after a that-only verb: a subject pronoun (or a name), then one of these.
 CLAUSE_SUBJECTS = words("he she they we i")
 CLAUSE_VERBS = words("is are was were has have had will would should could can must might may did does")
+# the same auxiliaries negated in one token ("don’t", "wasn't", "won’t"): a clause goes on after them
+NEGATED_AUX = re.compile(r"(?:do|does|did|is|are|was|were|has|have|had|wo|would|could|should|ca)n[’']t$")
 CLAUSE_OPENERS = words("to he she they it we i you this these those the a an his her their its there")
 # function words and auxiliaries never head a cue: "has learned" → learned, "according to" → according
 CUE_SKIP = words("""a an the to of on in at for with by from about as and or but that this it its his her their is
