@@ -651,3 +651,21 @@ def test_a_quotation_opened_inside_an_indirect_content_runs_on_to_its_close() ->
     assert found.speaker.name == "Benjamin"
     content = 'he believes "some generals are beating their chest. But those involved are confident."'
     assert found.evidence.text == content
+
+
+def test_never_and_already_stand_between_a_subject_and_its_cue() -> None:
+    found = only("But she has never said she would support the plan up until the vote.")
+    assert (found.speaker.name, found.evidence.text) == ("she", "she would support the plan up until the vote")
+    found = only("The Baker campaign is already claiming victory in the so-called governors' bracket.")
+    assert found.speaker.name == "The Baker campaign"
+
+
+def test_a_relative_clause_after_an_object_names_that_object() -> None:
+    found = only("Ruiz was out-polling Ted Baker, who said he would only debate twice, in the spring.")
+    assert (found.speaker.name, found.cue) == ("Ted Baker", "said")
+    assert found.evidence.text == "he would only debate twice, in the spring"
+
+
+def test_a_content_opened_by_that_may_begin_with_as_or_while() -> None:
+    found = only("Ruiz predicts that as Baker and the other candidates drop out, he will win.")
+    assert found.evidence.text == "as Baker and the other candidates drop out, he will win"

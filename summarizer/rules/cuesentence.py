@@ -384,10 +384,12 @@ class CueSentence:
                 j += 1
         if j < len(toks) and toks[j].low in ("for", "on") and toks[i].low.startswith("call"):
             j += 1
+        introduced = False  # a "that" or a colon opens the content: "predicts that as Bush drops out, …"
         for k in range(j, min(j + 8, len(toks))):  # "said Monday that", "said in a statement:"
             colon = toks[k].text == ":" and not self.text[toks[k].end : toks[k].end + 1].isdigit()  # not "9:42"
             if toks[k].low == "that" or colon:
                 j = k + 1
+                introduced = True
                 break
             if toks[k].text in PUNCT:
                 break
@@ -399,7 +401,7 @@ class CueSentence:
             if nxt is None or self.text[self.end : nxt[0]].strip():
                 return None
             return speaker, nxt[0], continue_quote(self.text, self.regions, nxt[1]), cue_start
-        if j >= len(toks) or toks[j].low in ("but", "and", "as", "while"):
+        if j >= len(toks) or (toks[j].low in ("but", "and", "as", "while") and not introduced):
             return None
         start, end = toks[j].start, self.end
         region = region_at(self.regions, start)

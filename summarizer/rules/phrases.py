@@ -82,6 +82,14 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
     return a, b
 
 
+def trailing_name(toks: list[Tok], b: int) -> tuple[int, int] | None:
+    """The run of capitalised words ending before token ``b`` ("Ted Cruz"), at most 5, else None."""
+    a = b
+    while a > 0 and b - a < 5 and toks[a - 1].text[:1].isupper() and toks[a - 1].text[:1].isalpha():
+        a -= 1
+    return (a, b) if a < b else None
+
+
 def named_before_appositive(toks: list[Tok], comma: int) -> tuple[int, int] | None:
     """The name before the first comma that opens an appositive ending at ``comma``: the appositive
     may hold commas of its own ("a junior from Las Vegas, Nevada", "21, a junior"), so the name is
@@ -171,7 +179,8 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     if b > 0 and toks[b - 1].low in ("who", "which"):
         b -= 1
         if b > 0 and toks[b - 1].text in (",", *DASHES):  # "Reid, who endorsed Clinton": the relative's antecedent
-            return back_phrase(toks, b - 1)
+            # after a verb, the antecedent is the name it ends on ("… was out-brutalizing Ted Cruz, who said")
+            return back_phrase(toks, b - 1) or trailing_name(toks, b - 1)
         comma = next((k for k in range(b - 1, max(-1, b - 9), -1) if toks[k].text == ","), -1)
         if comma > 0 and toks[b - 1].text != ",":  # "X, former mayor of New York who said": X
             c = comma
