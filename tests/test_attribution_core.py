@@ -669,3 +669,15 @@ def test_a_relative_clause_after_an_object_names_that_object() -> None:
 def test_a_content_opened_by_that_may_begin_with_as_or_while() -> None:
     found = only("Ruiz predicts that as Baker and the other candidates drop out, he will win.")
     assert found.evidence.text == "as Baker and the other candidates drop out, he will win"
+
+
+def test_a_party_in_parentheses_and_a_comma_stand_between_speaker_and_cue() -> None:
+    found = only('On Tuesday, after winning Ohio, Gov. Ana Ruiz (R-OH), said, "I am getting ready for the next round."')
+    assert (found.speaker.name, found.evidence.text) == ("Gov. Ana Ruiz", "I am getting ready for the next round")
+
+
+def test_an_adverb_right_before_a_lexicon_cue_is_no_cue_of_its_own() -> None:
+    found = only("Several leaders, including Ana Ruiz and Tom Baker, have since denounced the comments.")
+    assert found.cue == "denounced"
+    found = only("Mrs. Ruiz herself has always maintained that the server was secure.")
+    assert (found.cue, found.evidence.text) == ("maintained", "the server was secure")

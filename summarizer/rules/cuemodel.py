@@ -35,8 +35,8 @@ MODEL_PATH = Path(__file__).with_name("cue_model.tsv")
 
 def candidate(toks: list[Tok], i: int, regions: list[tuple[int, int]]) -> bool:
     """A token the detector may turn into a cue: a lowercase content word outside quotations, not a
-    lexicon cue (the lexicon's own rules decide those), not a noun after a determiner and not a
-    passive participle ("was signed by", "were provided by": the subject is no source)."""
+    lexicon cue (the lexicon's own rules decide those) nor right before one, not a noun after a
+    determiner and not a passive participle ("was signed by", "were provided by": the subject is no source)."""
     t = toks[i]
     low = t.low
     if not low.isalpha() or len(low) < 3 or low in CUE_SKIP or low in CUES or low in SUBJECT_PRONOUNS:
@@ -46,6 +46,8 @@ def candidate(toks: list[Tok], i: int, regions: list[tuple[int, int]]) -> bool:
     if t.text[0].isupper() and i > 0:
         return False
     if i > 0 and (toks[i - 1].low in DETERMINERS or (toks[i - 1].low in PASSIVE and not low.endswith("ing"))):
+        return False
+    if i + 1 < len(toks) and toks[i + 1].low in CUES:  # "has always maintained": the lexicon cue decides
         return False
     return region_at(regions, t.start) is None
 

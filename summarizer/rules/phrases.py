@@ -166,6 +166,8 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         or (toks[b - 1].low.endswith("ly") and len(toks[b - 1].low) > 4)
     ):
         b -= 1
+    if b > 1 and toks[b - 1].text == "," and toks[b - 2].text == ")":  # "Gov. John Kasich (R-OH), said"
+        b = skip_parenthetical(toks, b - 1) if skip_parenthetical(toks, b - 1) < b - 1 else b
     b = skip_parenthetical(toks, b)  # "Sen. Claire McCaskill (D-Mo.) said": the party is no subject
     c = b
     while c > 0 and toks[c - 1].low in DAYS:  # "Thursday evening"
