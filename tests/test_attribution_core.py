@@ -312,6 +312,10 @@ def test_a_sentence_that_points_back_continues_the_account_of_its_paragraph() ->
         ("author", None, "They left in the morning"),  # a new paragraph is the author's again
     ]
     assert [f.speaker.name for f in frame(text)] == ["The opposition"]  # no author voice asked: nothing added
+    # only a spoken account goes on: a plan or a hope does not ("planned to" is an intention cue)
+    text = "Mr. Clarke planned to revive ticket sales on the bridge. But his plans ran into trouble early on."
+    found = sorted(frame(text, author=True), key=lambda f: f.evidence.start)
+    assert [f.speaker.name for f in found] == ["Mr. Clarke", "author"]
 
 
 def test_speaker_phrases_keep_their_qualifier_and_lose_a_lone_participle_or_quote_mark() -> None:
