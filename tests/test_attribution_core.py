@@ -685,3 +685,9 @@ def test_an_adverb_right_before_a_lexicon_cue_is_no_cue_of_its_own() -> None:
     assert found.cue == "denounced"
     found = only("Mrs. Ruiz herself has always maintained that the server was secure.")
     assert (found.cue, found.evidence.text) == ("maintained", "the server was secure")
+
+
+def test_a_quoted_single_word_is_said_whole() -> None:
+    found = only('Come again? "Savage," she said of the senator.')
+    assert (found.speaker.name, found.evidence.text) == ("she", "Savage")
+    assert not frame("Ruiz said no.", lexicon_only=True)  # an unquoted word is too little to be a claim

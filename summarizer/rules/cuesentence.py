@@ -319,7 +319,7 @@ class CueSentence:
             and rest[1].low not in DETERMINERS  # "said X, the exiled opposition": an appositive of X
         )
         has_quote = any(self.start <= r[0] < cut for r in self.regions)  # 'X's "excesses" are sickening, Y said'
-        if self.words(self.start, cut) < (2 if quoted or interjected else 4 if has_quote else 6):
+        if self.words(self.start, cut) < (1 if quoted else 2 if interjected else 4 if has_quote else 6):
             return None
         start = self.start
         region = region_at(self.regions, cut - 1)
