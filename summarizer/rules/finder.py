@@ -158,8 +158,8 @@ def find_attributions(
                     out[-1] = last = replace(last, start=a, end=b)
             speaker, start, end = found
             start, end = trim_content(text, start, end)
-            quoted = region_at(regions, start)  # '"Savage," she said': a quoted word is said, whole
-            whole = quoted is not None and quoted[1] - end <= 3
+            quotation = region_at(regions, start)  # '"Savage," she said': a quoted word is said, whole
+            whole = quotation is not None and quotation[1] - end <= 3
             if s.words(start, end) < (1 if whole else 2) or not speaker.text:
                 continue
             cue_end = t.end if t.low != "according" else s.toks[i + 1].end
