@@ -691,3 +691,14 @@ def test_a_quoted_single_word_is_said_whole() -> None:
     found = only('Come again? "Savage," she said of the senator.')
     assert (found.speaker.name, found.evidence.text) == ("she", "Savage")
     assert not frame("Ruiz said no.", lexicon_only=True)  # an unquoted word is too little to be a claim
+
+
+def test_said_before_adding_colon_keeps_both_quotations_apart() -> None:
+    text = '"If she picks the judges, nothing you can do," Baker said before adding: "Maybe there is."'
+    said, adding = sorted(frame(text), key=lambda f: f.evidence.start)
+    assert (said.speaker.name, said.cue, said.evidence.text) == (
+        "Baker",
+        "said",
+        "If she picks the judges, nothing you can do",
+    )
+    assert (adding.speaker.name, adding.cue, adding.evidence.text) == ("Baker", "adding", "Maybe there is")

@@ -165,11 +165,14 @@ class CueSentence:
         return nxt.low not in ("to", "that") and (nxt.text not in PUNCT or nxt.text in ("“", '"', "''"))
 
     def participle(self, i: int) -> bool:
-        """``toks[i]`` is an -ing cue right after a comma, or after a quotation closed on a comma
-        ('…," adding that'): a participle clause of the cue before it, which reuses its speaker."""
+        """``toks[i]`` is an -ing cue right after a comma, after a quotation closed on a comma ('…,"
+        adding that') or after a cue and "before" ("said before adding:"): a participle clause of the
+        cue before it, which reuses its speaker."""
         toks = self.toks
         if not toks[i].low.endswith("ing") or i == 0:
             return False
+        if toks[i - 1].low in ("before", "after", "while") and i > 1 and toks[i - 2].low in CUES:
+            return True  # "Trump said before adding: …"
         return toks[i - 1].text == "," or (i > 1 and toks[i - 1].text in CLOSE_Q and toks[i - 2].text == ",")
 
     def past_topic(self, j: int) -> int:
@@ -307,8 +310,9 @@ class CueSentence:
         rest = tail[n:]
         opens = len(rest) >= 2 and rest[0].text == "," and rest[1].text in ("“", '"', "'", "''")
         resumes = opens and len(rest) >= 3 and rest[2].text.islower()  # "A, he said, ''this has done ...''"
-        if (rest and rest[0].text == ":") or (not quoted and opens and not resumes):
-            return None  # "In a warning, he said: ..." introduces its content
+        colon = bool(rest) and rest[0].text == ":" and not any(t.low in CUES for t in tail[:n])
+        if colon or (not quoted and opens and not resumes):
+            return None  # "In a warning, he said: ..." introduces its content; '"A," X said before adding: "B"' not
         interjected = (
             not quoted
             and len(rest) >= 2
