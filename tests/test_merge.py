@@ -1142,3 +1142,31 @@ def test_states_and_islands_are_places() -> None:
     table = resolve_entities([make_doc("p1", text, claims)])
     kinds = {a.alias: e.type for e in table.entities for a in e.aliases}
     assert kinds["North Carolina"] == kinds["Rikers Island"] == SpeakerType.place
+
+
+def test_speakers_joined_by_and_are_a_group_not_one_of_them() -> None:
+    """Issue 14 (all 84 polnear-dev articles): "Mr. Grassley and Mr. Leahy" was an alias of Patrick
+    Leahy, "Trump and Clinton" an organisation; a body's name with an "and" stays one name."""
+    text = (
+        "Patrick Leahy spoke. Mr. Grassley and Mr. Leahy said the bill is dead. China and Russia said no."
+        " The Securities and Exchange Commission said it would act."
+    )
+    doc = make_doc(
+        "g",
+        text,
+        [
+            ("Patrick Leahy", PER, "spoke", "spoke", "spoke", [], [], ASSERT),
+            ("Mr. Grassley and Mr. Leahy", PER, "said", "the bill is dead", "the bill is dead", [], [], ASSERT),
+            ("China and Russia", ORG, "said", "no", "no", [], [], ASSERT),
+            ("The Securities and Exchange Commission", ORG, "said", "it would act", "it would act", [], [], ASSERT),
+        ],
+    )
+    table = resolve_entities([doc])
+    leahy = table.speaker_entity("g", "Patrick Leahy")
+    pair = table.speaker_entity("g", "Mr. Grassley and Mr. Leahy")
+    assert pair != leahy
+    by_id = {e.id: e for e in table.entities}
+    assert by_id[pair].type == SpeakerType.unnamed
+    assert by_id[table.speaker_entity("g", "China and Russia")].type == SpeakerType.unnamed
+    sec = by_id[table.speaker_entity("g", "The Securities and Exchange Commission")]
+    assert sec.type == SpeakerType.organization

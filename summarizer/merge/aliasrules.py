@@ -17,6 +17,7 @@ from summarizer.merge.names import (
     ORG_HINTS,
     PERSON_ROLES,
     acronym_letters,
+    conjoined,
     display_name,
     initials,
     name_similarity,
@@ -96,6 +97,8 @@ class AliasGraph:
         A name read from the article text outside its claims (``text_only``) only links names: a
         group made of such names alone becomes no entity (``entities``)."""
         raw = display_name(raw)
+        if kind != SpeakerType.author and conjoined(raw):  # "Trump and Clinton": a group of its article
+            kind, local = SpeakerType.unnamed, True
         key = name_key(raw) or raw.strip().lower()
         # "the president", "Retired General": a description; not an acronym ("S.E.C." is no "Sec.")
         titles_only = all(t in PERSON_ROLES for t in key.split()) and not is_acronym(raw)

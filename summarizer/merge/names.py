@@ -206,7 +206,7 @@ ORG_HINTS = words(
     "department ministry office council agency committee force forces army police government regime "
     "organization group party movement front brigades times news post house nations state states "
     "commission commissioner mission convention airport camp university court center centre institute "
-    "foundation services"
+    "foundation services coalition association alliance union"
 )
 
 
@@ -239,7 +239,8 @@ def _and_parts(words: list[str]) -> list[list[str]]:
     if "and" not in words:
         return [words]
     at = words.index("and")
-    if words[-1].lower() in ORG_HINTS and "of" not in words[at:] and words[at - 1].lower() not in ORG_HINTS:
+    one = words[-1].lower() in ORG_HINTS and "of" not in words[at:] and words[at - 1].lower() not in ORG_HINTS
+    if one and words[at + 1 : at + 2] != ["the"]:  # "United Kingdom and the European Union": two
         return [words]  # not "Cooper and Martha Raddatz of ABC News", "Iraqi Government and the United Nations"
     parts: list[list[str]] = [[]]
     for w in words:
@@ -248,6 +249,14 @@ def _and_parts(words: list[str]) -> list[list[str]]:
         else:
             parts[-1].append(w)
     return [p for p in parts if p]
+
+
+def conjoined(raw: str) -> bool:
+    """Several actors joined by "and", each named ("Mr. Grassley and Mr. Leahy", "China and Russia",
+    "Presidential candidates Hillary Clinton and Donald Trump"), not one body's name with an "and"
+    in it ("Securities and Exchange Commission"): such a speaker is a group, never one of them."""
+    parts = _and_parts(raw.split())
+    return len(parts) >= 2 and all(any(w[:1].isupper() for w in p) for p in parts)
 
 
 def names_in_text(*texts: str) -> dict[str, bool]:
