@@ -702,3 +702,9 @@ def test_said_before_adding_colon_keeps_both_quotations_apart() -> None:
         "If she picks the judges, nothing you can do",
     )
     assert (adding.speaker.name, adding.cue, adding.evidence.text) == ("Baker", "adding", "Maybe there is")
+
+
+def test_a_place_between_commas_in_an_opening_phrase_is_no_subject() -> None:
+    text = "At an event in Ames, Iowa, on Sunday, Mrs. Ruiz tried to expand on it, saying that the state should lead."
+    found = only(text, lexicon_only=True)
+    assert (found.speaker.name, found.cue, found.evidence.text) == ("Mrs. Ruiz", "saying", "the state should lead")
