@@ -83,11 +83,12 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
 
 
 def trailing_name(toks: list[Tok], b: int) -> tuple[int, int] | None:
-    """The run of capitalised words ending before token ``b`` ("Ted Cruz"), at most 5, else None."""
+    """The name ending before token ``b``: its run of capitalised words, joined by "of" / "al" / "de"
+    ("Ted Cruz", "Nouri al-Maliki", "Secretary of State John Kerry"), else None."""
     a = b
-    while a > 0 and b - a < 5 and toks[a - 1].text[:1].isupper() and toks[a - 1].text[:1].isalpha():
+    while a > 0 and (toks[a - 1].text[:1].isupper() or toks[a - 1].low in ("of", "al", "de")):
         a -= 1
-    return (a, b) if a < b else None
+    return (a, b) if a < b and toks[a].text[:1].isupper() else None  # a joiner opens no name
 
 
 def named_before_appositive(toks: list[Tok], comma: int) -> tuple[int, int] | None:
@@ -185,10 +186,7 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
             return back_phrase(toks, b - 1) or trailing_name(toks, b - 1)
         comma = next((k for k in range(b - 1, max(-1, b - 9), -1) if toks[k].text == ","), -1)
         if comma > 0 and toks[b - 1].text != ",":  # "X, former mayor of New York who said": X
-            c = comma
-            while c > 0 and (toks[c - 1].text[:1].isupper() or toks[c - 1].low in ("of", "al", "de")):
-                c -= 1
-            return (c, comma) if c < comma and toks[c].text[:1].isupper() else None
+            return trailing_name(toks, comma)
     if b > 0 and toks[b - 1].text == ",":  # an appositive or relative clause sits between subject and verb
         named = named_before_appositive(toks, b - 1)
         if named is not None:  # "Dean Ruiz, a salesman from Sumter, South Carolina, said": Dean Ruiz
