@@ -708,3 +708,9 @@ def test_a_place_between_commas_in_an_opening_phrase_is_no_subject() -> None:
     text = "At an event in Ames, Iowa, on Sunday, Mrs. Ruiz tried to expand on it, saying that the state should lead."
     found = only(text, lexicon_only=True)
     assert (found.speaker.name, found.cue, found.evidence.text) == ("Mrs. Ruiz", "saying", "the state should lead")
+
+
+def test_that_before_a_time_opens_no_clause() -> None:
+    text = '"This was the moment. This was the place," he said in his victory speech that night.'
+    found = only(text)
+    assert (found.speaker.name, found.evidence.text) == ("he", "This was the moment. This was the place")

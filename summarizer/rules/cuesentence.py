@@ -24,6 +24,7 @@ from summarizer.rules.lexicon import (
     COLON_CUES,
     CUES,
     DASHES,
+    DAYS,
     DETERMINERS,
     FINDINGS,
     HEDGE_ADVERBS,
@@ -300,7 +301,8 @@ class CueSentence:
         addressed = toks[i].low in OBJECT_VERBS and after_quote  # '“…,” he told the hosts on WEEI'
         adverbial = tail[0].low in ADVERBIAL if n else True
         longest = 40 if after_quote and (adverbial or addressed) else 8  # '“…,” Pence said in an interview with …'
-        if n and ((not (adverbial or addressed) and n > 2) or n > longest or any(t.low == "that" for t in tail[:n])):
+        that = any(t.low == "that" and not _time_after(tail, k) for k, t in enumerate(tail[:n]))
+        if n and ((not (adverbial or addressed) and n > 2) or n > longest or that):
             return None  # a clause follows the cue: this is "X said CONTENT"
         if prior is not None and not (tail[n:] and tail[n].text == ":"):
             # '“Why are you still endorsing him?” Obama asked.': split off by its "?" ('He added: …' opens its own)
@@ -391,7 +393,7 @@ class CueSentence:
         introduced = False  # a "that" or a colon opens the content: "predicts that as Bush drops out, …"
         for k in range(j, min(j + 8, len(toks))):  # "said Monday that", "said in a statement:"
             colon = toks[k].text == ":" and not self.text[toks[k].end : toks[k].end + 1].isdigit()  # not "9:42"
-            if toks[k].low == "that" or colon:
+            if (toks[k].low == "that" and not _time_after(toks, k)) or colon:
                 j = k + 1
                 introduced = True
                 break
@@ -427,3 +429,8 @@ def _clause(toks: list[Tok], span: tuple[int, int]) -> bool:
     if any(t.low in VERBISH for t in words):
         return True
     return any(t.text.islower() and t.low.endswith("ed") and len(t.low) > 4 for t in words[2:])
+
+
+def _time_after(toks: list[Tok], k: int) -> bool:
+    """The "that" at ``k`` points at a time ("he said in his speech that night"): no clause follows."""
+    return k + 1 < len(toks) and toks[k + 1].low in DAYS | {"day", "time"}
