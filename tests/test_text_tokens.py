@@ -26,6 +26,13 @@ def test_quote_regions_per_paragraph_and_unclosed_to_its_end() -> None:
     assert region_at(quote_regions(text), 7) is None and region_at([], 3) is None
 
 
+def test_an_opening_mark_written_where_a_quotation_closes_closes_it() -> None:
+    text = "“The reality is, it could hurt her here,“ said Jim Clyburn. “Clinton has to hold on.”"
+    first, second = quote_regions(text)
+    assert text[first[0] : first[1]] == "“The reality is, it could hurt her here,“"
+    assert text[second[0] : second[1]] == "“Clinton has to hold on.”"
+
+
 def test_tokenize_hands_on_one_split_per_chunk() -> None:
     text = 'The mayor said "we will rebuild." Critics disagreed.'
     sentences = split_sentences(text)

@@ -55,12 +55,19 @@ def quote_regions(text: str, start: int = 0, end: int | None = None) -> list[Reg
             pos, mark = para.start() + m.start(), m.group(0)
             if opened < 0 and mark != "”":
                 opened = pos
-            elif opened >= 0 and mark != "“":
+            elif opened >= 0 and (mark != "“" or _closes(text, pos, len(mark))):
                 regions.append((opened, pos + len(mark)))
                 opened = -1
         if opened >= 0:
             regions.append((opened, para.end()))
     return regions
+
+
+def _closes(text: str, pos: int, size: int) -> bool:
+    """An opening mark written where a quotation closes: after a word or punctuation and before a
+    space or the end ('… for her here,“ said Jim Clyburn'), a typo the pages make."""
+    before, after = text[pos - 1 : pos], text[pos + size : pos + size + 1]
+    return bool(before) and not before.isspace() and (not after or after.isspace())
 
 
 def regions_within(regions: list[Region], start: int, end: int) -> list[Region]:
