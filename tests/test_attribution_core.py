@@ -714,3 +714,12 @@ def test_that_before_a_time_opens_no_clause() -> None:
     text = '"This was the moment. This was the place," he said in his victory speech that night.'
     found = only(text)
     assert (found.speaker.name, found.evidence.text) == ("he", "This was the moment. This was the place")
+
+
+def test_a_quotation_closed_with_an_opening_mark_frames_like_any_other() -> None:
+    text = "“If she loses Iowa, that could create problems for her here,“ said Jim Baker, a congressman."
+    found = only(text)
+    assert (found.speaker.name, found.evidence.text) == (
+        "Jim Baker",
+        "If she loses Iowa, that could create problems for her here",
+    )

@@ -165,6 +165,15 @@ class CueSentence:
             return False
         return nxt.low not in ("to", "that") and (nxt.text not in PUNCT or nxt.text in ("“", '"', "''"))
 
+    def closes(self, k: int) -> bool:
+        """``toks[k]`` closes a quotation: a closing mark, or an opening one the page wrote in its
+        place ('… her here,“ said Jim Clyburn'; ``quote_regions`` closes the quotation there)."""
+        t = self.toks[k]
+        if t.text in CLOSE_Q:
+            return True
+        region = region_at(self.regions, t.start) if t.text == "“" else None
+        return region is not None and region[1] == t.end
+
     def participle(self, i: int) -> bool:
         """``toks[i]`` is an -ing cue right after a comma, after a quotation closed on a comma ('…,"
         adding that') or after a cue and "before" ("said before adding:"): a participle clause of the
@@ -272,12 +281,12 @@ class CueSentence:
         b = i
         while b > 0 and toks[b - 1].low in AUX:
             b -= 1
-        inverted = b > 0 and toks[b - 1].text in (",", "”", '"', "''") and toks[i].low in INVERTIBLE
+        inverted = b > 0 and (toks[b - 1].text == "," or self.closes(b - 1)) and toks[i].low in INVERTIBLE
         if inverted and toks[b - 1].text == ",":  # "X, who led the talks, said ...": X is the subject
             c0 = max((k for k in range(b - 1) if toks[k].text == ","), default=-1)
             inverted = not (c0 >= 0 and c0 + 1 < b - 1 and toks[c0 + 1].low in ("who", "which"))
         # after a closing quotation a lowercase phrase is the speaker too ('"…," said former Gov. X')
-        after_quote = b > 0 and toks[b - 1].text in CLOSE_Q
+        after_quote = b > 0 and self.closes(b - 1)
         span = speaker_after(toks, i, lowercase=after_quote) if inverted else None
         if span is not None and toks[span[0]].text[:1].islower() and toks[span[0]].low.endswith("ly"):
             span = None  # '"No," said simply': an adverb, no speaker
@@ -288,16 +297,16 @@ class CueSentence:
             span = subject_phrase(toks, i)
             boundary = span[0] - 1 if span else -1
         prior = self.prior_quote() if span is not None and span[0] == 0 else None
-        if span is None or (prior is None and (boundary < 0 or toks[boundary].text not in (",", *CLOSE_Q))):
+        if span is None or (
+            prior is None and (boundary < 0 or not (toks[boundary].text == "," or self.closes(boundary)))
+        ):
             return None
         tail = toks[max(span[1], i + 1) :]
         if tail and tail[0].text == "(":  # '"…," said Rep. X (R-Ohio), a member of …': the party is no clause
             close = next((k for k, t in enumerate(tail[:8]) if t.text == ")"), None)
             tail = tail[close + 1 :] if close is not None else tail
         n = next((k for k, t in enumerate(tail) if t.text in (",", ".", "!", "?", ":")), len(tail))
-        after_quote = boundary >= 0 and (
-            toks[boundary].text in CLOSE_Q or (boundary > 0 and toks[boundary - 1].text in CLOSE_Q)
-        )
+        after_quote = boundary >= 0 and (self.closes(boundary) or (boundary > 0 and self.closes(boundary - 1)))
         addressed = toks[i].low in OBJECT_VERBS and after_quote  # '“…,” he told the hosts on WEEI'
         adverbial = tail[0].low in ADVERBIAL if n else True
         longest = 40 if after_quote and (adverbial or addressed) else 8  # '“…,” Pence said in an interview with …'

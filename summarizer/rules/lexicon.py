@@ -156,7 +156,8 @@ def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
             start += 5
             continue
         inner = text[start + 1 : end - 1]
-        if end - start > 2 and text[start] in '“"' and text[end - 1] in '”"' and not re.search(r"[“”\"]", inner):
+        # a closing mark may be written as an opening one ('… her here,“ said Jim Clyburn')
+        if end - start > 2 and text[start] in '“"' and text[end - 1] in '”"“' and not re.search(r"[“”\"]", inner):
             start, end = start + 1, end - 1
             continue
         if (
