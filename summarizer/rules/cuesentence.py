@@ -440,6 +440,9 @@ def _clause(toks: list[Tok], span: tuple[int, int]) -> bool:
     return any(t.text.islower() and t.low.endswith("ed") and len(t.low) > 4 for t in words[2:])
 
 
+_TIMES = DAYS | {"day", "time"}
+
+
 def _time_after(toks: list[Tok], k: int) -> bool:
     """The "that" at ``k`` points at a time ("he said in his speech that night"): no clause follows."""
-    return k + 1 < len(toks) and toks[k + 1].low in DAYS | {"day", "time"}
+    return k + 1 < len(toks) and toks[k + 1].low in _TIMES

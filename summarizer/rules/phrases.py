@@ -226,12 +226,16 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
         # "In late June, the American Bar Association ... and deemed", "Here in Columbia, Sanders ...,
         # saying", "Speaking in Harlem, Clinton ...": the subject comes after the comma
         comma = next((k for k in range(1, min(len(toks), 12)) if toks[k].text == ","), None)
-        inner = opening_subject(toks[comma + 1 :]) if comma is not None else None
-        if comma is not None and inner and comma + 1 + inner[1] < len(toks) and toks[comma + 1 + inner[1]].text == ",":
+        while comma is not None:
+            inner = opening_subject(toks[comma + 1 :])
+            if inner is None:
+                return None
+            end = comma + 1 + inner[1]
+            if end >= len(toks) or toks[end].text != ",":
+                return inner[0] + comma + 1, end
             # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …": a name between commas is still the place
-            rest = opening_subject([toks[0], *toks[comma + 1 + inner[1] :]])
-            return (rest[0] + comma + inner[1], rest[1] + comma + inner[1]) if rest else None
-        return (inner[0] + comma + 1, inner[1] + comma + 1) if inner and comma is not None else None
+            comma = next((k for k in range(end, min(len(toks), end + 11)) if toks[k].text == ","), None)
+        return None
     if toks[0].low in SUBJECT_PRONOUNS:
         return 0, 1
     if toks[0].low in DETERMINERS | QUANTIFIERS | {"other", "another"}:
