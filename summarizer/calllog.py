@@ -9,6 +9,7 @@ an append-only list. Credentials are never part of a request and so never reach 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -53,6 +54,28 @@ MIGRATIONS = [
 MAX_STORED_REPLY = 64 * 1024  # characters of one reply kept in the log (a reply is a few hundred tokens)
 
 
+def _open(path: str) -> sqlite3.Connection:
+    """A connection in WAL mode with the schema migrated to the latest version."""
+    db = sqlite3.connect(path, check_same_thread=False, timeout=30, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        db.executescript(f"BEGIN; {script}; PRAGMA user_version={i}; COMMIT;")
+    return db
+
+
+def _create(path: Path) -> None:
+    """A new log is made beside its place and renamed into it, so a run killed while creating it
+    leaves no log (at most a stray ``.new`` file) rather than one without WAL or schema; the next
+    run makes it again."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
+    tmp.unlink(missing_ok=True)
+    _open(str(tmp)).close()
+    os.replace(tmp, path)
+
+
 class CallLog:
     """Thread-safe append-only log with cache lookups. ``path=None`` keeps it in memory."""
 
@@ -60,14 +83,9 @@ class CallLog:
         self.path = str(path) if path else ":memory:"
         self._lock = threading.Lock()
         try:
-            if path:
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                self._db.executescript(f"BEGIN; {script}; PRAGMA user_version={i}; COMMIT;")
+            if path and not Path(path).exists():
+                _create(Path(path))
+            self._db = _open(self.path)
         except (sqlite3.Error, OSError) as exc:
             reason = "it is a folder" if Path(self.path).is_dir() else str(exc)
             raise ConfigError(f"call log {self.path}: cannot open it as an SQLite database ({reason})") from None

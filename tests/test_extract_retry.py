@@ -3,12 +3,16 @@
 The claim path is exercised with ``model_cues`` and the ``quote`` style (items cite a sentence and
 its cue word), where grounding can fail; the default reply is the summary alone."""
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 from fakes import FakeBackend, claim, reply, reply_cues
 
+from summarizer import calllog
 from summarizer.backends.base import Completion
 from summarizer.calllog import CallLog
-from summarizer.errors import ExtractionFailed, PermanentBackendError, TransientBackendError
+from summarizer.errors import ConfigError, ExtractionFailed, PermanentBackendError, TransientBackendError
 from summarizer.extract.engine import ExtractOptions, Extractor
 from summarizer.extract.retry import TransientPolicy
 from summarizer.ingest.reader import read_bytes_as_article
@@ -245,3 +249,33 @@ def test_a_summary_written_as_a_list_of_sentences_is_one_summary() -> None:
     listed = Completion(text='{"summary": ["Ruiz defends the budget.", "Critics object."]}', finish_reason="stop")
     result = Extractor(FakeBackend(listed), calllog=CallLog(None)).extract(article())
     assert result.summary == "Ruiz defends the budget. Critics object." and result.meta.attempts == 1
+
+
+def test_a_new_call_log_is_whole_in_wal_mode_the_moment_it_exists(tmp_path: Path) -> None:
+    """The log is made beside its place and renamed in: a run killed while creating it cannot leave
+    a log without WAL or schema (the fault test that kills during start-up caught one)."""
+    path = tmp_path / "sub" / "calls.sqlite"
+    CallLog(path).close()
+    assert [p.name for p in path.parent.iterdir()] == ["calls.sqlite"]  # no temporary file left
+    db = sqlite3.connect(path)
+    try:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA user_version").fetchone()[0] >= 1
+        db.execute("SELECT COUNT(*) FROM calls").fetchone()
+    finally:
+        db.close()
+
+
+def test_a_run_killed_while_creating_the_call_log_leaves_no_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "calls.sqlite"
+
+    def killed(where: str) -> sqlite3.Connection:  # the file exists, WAL and schema never came
+        sqlite3.connect(where).execute("CREATE TABLE half (x)")
+        raise OSError("killed")
+
+    monkeypatch.setattr(calllog, "_open", killed)
+    with pytest.raises(ConfigError):
+        CallLog(path)
+    assert not path.exists()  # the next run creates it whole
