@@ -183,7 +183,7 @@ class CueSentence:
             return False
         if toks[i - 1].low in ("before", "after", "while") and i > 1 and toks[i - 2].low in CUES:
             return True  # "Trump said before adding: …"
-        return toks[i - 1].text == "," or (i > 1 and toks[i - 1].text in CLOSE_Q and toks[i - 2].text == ",")
+        return toks[i - 1].text == "," or (i > 1 and self.closes(i - 1) and toks[i - 2].text == ",")
 
     def past_topic(self, j: int) -> int:
         """Where a content starts when the cue names its topic first: 'said of the episode, "A"' and
