@@ -723,3 +723,21 @@ def test_a_quotation_closed_with_an_opening_mark_frames_like_any_other() -> None
         "Jim Baker",
         "If she loses Iowa, that could create problems for her here",
     )
+
+
+def test_an_inverted_that_only_verb_closing_its_sentence_names_the_source_after_it() -> None:
+    text = "The raid was ordered by the interior minister himself, states the opposition."
+    f = only(text)
+    assert f.speaker.name == "the opposition" and f.cue == "states"
+    assert f.evidence.text == "The raid was ordered by the interior minister himself"
+    spans_hold(text, f)
+    # a that-only verb inside the clause is still no cue without its "that"
+    assert all(g.cue != "states" for g in frame("The United States, the plan says, is ready to sign the deal now."))
+
+
+def test_as_noted_by_a_lowercase_source_is_the_source_even_before_a_time_phrase() -> None:
+    text = "The convoy could not have passed without police help, as noted by former envoy Ana Ruiz during a hearing."
+    f = only(text)
+    assert f.cue == "noted" and f.speaker.name == "former envoy Ana Ruiz"  # the hearing is no part of it
+    assert f.evidence.text == "The convoy could not have passed without police help"
+    spans_hold(text, f)

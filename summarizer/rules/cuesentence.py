@@ -89,6 +89,7 @@ class CueSentence:
         if (
             low in THAT_ONLY
             and nxt != "that"
+            and not self.inverted_that_only(i)
             and not (nxt in CLAUSE_OPENERS and low in BELIEFS)
             and not self.finding(i)
             and not self.clause_after(i)
@@ -98,6 +99,15 @@ class CueSentence:
         return not (
             nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
         )
+
+    def inverted_that_only(self, i: int) -> bool:
+        """``CONTENT, states the opposition.`` / ``"…," claims the group.``: a that-only verb after
+        the content's comma or quotation, with its source after it, closing the sentence."""
+        toks = self.toks
+        if toks[i].low not in INVERTIBLE or i == 0 or not (toks[i - 1].text == "," or self.closes(i - 1)):
+            return False
+        span = speaker_after(toks, i, lowercase=True)
+        return span is not None and (span[1] >= len(toks) or toks[span[1]].text in (".", "!", "?"))
 
     def asked(self, i: int) -> tuple[int, int] | None:
         """The question of a passive "asked" ("Asked whether …,", "when asked about …", "he was asked
@@ -228,10 +238,11 @@ class CueSentence:
         b = i - 1 if i > 0 and toks[i - 1].low == "as" else i
         if b <= 0 or toks[b - 1].text != ",":
             return None
-        span = speaker_after(toks, i + 1)
+        span = speaker_after(toks, i + 1, lowercase=b < i)  # "as noted by former UN advisor X"
         if span is None or self.words(self.start, toks[b - 1].start) < 4:
             return None
-        if span[1] < len(toks) and toks[span[1]].text not in (".", "!", "?", "”", '"', "''", ";"):
+        ends = span[1] >= len(toks) or toks[span[1]].text in (".", "!", "?", "”", '"', "''", ";")
+        if not ends and b == i:  # "as noted by X during his testimony": "as" makes X a source wherever it ends
             return None  # "agents, ordered by X, conducted …": a modifier inside the clause, not its source
         return self.phrase(span), self.start, toks[b - 1].start
 

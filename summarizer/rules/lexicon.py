@@ -91,7 +91,8 @@ PASSIVE = words("is are was were be been being get gets got")
 CATENATIVE = words("began begin begins started start starts continued continue continues tried try tries sought")
 VERBISH = words("is are was were be been being has have had would will can could should do does did not")
 STOP_BACK = words("""that and but or because while when as if after before since although though so where than
-    whether then who which whom what how why to of for with by in on at from about""")
+    whether then who which whom what how why to of for with by in on at from about
+    during amid despite""")
 DETERMINERS = words("the a an his her their its this these those our my your")
 # "officials familiar with the system", "a person close to the campaign": the phrase goes on
 QUALIFIERS = words("familiar close known briefed")
@@ -116,7 +117,8 @@ NO_SOURCE = words("reportedly allegedly purportedly supposedly reputedly")  # a 
 # author's inference, no source's (PolNeAR: no-source in 150 of 154 on train); "It seems that" too
 HEDGES = words("seem seems seemed appear appears appeared")
 HEDGE_ADVERBS = words("also widely still now not generally largely best perhaps")  # "is widely expected to"
-INVERTIBLE = words("said says say added adds wrote writes reported reports noted notes explained asked continued")
+INVERTIBLE = words("""said says say added adds wrote writes reported reports noted notes explained asked continued
+    states stated claims claimed""")
 PUNCT = frozenset(',;:()[]“”"—–―-.!?…') | {"''"}
 CLOSE_Q = ("”", '"', "''")
 TRIM = " \t\n.,:;—–―-"
