@@ -33,6 +33,15 @@ def test_an_opening_mark_written_where_a_quotation_closes_closes_it() -> None:
     assert text[second[0] : second[1]] == "“Clinton has to hold on.”"
 
 
+def test_a_closing_mark_written_where_a_quotation_opens_opens_it() -> None:
+    text = "She said on Tuesday, ”The answer is no”, the agency reported. The paper clarifies:” It was not.”"
+    first, second = quote_regions(text)
+    assert text[first[0] : first[1]] == "”The answer is no”"
+    assert text[second[0] : second[1]] == "” It was not.”"
+    # a closing mark after a word still closes nothing it did not open
+    assert quote_regions("He won” and left.") == []
+
+
 def test_tokenize_hands_on_one_split_per_chunk() -> None:
     text = 'The mayor said "we will rebuild." Critics disagreed.'
     sentences = split_sentences(text)

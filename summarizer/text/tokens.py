@@ -53,7 +53,7 @@ def quote_regions(text: str, start: int = 0, end: int | None = None) -> list[Reg
         opened = -1
         for m in _QUOTE_MARK.finditer(para.group(0)):
             pos, mark = para.start() + m.start(), m.group(0)
-            if opened < 0 and mark != "”":
+            if opened < 0 and (mark != "”" or _opens(text, pos, len(mark))):
                 opened = pos
             elif opened >= 0 and (mark != "“" or _closes(text, pos, len(mark))):
                 regions.append((opened, pos + len(mark)))
@@ -68,6 +68,15 @@ def _closes(text: str, pos: int, size: int) -> bool:
     space or the end ('… for her here,“ said Jim Clyburn'), a typo the pages make."""
     before, after = text[pos - 1 : pos], text[pos + size : pos + size + 1]
     return bool(before) and not before.isspace() and (not after or after.isspace())
+
+
+def _opens(text: str, pos: int, size: int) -> bool:
+    """A closing mark written where a quotation opens: after a space or a colon and before a word
+    ('said on Tuesday, ”The answer …”', 'the NY Times clarifies:” The MEK …”'), the mirror of ``_closes``."""
+    before, after = text[pos - 1 : pos], text[pos + size : pos + size + 1]
+    if before == ":":
+        return bool(after) and (after.isalnum() or after == " ")
+    return (not before or before.isspace()) and after.isalnum()
 
 
 def regions_within(regions: list[Region], start: int, end: int) -> list[Region]:
