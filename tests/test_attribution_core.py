@@ -741,3 +741,10 @@ def test_as_noted_by_a_lowercase_source_is_the_source_even_before_a_time_phrase(
     assert f.cue == "noted" and f.speaker.name == "former envoy Ana Ruiz"  # the hearing is no part of it
     assert f.evidence.text == "The convoy could not have passed without police help"
     spans_hold(text, f)
+
+
+def test_a_hedge_before_an_adjective_and_to_names_no_source() -> None:
+    for text in ("Carson seems likely to win the caucuses in Iowa.", "Clinton appears poised for a big win in Nevada."):
+        f = only(text)
+        assert f.speaker.name == NO_SOURCE and f.evidence.text == text.rstrip(".")
+    assert only("The senator appears the favorite to win the state.").speaker.name == "The senator"

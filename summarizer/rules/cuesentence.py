@@ -134,8 +134,9 @@ class CueSentence:
         if i + 1 >= len(toks) or low not in HEDGES | {"expected", "known", "seen"}:
             return False
         nxt = toks[i + 1].low
-        if low in HEDGES:
-            hedge = nxt == "to"
+        if low in HEDGES:  # "seems to", and "seems likely to", "appears poised for"
+            after = toks[i + 2].low if i + 2 < len(toks) else ""
+            hedge = nxt == "to" or (nxt.isalpha() and nxt not in DETERMINERS and after in ("to", "for"))
         else:
             k = i - 1
             while k >= 0 and toks[k].low in HEDGE_ADVERBS:
