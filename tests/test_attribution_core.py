@@ -748,3 +748,10 @@ def test_a_hedge_before_an_adjective_and_to_names_no_source() -> None:
         f = only(text)
         assert f.speaker.name == NO_SOURCE and f.evidence.text == text.rstrip(".")
     assert only("The senator appears the favorite to win the state.").speaker.name == "The senator"
+
+
+def test_a_relative_clause_after_the_opening_name_runs_over_its_own_commas_to_the_verb() -> None:
+    text = "Ana Ruiz, who lost her son in Aurora, Colorado, in July 2012, said the law had failed."
+    f = only(text)
+    assert f.speaker.name == "Ana Ruiz" and f.evidence.text == "the law had failed"
+    spans_hold(text, f)

@@ -188,6 +188,12 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         if comma > 0 and toks[b - 1].text != ",":  # "X, former mayor of New York who said": X
             return trailing_name(toks, comma)
     if b > 0 and toks[b - 1].text == ",":  # an appositive or relative clause sits between subject and verb
+        # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said": the relative
+        # clause that follows the sentence's opening phrase runs on over its own commas up to the verb
+        rel = next((k for k in range(1, b - 2) if toks[k].text == "," and toks[k + 1].low in ("who", "which")), None)
+        opening = back_phrase(toks, rel) if rel is not None else None
+        if opening is not None and opening[0] <= 1:
+            return opening
         named = named_before_appositive(toks, b - 1)
         if named is not None:  # "Dean Ruiz, a salesman from Sumter, South Carolina, said": Dean Ruiz
             return named
