@@ -1170,3 +1170,60 @@ def test_speakers_joined_by_and_are_a_group_not_one_of_them() -> None:
     assert by_id[table.speaker_entity("g", "China and Russia")].type == SpeakerType.unnamed
     sec = by_id[table.speaker_entity("g", "The Securities and Exchange Commission")]
     assert sec.type == SpeakerType.organization
+
+
+def test_a_move_is_read_as_where_it_goes_to_and_comes_from() -> None:
+    from summarizer.merge.moves import endpoints
+
+    toks = "in 2011 the @e1 residents at @e2 moved to @e3 a former base".split()
+    assert endpoints(toks) == {("from", "e2"), ("to", "e3")}
+    assert endpoints("it almost completely evacuated @e2".split()) == {("from", "e2")}
+    assert endpoints("they were moved to this camp from @e2 last year".split()) == {("from", "e2")}
+    assert endpoints("the @e1 moved to @e3 on the vote".split()) == {("to", "e3")}
+    assert endpoints("the campaign went to @e3 and spoke".split()) == frozenset()  # no move word
+
+
+def test_one_move_dated_to_different_years_by_different_articles_is_a_date_conflict() -> None:
+    """Issue 14: 2011 (two articles) against "last year" in an undated article whose latest reported
+    day is in 2013; the articles tell the move in words that share little but its two ends."""
+    moved = "In 2011, the residents at Camp Ashraf moved to Camp Liberty, a former base."
+    evacuated = "The group was delisted in September 2011, weeks after it evacuated Camp Ashraf."
+    last_year = "Rockets hit Camp Liberty on February 9, 2013. The residents were moved from Camp Ashraf last year."
+    other = "In 2014, the residents of Camp Hope moved to Camp Delta."
+    docs = [
+        make_doc("m1", moved, [("author", A, None, moved[:-1], moved[:-1], [], ["In 2011"], ASSERT)]),
+        make_doc("m2", evacuated, [("author", A, None, evacuated[:-1], evacuated[:-1], [], ["September 2011"],
+                                    ASSERT)]),
+        make_doc("m3", last_year, [
+            ("author", A, None, "Rockets hit Camp Liberty on February 9, 2013", "Rockets hit Camp Liberty", [],
+             ["February 9, 2013"], ASSERT),
+            ("author", A, None, "The residents were moved from Camp Ashraf last year",
+             "The residents were moved from Camp Ashraf last year", [], [], ASSERT),
+        ]),
+        make_doc("m4", other, [("author", A, None, other[:-1], other[:-1], [], ["In 2014"], ASSERT)]),
+    ]  # fmt: skip
+    result = merge_documents(docs)
+    dated = [c for c in result.conflicts if c.kind == ConflictKind.date]
+    assert len(dated) == 1, [c.about for c in result.conflicts]
+    conflict = dated[0]
+    assert "from Camp Ashraf to Camp Liberty" in conflict.about
+    assert {v.value: sorted(r.doc_id for r in v.members) for v in conflict.values} == {
+        "2011": ["m1", "m2"],
+        "2012": ["m3"],
+    }
+    cluster = next(c for c in result.clusters if c.id == conflict.cluster_id)
+    assert sorted(r.doc_id for r in cluster.members) == ["m1", "m2", "m3"]  # Camp Hope's move is another
+
+
+def test_a_move_dated_alike_or_only_by_one_article_is_no_conflict() -> None:
+    a = "In 2011, the residents moved to Camp Liberty from Camp Ashraf."
+    b = "The residents were transferred to Camp Liberty in 2011."
+    c = "The camp residents moved to Camp Liberty in 2011 and again in 2012."
+    docs = [
+        make_doc("s1", a, [("author", A, None, a[:-1], a[:-1], [], ["In 2011"], ASSERT)]),
+        make_doc("s2", b, [("author", A, None, b[:-1], b[:-1], [], ["in 2011"], ASSERT)]),
+        make_doc("s3", c, [("author", A, None, c[:-1], c[:-1], [], ["in 2011", "in 2012"], ASSERT)]),
+    ]
+    result = merge_documents(docs)
+    assert not [x for x in result.conflicts if x.kind == ConflictKind.date]
+    assert any({r.doc_id for r in k.members} == {"s1", "s2", "s3"} for k in result.clusters)

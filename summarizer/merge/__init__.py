@@ -23,6 +23,7 @@ from summarizer.merge.entities import AliasCandidate, AliasResolver, resolve_ent
 from summarizer.merge.events import context_days, event_days
 from summarizer.merge.features import ClaimFeatures, claim_features
 from summarizer.merge.figures import display
+from summarizer.merge.moves import move_groups, year_conflicts
 from summarizer.merge.propositions import event_groups, figure_groups
 from summarizer.merge.summary import build_summary, render_markdown
 from summarizer.models.document import DocumentResult
@@ -179,15 +180,17 @@ def merge_documents(
     ctx = ConflictContext(
         features=features, refs=refs, cluster_of=cluster_of, cluster_ids=cluster_ids, days=days, names=names
     )
-    seen = {frozenset(m) for m in groups}
-    for members in [*event_groups(features, days), *figure_groups(features, days)]:
+    seen = {frozenset(m): cluster_ids[n] for n, m in enumerate(groups)}
+    moves = move_groups([f.moves for f in features], [f.doc_id for f in features])
+    for members in [*event_groups(features, days), *figure_groups(features, days), *moves]:
         if frozenset(members) not in seen:  # the same proposition told in other words: a cluster too
-            seen.add(frozenset(members))
+            seen[frozenset(members)] = f"k{len(clusters) + 1}"
             clusters.append(_cluster(f"k{len(clusters) + 1}", features, members, refs, outlet))
     conflicts: list[Conflict] = [
         *number_conflicts(ctx),
         *culprit_conflicts(ctx, table.mentions),
         *denial_conflicts(ctx),
+        *year_conflicts(ctx, [(members, seen[frozenset(members)]) for members in moves]),
     ]
     by_id = {c.id: c for c in clusters}
     for n, conflict in enumerate(conflicts):

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from summarizer.merge.entities import EntityTable
+from summarizer.merge.moves import Endpoint, endpoints
 from summarizer.merge.normalize import STOPWORDS, UNKNOWN_YEAR, is_full_date, parse_dates, words
 from summarizer.models.document import Claim, DocumentResult, NumberMention
 from summarizer.text.counts import SPECIFIC
@@ -41,6 +42,7 @@ class ClaimFeatures:
     event_day: str | None = None  # own day or the day of the event it continues (``events.context_days``)
     when: tuple[str, ...] = ()  # own days, else (event_day,): what the clustering compares
     rare_entities: frozenset[str] = frozenset()  # mentioned entities few claims mention
+    moves: frozenset[Endpoint] = frozenset()  # where the moves it tells go to / come from (``moves``)
 
     def set_event_day(self, day: str | None) -> None:
         self.event_day = day
@@ -132,6 +134,25 @@ def _corpus_years(features: list[ClaimFeatures], published: list[str]) -> None:
         f.set_dates(tuple(filled))
 
 
+def _undated_relative_years(features: list[ClaimFeatures], docs: list[DocumentResult]) -> None:
+    """ "last year" in an article that gives no date of its own, counted from the latest full day
+    the article reports (its years filled from the corpus): an article is written no earlier than
+    the last event it tells, so "moved here last year" beside "the February 9 shelling" (2013) is
+    2012. An estimate, used only where the publication date is unknown."""
+    undated = {d.doc_id for d in docs if not d.source.published}
+    latest: dict[str, str] = {}
+    for f in features:
+        if f.doc_id in undated:
+            for d in f.days:
+                if is_full_date(d) and d > latest.get(f.doc_id, ""):
+                    latest[f.doc_id] = d
+    for f in features:
+        if f.doc_id in latest:
+            years = _relative_years(f.claim.evidence.text, latest[f.doc_id])
+            if years:
+                f.set_dates(tuple(dict.fromkeys([*f.dates, *years])))
+
+
 def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[ClaimFeatures]:
     """Features of every claim of every document, in document then claim order."""
     out: list[ClaimFeatures] = []
@@ -157,9 +178,11 @@ def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[Claim
                     ),
                     dates=tuple(_fill_years(dates, doc_dates, published)),
                     event=any(t in EVENT_WORDS for t in tokens),
+                    moves=endpoints(tokens),
                 )
             )
     _corpus_years(out, [d.source.published for d in docs if d.source.published])
+    _undated_relative_years(out, docs)
     mentions: Counter[str] = Counter()
     for f in out:
         mentions.update(f.entities)

@@ -85,6 +85,7 @@ class ConflictKind(StrEnum):
     number = "number"
     culprit = "culprit"
     assertion_denial = "assertion-denial"
+    date = "date"  # the same event dated differently (a year, a day)
 
 
 class ConflictValue(BaseModel):
