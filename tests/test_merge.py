@@ -1227,3 +1227,17 @@ def test_a_move_dated_alike_or_only_by_one_article_is_no_conflict() -> None:
     result = merge_documents(docs)
     assert not [x for x in result.conflicts if x.kind == ConflictKind.date]
     assert any({r.doc_id for r in k.members} == {"s1", "s2", "s3"} for k in result.clusters)
+
+
+def test_claims_blaming_one_actor_for_one_days_event_share_a_cluster() -> None:
+    a = "Rockets hit Camp Delta on February 9, 2013, in an attack ordered by Omar Ruiz."
+    b = "The February 9, 2013 shelling was planned by Omar Ruiz, the group said."
+    c = "Camp Delta was attacked on February 9, 2013 by the Tigers of Nowhere."
+    ruiz = [("Omar Ruiz", [], PER)]
+    docs = [
+        make_doc("b1", a, [("author", A, None, a[:-1], a[:-1], [], ["February 9, 2013"], ASSERT)], ruiz),
+        make_doc("b2", b, [("the group", ORG, "said", b[:54], b[:54], [], ["February 9, 2013"], ASSERT)], ruiz),
+        make_doc("b3", c, [("author", A, None, c[:-1], c[:-1], [], ["February 9, 2013"], ASSERT)]),
+    ]
+    result = merge_documents(docs)
+    assert any({r.doc_id for r in k.members} == {"b1", "b2"} for k in result.clusters)

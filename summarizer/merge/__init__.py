@@ -24,7 +24,7 @@ from summarizer.merge.events import context_days, event_days
 from summarizer.merge.features import ClaimFeatures, claim_features
 from summarizer.merge.figures import display
 from summarizer.merge.moves import move_groups, year_conflicts
-from summarizer.merge.propositions import event_groups, figure_groups
+from summarizer.merge.propositions import blame_groups, event_groups, figure_groups
 from summarizer.merge.summary import build_summary, render_markdown
 from summarizer.models.document import DocumentResult
 from summarizer.models.merge import (
@@ -182,7 +182,8 @@ def merge_documents(
     )
     seen = {frozenset(m): cluster_ids[n] for n, m in enumerate(groups)}
     moves = move_groups([f.moves for f in features], [f.doc_id for f in features])
-    for members in [*event_groups(features, days), *figure_groups(features, days), *moves]:
+    blamed = blame_groups(features, days, table.mentions)
+    for members in [*event_groups(features, days), *figure_groups(features, days), *blamed, *moves]:
         if frozenset(members) not in seen:  # the same proposition told in other words: a cluster too
             seen[frozenset(members)] = f"k{len(clusters) + 1}"
             clusters.append(_cluster(f"k{len(clusters) + 1}", features, members, refs, outlet))

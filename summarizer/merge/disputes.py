@@ -41,7 +41,7 @@ _AGENT_BEFORE_BY = words(
 )
 _AGENT_AFTER = words("behind responsible ordered orchestrated planned perpetrated attacked carried conducted")
 _TOOK = words("claimed took accepted claims takes accepts claiming taking")
-_CULPRIT_HINT = re.compile(
+CULPRIT_HINT = re.compile(
     r"\b(?:by|responsib\w*|behind|ordered|orchestrated|planned|perpetrated|attacked|carried|"
     r"conducted)\b",
     re.I,
@@ -133,7 +133,7 @@ def culprit_conflicts(ctx: ConflictContext, mentions: MentionIndex) -> list[Conf
         day = ctx.days[f.idx]
         if day is None or negative(f):
             continue
-        if not f.entities or not _CULPRIT_HINT.search(f.claim.text):
+        if not f.entities or not CULPRIT_HINT.search(f.claim.text):
             continue
         claimed, blamed = culprits_in(f.claim.text, mentions)
         for e in claimed:

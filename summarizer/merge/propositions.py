@@ -12,8 +12,10 @@ Both groupings are keyed (no pairs), so they stay linear in the number of claims
 
 from __future__ import annotations
 
+from summarizer.merge.disputes import CULPRIT_HINT, culprits_in, negative
 from summarizer.merge.features import ClaimFeatures
 from summarizer.merge.figures import group_compatible
+from summarizer.merge.mentions import MentionIndex
 from summarizer.merge.normalize import is_full_date
 
 # Figures about an event are compared on its day; figures about a state of things (how many live
@@ -84,6 +86,22 @@ def figure_groups(features: list[ClaimFeatures], days: list[str | None]) -> list
         for side in group_compatible([(value, qual) for _, value, qual in items]):
             groups.append(list(dict.fromkeys(items[k][0] for k in side)))
     return _distinct(features, groups)
+
+
+def blame_groups(features: list[ClaimFeatures], days: list[str | None], mentions: MentionIndex) -> list[list[int]]:
+    """Claims of several articles that blame the same actor for the event of one day ("ordered by
+    Ali Khamenei", "Khamenei had ordered the attack", "the operation was ordered by the Supreme
+    Leader"): one proposition per day and actor, whoever states it. A negative claim blames no one."""
+    keys = _day_keys(days)
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for f in features:
+        day = keys[f.idx]
+        if day is None or not f.entities or negative(f) or not CULPRIT_HINT.search(f.claim.text):
+            continue
+        _, blamed = culprits_in(f.claim.text, mentions)
+        for entity in blamed - {f.speaker}:
+            by_key.setdefault((day, entity), []).append(f.idx)
+    return _distinct(features, list(by_key.values()))
 
 
 def _distinct(features: list[ClaimFeatures], groups: list[list[int]]) -> list[list[int]]:
