@@ -1213,6 +1213,11 @@ def test_one_move_dated_to_different_years_by_different_articles_is_a_date_confl
     }
     cluster = next(c for c in result.clusters if c.id == conflict.cluster_id)
     assert sorted(r.doc_id for r in cluster.members) == ["m1", "m2", "m3"]  # Camp Hope's move is another
+    assert cluster.proposition == "the move from Camp Ashraf to Camp Liberty"
+    # the summary takes no side in the dispute: no date heads the move, the timeline leaves it out
+    assert not [t for t in result.summary.timeline if t.text == cluster.proposition]
+    heading = next(line for line in render_markdown(result).splitlines() if line.startswith("- the move from"))
+    assert "**" not in heading and "disputed" in heading
 
 
 def test_a_move_dated_alike_or_only_by_one_article_is_no_conflict() -> None:

@@ -23,7 +23,7 @@ from summarizer.merge.entities import AliasCandidate, AliasResolver, resolve_ent
 from summarizer.merge.events import context_days, event_days
 from summarizer.merge.features import ClaimFeatures, claim_features
 from summarizer.merge.figures import display
-from summarizer.merge.moves import move_groups, year_conflicts
+from summarizer.merge.moves import move_groups, move_label, year_conflicts
 from summarizer.merge.propositions import blame_groups, event_groups, figure_groups
 from summarizer.merge.summary import build_summary, render_markdown
 from summarizer.models.document import DocumentResult
@@ -187,13 +187,15 @@ def merge_documents(
         if frozenset(members) not in seen:  # the same proposition told in other words: a cluster too
             seen[frozenset(members)] = f"k{len(clusters) + 1}"
             clusters.append(_cluster(f"k{len(clusters) + 1}", features, members, refs, outlet))
+    by_id = {c.id: c for c in clusters}
+    for members in moves:  # a move is told in words that share little: its label says what it is
+        by_id[seen[frozenset(members)]].proposition = move_label([f.moves for f in features], members, names)
     conflicts: list[Conflict] = [
         *number_conflicts(ctx),
         *culprit_conflicts(ctx, table.mentions),
         *denial_conflicts(ctx),
         *year_conflicts(ctx, [(members, seen[frozenset(members)]) for members in moves]),
     ]
-    by_id = {c.id: c for c in clusters}
     for n, conflict in enumerate(conflicts):
         conflict.id = f"x{n + 1}"
         for cid in conflict.cluster_ids:

@@ -185,21 +185,23 @@ def cluster_claims(features: list[ClaimFeatures], pairs: Iterable[tuple[int, int
 
 def medoid(features: list[ClaimFeatures], members: list[int], *, cap: int = 12) -> int:
     """The member that best stands for the cluster: most similar to the others, dated (with its
-    year), not overlong; ties go to the shorter. A member stating a figure the others contest is
-    avoided: the representative of a disputed event should not be one side's number."""
+    year), not overlong; ties go to the shorter. A member stating a figure the others contest, or a
+    year where the members give several, is avoided: the representative of a disputed event should
+    not be one side's number."""
     sample = members[:cap]
     values: dict[str, set[float]] = {}
     for i in sample:
         for k, v, _ in features[i].numbers:
             values.setdefault(k, set()).add(v)
     contested = {k for k, vs in values.items() if len(vs) > 1}
+    years = {d[:4] for i in sample for d in features[i].dates if d[:4].isdigit()}
     best, best_key = sample[0], (-1e9, 0)
     for i in sample:
         f = features[i]
         total = sum(lexical(f, features[j]) for j in sample if j != i) / max(1, len(sample) - 1)
         dated = 10.0 * any(is_full_date(d) for d in f.days) + 5.0 * bool(f.days)
         overlong = max(0, len(f.claim.text) - 160) / 8
-        sided = 15.0 * any(k in contested for k, _, _ in f.numbers)
+        sided = 15.0 * (any(k in contested for k, _, _ in f.numbers) or (len(years) > 1 and bool(f.dates)))
         fragment = 10.0 * (not f.claim.text[:1].isupper())  # "of breaking its promise …" reads badly alone
         key = (total + dated - overlong - sided - fragment, -len(f.claim.text))
         if key > best_key:

@@ -93,9 +93,17 @@ def year_of(dates: Sequence[str]) -> str | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _place(ctx: ConflictContext, members: list[int], role: str) -> str | None:
-    counts = Counter(e for i in members for r, e in ctx.features[i].moves if r == role)
-    return ctx.names.get(counts.most_common(1)[0][0]) if counts else None
+def move_label(moves: Sequence[frozenset[Endpoint]], members: list[int], names: dict[str, str]) -> str:
+    """What a group of claims tells, in words: "the move from Camp Ashraf to Camp Liberty" (the ends
+    most of its claims name)."""
+
+    def place(role: str) -> str | None:
+        counts = Counter(e for i in members for r, e in moves[i] if r == role)
+        return names.get(counts.most_common(1)[0][0]) if counts else None
+
+    origin, destination = place("from"), place("to")
+    ends = " ".join(p for p in (origin and f"from {origin}", destination and f"to {destination}") if p)
+    return f"the move {ends}"
 
 
 def year_conflicts(ctx: ConflictContext, groups: list[tuple[list[int], str]]) -> list[Conflict]:
@@ -112,12 +120,11 @@ def year_conflicts(ctx: ConflictContext, groups: list[tuple[list[int], str]]) ->
         docs = {y: {ctx.features[i].doc_id for i in ms} for y, ms in by_year.items()}
         if len(by_year) < 2 or not any(docs[a] - docs[b] and docs[b] - docs[a] for a in docs for b in docs):
             continue
-        origin, destination = _place(ctx, members, "from"), _place(ctx, members, "to")
-        move = " ".join(p for p in (origin and f"from {origin}", destination and f"to {destination}") if p)
+        move = move_label([f.moves for f in ctx.features], members, ctx.names)
         out.append(
             Conflict(
                 id="",
-                about=f"year of the move {move}: the same move, dated differently by different articles",
+                about=f"year of {move}: the same move, dated differently by different articles",
                 kind=ConflictKind.date,
                 cluster_id=cluster_id,
                 cluster_ids=[cluster_id],

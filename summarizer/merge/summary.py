@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summarizer.merge.conflicts import readable_day
-from summarizer.merge.normalize import GENERIC_NAMES, name_key
+from summarizer.merge.normalize import GENERIC_NAMES, dates_compatible, name_key
 from summarizer.models.document import SpeakerType
 from summarizer.models.merge import (
     ClaimCluster,
@@ -84,10 +84,10 @@ def build_summary(result: MergeResult, limits: SummaryLimits | None = None) -> C
     rank = {SpeakerType.author: 2, SpeakerType.unnamed: 1}
     who.sort(key=lambda s: (rank.get(entities[s.entity_id].type, 0), -len(s.doc_ids), -s.total_claims, s.name))
 
-    dated = [c for c in clusters if c.dates]
+    dated = [c for c in clusters if _agreed_date(c.dates)]
     dated.sort(key=lambda c: (-c.sources, -len(c.members), c.id))
     timeline = [
-        TimelineEntry(date=_event_date(c.dates), text=c.proposition, refs=c.members[: lim.refs])
+        TimelineEntry(date=_agreed_date(c.dates), text=c.proposition, refs=c.members[: lim.refs])
         for c in dated[: lim.timeline]
     ]
     timeline.sort(key=lambda t: (t.date.replace("XXXX", "9999"), t.text))
@@ -97,6 +97,13 @@ def build_summary(result: MergeResult, limits: SummaryLimits | None = None) -> C
 def _event_date(dates: list[str]) -> str:
     """The most precise known date, earliest first ("2013-02-09" over "2013")."""
     return min(dates, key=lambda d: (d.startswith("XXXX"), -len(d), d))
+
+
+def _agreed_date(dates: list[str]) -> str:
+    """The cluster's date when its sources agree on it (``_event_date``), else "": a proposition its
+    sources date differently (2011 / 2012) is a date conflict, and no heading or timeline takes a side."""
+    day = _event_date(dates) if dates else ""
+    return day if all(dates_compatible(day, d) for d in dates) else ""
 
 
 def _one_line(text: str, limit: int = 300) -> str:
@@ -111,7 +118,7 @@ def _about(cluster: ClaimCluster | None) -> str:
     ("**2013-02-09 · about 100 injured** — …"), when it has them."""
     if cluster is None:
         return ""
-    day = _event_date(cluster.dates) if cluster.dates else ""
+    day = _agreed_date(cluster.dates)
     by_kind: dict[str, list[ClusterNumber]] = {}
     for n in cluster.numbers:
         by_kind.setdefault(n.counts, []).append(n)
