@@ -755,3 +755,10 @@ def test_a_relative_clause_after_the_opening_name_runs_over_its_own_commas_to_th
     f = only(text)
     assert f.speaker.name == "Ana Ruiz" and f.evidence.text == "the law had failed"
     spans_hold(text, f)
+
+
+def test_said_to_an_audience_is_a_cue_but_said_to_be_is_not() -> None:
+    text = '"That is not even an issue," he said to applause. "I know the senator well."'
+    f = only(text)
+    assert f.speaker.name == "he" and f.cue == "said"
+    assert frame("The plan is said to be ready for the vote in March.", author=True)[0].cue is None

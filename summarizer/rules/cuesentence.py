@@ -95,9 +95,17 @@ class CueSentence:
             and not self.clause_after(i)
         ):
             return False  # "his claims", "Trump found a way"; but "Critics fear the cuts will", "she hopes to"
-        # "is said to", "adding to her lead"
+        # "is said to", "adding to her lead"; but "he said to applause", "she told … said to reporters"
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        addressed = (
+            low in ("said", "says", "say")
+            and after is not None
+            and (after.low in ADDRESSEES or after.low == "applause" or after.text[:1].isupper())
+        )
         return not (
-            nxt == "to" and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
+            nxt == "to"
+            and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
+            and not addressed
         )
 
     def inverted_that_only(self, i: int) -> bool:
