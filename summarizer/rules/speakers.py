@@ -167,7 +167,8 @@ _MEDIA = re.compile(
 _ORG = re.compile(
     r"\b(organi[sz]ation|council|group|committee|union|party|movement|league|association|resistance|"
     r"nations|unhcr|un|mek|pmoi|mko|ncri|force|hezbollah|institute|foundation|opposition|mission|campaign|"
-    r"center|centre|fund|bank|court|board|company|corporation|university|service)\b",
+    r"center|centre|fund|bank|court|board|company|corporation|university|service|institution|program|"
+    r"programme|project|initiative|coalition|alliance|society|academy|college|church|network)\b",
     re.I,
 )
 _UNNAMED = re.compile(
