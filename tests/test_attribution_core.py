@@ -762,3 +762,8 @@ def test_said_to_an_audience_is_a_cue_but_said_to_be_is_not() -> None:
     f = only(text)
     assert f.speaker.name == "he" and f.cue == "said"
     assert frame("The plan is said to be ready for the vote in March.", author=True)[0].cue is None
+
+
+def test_a_body_named_for_a_cause_keeps_its_whole_name() -> None:
+    f = only("The Committee for a Responsible Federal Budget reported that the plan would cost $150 billion.")
+    assert f.speaker.name == "The Committee for a Responsible Federal Budget" and f.cue == "reported"

@@ -61,7 +61,10 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
             t.low in ("in", "for", "from")
             and a >= 2
             and a < b
-            and toks[a].text[:1].isupper()
+            and (
+                toks[a].text[:1].isupper()  # "the Committee for a Responsible Federal Budget"
+                or (toks[a].low in ("a", "the") and a + 1 < b and toks[a + 1].text[:1].isupper())
+            )
             and (toks[a - 2].low in MEASURES | PEOPLE_NOUNS or toks[a - 2].text[:1].isupper())
             and toks[a - 2].low not in STOP_BACK
         )
