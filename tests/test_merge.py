@@ -1246,3 +1246,20 @@ def test_claims_blaming_one_actor_for_one_days_event_share_a_cluster() -> None:
     ]
     result = merge_documents(docs)
     assert any({r.doc_id for r in k.members} == {"b1", "b2"} for k in result.clusters)
+
+
+def test_one_persons_moves_are_no_displacement_and_never_a_date_conflict() -> None:
+    a = "Bernie Sanders moved to Vermont in 1968, where he later became mayor."
+    b = "Howard Dean moved to Vermont in 1978 to finish his residency."
+    docs = [
+        make_doc("v1", a, [("author", A, None, a[:-1], a[:-1], [], ["in 1968"], ASSERT)],
+                 [("Bernie Sanders", [], PER)]),
+        make_doc("v2", b, [("author", A, None, b[:-1], b[:-1], [], ["in 1978"], ASSERT)], [("Howard Dean", [], PER)]),
+    ]  # fmt: skip
+    result = merge_documents(docs)
+    assert not [c for c in result.conflicts if c.kind == ConflictKind.date]
+    from summarizer.merge.moves import endpoints
+
+    assert endpoints("then he moved to @e3 in 1971".split()) == frozenset()
+    assert endpoints("@e1 moved to @e3".split(), frozenset({"e1"})) == frozenset()
+    assert endpoints("@e1 moved to @e3".split()) == {("to", "e3")}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from summarizer.merge.entities import EntityTable
 from summarizer.merge.moves import Endpoint, endpoints
 from summarizer.merge.normalize import STOPWORDS, UNKNOWN_YEAR, is_full_date, parse_dates, words
-from summarizer.models.document import Claim, DocumentResult, NumberMention
+from summarizer.models.document import Claim, DocumentResult, NumberMention, SpeakerType
 from summarizer.text.counts import SPECIFIC
 
 # Words that say a claim is about a violent event (used to tie undated figures to a dated event).
@@ -156,6 +156,7 @@ def _undated_relative_years(features: list[ClaimFeatures], docs: list[DocumentRe
 def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[ClaimFeatures]:
     """Features of every claim of every document, in document then claim order."""
     out: list[ClaimFeatures] = []
+    persons = frozenset(e.id for e in table.entities if e.type == SpeakerType.person)
     for doc in docs:
         published = doc.source.published
         parsed = [parse_dates(c.dates) + _relative_years(c.evidence.text, published) for c in doc.claims]
@@ -178,7 +179,7 @@ def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[Claim
                     ),
                     dates=tuple(_fill_years(dates, doc_dates, published)),
                     event=any(t in EVENT_WORDS for t in tokens),
-                    moves=endpoints(tokens),
+                    moves=endpoints(tokens, persons),
                 )
             )
     _corpus_years(out, [d.source.published for d in docs if d.source.published])

@@ -28,6 +28,7 @@ MOVE_WORDS = word_set("""move moved moving relocate relocated relocating relocat
 LEAVE_WORDS = word_set("evacuate evacuated evacuating evacuation leave left leaving")
 WINDOW = 8  # tokens after the move word in which its "to X" / "from X" stand
 _SKIP = word_set("the a an its their his her this that back")
+_PERSONAL = word_set("he she i")
 
 if TYPE_CHECKING:  # conflicts imports features, which imports this module
     from summarizer.merge.conflicts import ConflictContext
@@ -43,14 +44,28 @@ def _entity_after(tokens: Sequence[str], k: int) -> str | None:
     return tokens[j][1:] if j < len(tokens) and tokens[j].startswith("@") else None
 
 
-def endpoints(tokens: Sequence[str]) -> frozenset[Endpoint]:
+def _moved_by_a_person(tokens: Sequence[str], k: int, persons: frozenset[str]) -> bool:
+    """The mover of the move word at ``k`` is one person ("Sanders moved to Vermont in 1968", "he
+    moved to New York"): a biography, not the displacement of a group this module is about."""
+    for j in range(k - 1, max(-1, k - 7), -1):
+        tok = tokens[j]
+        if tok in _PERSONAL:
+            return True
+        if tok.startswith("@"):
+            return tok[1:] in persons and (j == 0 or tokens[j - 1] not in ("at", "from", "to", "in", "of"))
+    return False
+
+
+def endpoints(tokens: Sequence[str], persons: frozenset[str] = frozenset()) -> frozenset[Endpoint]:
     """Where the moves of a claim go to and come from, read off its annotated tokens (mentions as
     ``@<entity id>``): "to / into X", "from X", "evacuated X", and "at X" just before the move word
     ("the residents at Camp Ashraf moved to …"). A move to or from a place no mention names ("to
-    this camp") gives nothing."""
+    this camp") gives nothing, nor does one person's move (``persons``: the ids of person entities)."""
     found: set[Endpoint] = set()
     for k, tok in enumerate(tokens):
         if tok not in MOVE_WORDS and tok not in LEAVE_WORDS:
+            continue
+        if _moved_by_a_person(tokens, k, persons):
             continue
         if tok in LEAVE_WORDS:
             left = _entity_after(tokens, k)
