@@ -1263,3 +1263,18 @@ def test_one_persons_moves_are_no_displacement_and_never_a_date_conflict() -> No
     assert endpoints("then he moved to @e3 in 1971".split()) == frozenset()
     assert endpoints("@e1 moved to @e3".split(), frozenset({"e1"})) == frozenset()
     assert endpoints("@e1 moved to @e3".split()) == {("to", "e3")}
+
+
+def test_moves_of_different_named_movers_dated_differently_are_no_conflict() -> None:
+    a = "In 2015, Medtronic moved its headquarters to Ireland to cut its taxes."
+    b = "In 2014, Burger King moved its base to Ireland as well, the report said."
+    firms = [("Medtronic", [], ORG), ("Burger King", [], ORG), ("Ireland", [], SpeakerType.place)]
+    docs = [
+        make_doc("f1", a, [("author", A, None, a[:-1], a[:-1], [], ["In 2015"], ASSERT)], firms),
+        make_doc("f2", b, [("author", A, None, b[:54], b[:54], [], ["In 2014"], ASSERT)], firms),
+    ]
+    from summarizer.merge.moves import movers
+
+    assert movers("the government moved the @e1 to @e3".split()) == {"e1"}
+    assert movers("the @e1 residents at @e2 moved to @e3".split()) == {"e1"}
+    assert not [c for c in merge_documents(docs).conflicts if c.kind == ConflictKind.date]

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from summarizer.merge.entities import EntityTable
-from summarizer.merge.moves import Endpoint, endpoints
+from summarizer.merge.moves import Endpoint, endpoints, movers
 from summarizer.merge.normalize import STOPWORDS, UNKNOWN_YEAR, is_full_date, parse_dates, words
 from summarizer.models.document import Claim, DocumentResult, NumberMention, SpeakerType
 from summarizer.text.counts import SPECIFIC
@@ -43,6 +43,7 @@ class ClaimFeatures:
     when: tuple[str, ...] = ()  # own days, else (event_day,): what the clustering compares
     rare_entities: frozenset[str] = frozenset()  # mentioned entities few claims mention
     moves: frozenset[Endpoint] = frozenset()  # where the moves it tells go to / come from (``moves``)
+    movers: frozenset[str] = frozenset()  # the entities it says move
 
     def set_event_day(self, day: str | None) -> None:
         self.event_day = day
@@ -180,6 +181,7 @@ def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[Claim
                     dates=tuple(_fill_years(dates, doc_dates, published)),
                     event=any(t in EVENT_WORDS for t in tokens),
                     moves=endpoints(tokens, persons),
+                    movers=movers(tokens),
                 )
             )
     _corpus_years(out, [d.source.published for d in docs if d.source.published])

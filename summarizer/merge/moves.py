@@ -44,16 +44,31 @@ def _entity_after(tokens: Sequence[str], k: int) -> str | None:
     return tokens[j][1:] if j < len(tokens) and tokens[j].startswith("@") else None
 
 
-def _moved_by_a_person(tokens: Sequence[str], k: int, persons: frozenset[str]) -> bool:
-    """The mover of the move word at ``k`` is one person ("Sanders moved to Vermont in 1968", "he
-    moved to New York"): a biography, not the displacement of a group this module is about."""
+def _mover(tokens: Sequence[str], k: int) -> str | None:
+    """Who moves at the move word ``k``: its object when it names one ("the government moved the @e1
+    to …": e1; not after a leave word, whose object is the place left), else the nearest mention
+    before it that no preposition places ("the @e1 residents at @e2 moved": e1), or a personal
+    pronoun as written ("he"); None if unnamed."""
+    if tokens[k] in MOVE_WORDS and tokens[k] not in LEAVE_WORDS:
+        moved = _entity_after(tokens, k)
+        if moved:
+            return moved
     for j in range(k - 1, max(-1, k - 7), -1):
         tok = tokens[j]
         if tok in _PERSONAL:
-            return True
-        if tok.startswith("@"):
-            return tok[1:] in persons and (j == 0 or tokens[j - 1] not in ("at", "from", "to", "in", "of"))
-    return False
+            return tok
+        if tok.startswith("@") and (j == 0 or tokens[j - 1] not in ("at", "from", "to", "in", "of")):
+            return tok[1:]
+    return None
+
+
+def movers(tokens: Sequence[str]) -> frozenset[str]:
+    """The named mover of a claim's first move (an entity id; tokens carry no punctuation, so a later
+    move word's neighbours may belong to another clause): two moves by different movers are two."""
+    k = next((k for k, tok in enumerate(tokens) if tok in MOVE_WORDS or tok in LEAVE_WORDS), None)
+    who = _mover(tokens, k) if k is not None else None
+    places = {e for _, e in endpoints(tokens)}
+    return frozenset({who}) if who and who not in _PERSONAL and who not in places else frozenset()
 
 
 def endpoints(tokens: Sequence[str], persons: frozenset[str] = frozenset()) -> frozenset[Endpoint]:
@@ -65,7 +80,8 @@ def endpoints(tokens: Sequence[str], persons: frozenset[str] = frozenset()) -> f
     for k, tok in enumerate(tokens):
         if tok not in MOVE_WORDS and tok not in LEAVE_WORDS:
             continue
-        if _moved_by_a_person(tokens, k, persons):
+        who = _mover(tokens, k)
+        if who in _PERSONAL or who in persons:  # "Sanders moved to Vermont in 1968": a biography
             continue
         if tok in LEAVE_WORDS:
             left = _entity_after(tokens, k)
@@ -123,7 +139,8 @@ def move_label(moves: Sequence[frozenset[Endpoint]], members: list[int], names: 
 
 def year_conflicts(ctx: ConflictContext, groups: list[tuple[list[int], str]]) -> list[Conflict]:
     """A move dated to different years by different articles: each year with the claims giving it.
-    One article giving two years is no dispute of its own (it may tell two moves). ``groups`` pairs
+    One article giving two years is no dispute of its own (it may tell two moves), nor are years
+    given for the moves of different named movers. ``groups`` pairs
     each move's claims with the id of its cluster."""
     out: list[Conflict] = []
     for members, cluster_id in groups:
@@ -135,6 +152,8 @@ def year_conflicts(ctx: ConflictContext, groups: list[tuple[list[int], str]]) ->
         docs = {y: {ctx.features[i].doc_id for i in ms} for y, ms in by_year.items()}
         if len(by_year) < 2 or not any(docs[a] - docs[b] and docs[b] - docs[a] for a in docs for b in docs):
             continue
+        if len({m for ms in by_year.values() for i in ms for m in ctx.features[i].movers}) > 1:
+            continue  # "Medtronic moved to Ireland in 2015", "Burger King moved to Canada in 2014": two moves
         move = move_label([f.moves for f in ctx.features], members, ctx.names)
         out.append(
             Conflict(
