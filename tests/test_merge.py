@@ -1181,6 +1181,7 @@ def test_a_move_is_read_as_where_it_goes_to_and_comes_from() -> None:
     assert endpoints("they were moved to this camp from @e2 last year".split()) == {("from", "e2")}
     assert endpoints("the @e1 moved to @e3 on the vote".split()) == {("to", "e3")}
     assert endpoints("the campaign went to @e3 and spoke".split()) == frozenset()  # no move word
+    assert endpoints("residents demand to return to @e2 fearing further attacks".split()) == {("to", "e2")}
 
 
 def test_one_move_dated_to_different_years_by_different_articles_is_a_date_conflict() -> None:

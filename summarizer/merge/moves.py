@@ -24,7 +24,7 @@ from summarizer.text.words import word_set
 
 # A verb or noun of moving people; the evacuation words name the place left right after them.
 MOVE_WORDS = word_set("""move moved moving relocate relocated relocating relocation transfer transferred
-    transferring evacuate evacuated evacuating evacuation""")
+    transferring evacuate evacuated evacuating evacuation return returned returning""")
 LEAVE_WORDS = word_set("evacuate evacuated evacuating evacuation leave left leaving")
 WINDOW = 8  # tokens after the move word in which its "to X" / "from X" stand
 _SKIP = word_set("the a an its their his her this that back")
