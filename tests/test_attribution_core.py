@@ -767,3 +767,11 @@ def test_said_to_an_audience_is_a_cue_but_said_to_be_is_not() -> None:
 def test_a_body_named_for_a_cause_keeps_its_whole_name() -> None:
     f = only("The Committee for a Responsible Federal Budget reported that the plan would cost $150 billion.")
     assert f.speaker.name == "The Committee for a Responsible Federal Budget" and f.cue == "reported"
+
+
+def test_a_pronoun_written_with_its_verb_is_the_pronoun() -> None:
+    text = "Ana Ruiz spoke first. He’s claiming the vote was rigged in three counties."
+    f = frame(text)[-1]
+    assert f.speaker.name == "He" and f.cue == "claiming"
+    assert f.speaker.mention is not None and f.speaker.mention.text == "He"
+    spans_hold(text, f)

@@ -611,3 +611,10 @@ def test_merge_scoring_maps_claims_by_the_list_the_match_indexes() -> None:
     ev = score_document(gold, _prediction("m1", text, [author, said]), author_voice=False)
     (pair,) = ev.match.pairs
     assert ev.pred is not None and ev.pred.claims[pair.pred].id == "m1#c2"
+
+
+def test_a_gold_pronoun_written_with_its_verb_is_a_pronoun() -> None:
+    from summarizer.evaluate.speakers import is_pronoun
+
+    assert is_pronoun("We’ve") and is_pronoun("he's") and is_pronoun("They're")
+    assert not is_pronoun("Weaver") and not is_pronoun("Shell's")

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from summarizer.text.words import PRONOUNS, TITLES, fold_quotes, word_set
+from summarizer.text.words import PRONOUNS, TITLES, fold_quotes, without_contraction, word_set
 
 ARTICLES = frozenset({"the", "a", "an"})
 NULL_SPEAKERS = frozenset(
@@ -65,7 +65,8 @@ def key(name: str) -> str:
 
 
 def is_pronoun(name: str | None) -> bool:
-    return bool(name) and fold(name or "").strip(" .,'\"") in PRONOUNS
+    """A pronoun, also written with its verb as PolNeAR's spans have it ("We’ve", "He's")."""
+    return bool(name) and without_contraction(fold(name or "").strip(" .,'\"")) in PRONOUNS
 
 
 def is_null(name: str | None) -> bool:

@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 
 from summarizer.models import Mention, SpeakerType
 from summarizer.rules.lexicon import Attribution
-from summarizer.text.words import PERSON_ROLES, PERSONAL_PRONOUNS, SPEAKER_PRONOUNS, SUBJECT_PRONOUNS, refers_back
+from summarizer.text.words import (
+    PERSON_ROLES,
+    PERSONAL_PRONOUNS,
+    SPEAKER_PRONOUNS,
+    SUBJECT_PRONOUNS,
+    refers_back,
+    without_contraction,
+)
 
 AUTHOR = "author"
 NO_SOURCE = "no source"
@@ -94,6 +101,7 @@ def trim_speaker(name: str) -> str:
     words = clean.split()
     if len(words) > 1 and words[-1].lower() in SUBJECT_PRONOUNS - {"it"}:
         clean = words[-1]  # the subject is the pronoun: "Maybe he figures", "a decision they say"
+    clean = without_contraction(clean)  # "He’s claiming", "It's denouncing": the pronoun, not a name "He’s"
     return clean or name.strip()
 
 
