@@ -775,3 +775,14 @@ def test_a_pronoun_written_with_its_verb_is_the_pronoun() -> None:
     assert f.speaker.name == "He" and f.cue == "claiming"
     assert f.speaker.mention is not None and f.speaker.mention.text == "He"
     spans_hold(text, f)
+
+
+def test_page_furniture_is_no_claim_of_any_voice() -> None:
+    text = (
+        "Log in with Twitter\n\nBy Ana Ruiz   Oct 29, 2015 in World\n\nThe camp was shelled on Tuesday night.\n\n"
+        "(Additional reporting by Lawrence Hurley; Editing by Will Dunham.)\n\n"
+        "[4] AFP, France supports moving the residents outside Iraq, February 13, 2013\n\n"
+        "By Tuesday, the roads to the camp were open again."
+    )
+    claims = sorted(f.evidence.text for f in frame(text, author=True))
+    assert claims == ["By Tuesday, the roads to the camp were open again", "The camp was shelled on Tuesday night"]

@@ -71,9 +71,36 @@ _CONTINUES = re.compile(
 _LEAD_CLAUSE = re.compile(r"([^;]*?\w[^;]*?)(?:,\s*(?:but|while|whereas|although|though|yet)|;)\s*$")
 
 
+# Page furniture that states nothing (the seed guidelines leave it out): a reference list's entry
+# ("[1] Ghaze, Yasir, Six killed …"), a byline ("By Brian Booker  Oct 29, 2015"), a wire credit
+# ("(Additional reporting by …; Editing by …)"), site chrome ("Log in with Twitter", "More about Iran,
+# MEK, Iraq", "Forgot password?").
+_FURNITURE = re.compile(
+    r"\s*(?:\[\d+\]"
+    r"|(?P<by>by\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|then|now|the)\b)[A-Z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s|$))"
+    r"|\(?(?:additional\s+)?(?:reporting|editing|writing)\s+by\b"
+    r"|(?:log\s*in|sign\s*(?:in|up)|remember\s+me|forgot\s+(?:your\s+)?password|more\s+about|share\s+(?:this|on)|"
+    r"click\s+here|subscribe|follow\s+us|read\s+more)\b)",
+    re.I,
+)
+_BYLINE_WORDS = 12  # a byline is a short line; "By Tuesday the city had …" is a statement
+
+
+def page_furniture(sentence: str) -> bool:
+    """Page furniture that states nothing (the seed guidelines leave it out, and no attribution is
+    read in it): a reference list's entry ("[1] Ghaze, Yasir, Six killed …"), a byline ("By Brian
+    Booker  Oct 29, 2015"), a wire credit ("(Additional reporting by …; Editing by …)"), site chrome
+    ("Log in with Twitter", "More about Iran, MEK, Iraq", "Forgot password?")."""
+    m = _FURNITURE.match(sentence)
+    return m is not None and (m.group("by") is None or len(re.findall(r"\w+", sentence)) <= _BYLINE_WORDS)
+
+
 def author_voice(sentence: str, min_words: int = 4) -> bool:
-    """A sentence worth an author claim: words enough for a statement, not a link or an address."""
-    if "http" in sentence or "@" in sentence:
+    """A sentence worth an author claim: words enough for a statement, not a link, an address or
+    page furniture."""
+    if "http" in sentence or "@" in sentence or page_furniture(sentence):
         return False
     return len(re.findall(r"\w+", sentence)) >= min_words
 
@@ -111,7 +138,7 @@ class ArticleFrames:
             ids = [s.id for s in chunk[first : bisect_left(starts, a.end)] if s.end > a.start]
             touched.update(ids)
             by_model = a.model_cue or bool(cited.intersection(ids))
-            if not supplement and not by_model:
+            if (not supplement and not by_model) or page_furniture(chunk[first].text):
                 continue
             framed = self._framed(a, ids, ClaimOrigin.model if by_model else ClaimOrigin.rules)
             said = (framed.speaker.name, framed.evidence.text)
