@@ -786,3 +786,17 @@ def test_page_furniture_is_no_claim_of_any_voice() -> None:
     )
     claims = sorted(f.evidence.text for f in frame(text, author=True))
     assert claims == ["By Tuesday, the roads to the camp were open again", "The camp was shelled on Tuesday night"]
+
+
+def test_a_verb_the_lexicon_lacks_introduces_a_quotation_after_a_colon_or_comma() -> None:
+    text = (
+        "The MOU did not work at first. The newspaper clarifies: “The group had long resisted leaving the camp.” "
+        "The report also notifies, “An official said the camp had been used for training.”[3]"
+    )
+    first, second = frame(text, lexicon_only=True)
+    assert (first.speaker.name, first.cue) == ("The newspaper", "clarifies")
+    assert first.evidence.text == "The group had long resisted leaving the camp."
+    assert (second.speaker.name, second.cue) == ("The report", "notifies")
+    assert second.evidence.text == "An official said the camp had been used for training."  # no "[3]"
+    spans_hold(text, second)
+    assert frame("The plan works, “maybe,” in theory.", lexicon_only=True) == []  # no subject and verb

@@ -80,6 +80,8 @@ class CueSentence:
             return toks[i - 1].low not in DETERMINERS if i > 0 else True  # a cue the model named here
         if low in COLON_CUES and i + 1 < len(toks) and toks[i + 1].text == ":":
             return True  # "It read: “...”"
+        if self.introduces_quote(i):
+            return True  # "the NY Times clarifies: “…”", "The report also notifies, “…”"
         if low not in CUES:
             return self.learned.fires(toks, i, self.local)  # the long tail, decided in context
         prev = toks[i - 1].low if i > 0 else ""
@@ -107,6 +109,18 @@ class CueSentence:
             and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
             and not addressed
         )
+
+    def introduces_quote(self, i: int) -> bool:
+        """A verb the lexicon lacks that introduces a quotation with a colon or a comma after its
+        subject ("the NY Times clarifies: “…”", "The report also notifies, “…”"): a lowercase word
+        in -s or -ed right after a word, the mark, then the quotation opening."""
+        toks, low = self.toks, self.toks[i].low
+        if not (toks[i].text.islower() and len(low) > 3 and low.endswith(("s", "ed")) and 0 < i < len(toks) - 2):
+            return False
+        if toks[i - 1].text in PUNCT or toks[i + 1].text not in (":", ","):
+            return False
+        region = region_at(self.regions, toks[i + 2].start)
+        return region is not None and region[0] == toks[i + 2].start
 
     def inverted_that_only(self, i: int) -> bool:
         """``CONTENT, states the opposition.`` / ``"…," claims the group.``: a that-only verb after

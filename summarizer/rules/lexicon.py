@@ -147,6 +147,9 @@ class Attribution:
         return Mention(text=self.speaker, start=self.speaker_span[0], end=self.speaker_span[1])
 
 
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]$")
+
+
 def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
     """Gold-style content edges: no leading 'that', no final punctuation, no enclosing quotes."""
     for _ in range(4):
@@ -154,12 +157,17 @@ def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         while end > start and text[end - 1] in TRIM:
             end -= 1
+        footnote = _FOOTNOTE.search(text, start, end)
+        if footnote is not None:  # '“…training.”[3]': a reference mark is no part of the content
+            end = footnote.start()
+            continue
         if re.match(r"that\s", text[start:end]):
             start += 5
             continue
         inner = text[start + 1 : end - 1]
         # a closing mark may be written as an opening one ('… her here,“ said Jim Clyburn')
-        if end - start > 2 and text[start] in '“"' and text[end - 1] in '”"“' and not re.search(r"[“”\"]", inner):
+        # and an opening one as a closing one ('clarifies:” The MEK … condition”')
+        if end - start > 2 and text[start] in '“"”' and text[end - 1] in '”"“' and not re.search(r"[“”\"]", inner):
             start, end = start + 1, end - 1
             continue
         if (
