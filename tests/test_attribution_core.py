@@ -795,8 +795,8 @@ def test_a_verb_the_lexicon_lacks_introduces_a_quotation_after_a_colon_or_comma(
     )
     first, second = frame(text, lexicon_only=True)
     assert (first.speaker.name, first.cue) == ("The newspaper", "clarifies")
-    assert first.evidence.text == "The group had long resisted leaving the camp."
+    assert first.evidence.text == "The group had long resisted leaving the camp"
     assert (second.speaker.name, second.cue) == ("The report", "notifies")
-    assert second.evidence.text == "An official said the camp had been used for training."  # no "[3]"
+    assert second.evidence.text == "An official said the camp had been used for training"  # no "[3]"
     spans_hold(text, second)
     assert frame("The plan works, “maybe,” in theory.", lexicon_only=True) == []  # no subject and verb
