@@ -113,14 +113,15 @@ class CueSentence:
     def introduces_quote(self, i: int) -> bool:
         """A verb the lexicon lacks that introduces a quotation with a colon or a comma after its
         subject ("the NY Times clarifies: “…”", "The report also notifies, “…”"): a lowercase word
-        in -s or -ed right after a word, the mark, then the quotation opening."""
+        in -s or -ed right after a word, the mark, then a quotation of a few words at least (not
+        "The plan works, “maybe,” in theory")."""
         toks, low = self.toks, self.toks[i].low
         if not (toks[i].text.islower() and len(low) > 3 and low.endswith(("s", "ed")) and 0 < i < len(toks) - 2):
             return False
         if toks[i - 1].text in PUNCT or toks[i + 1].text not in (":", ","):
             return False
         region = region_at(self.regions, toks[i + 2].start)
-        return region is not None and region[0] == toks[i + 2].start
+        return region is not None and region[0] == toks[i + 2].start and self.words(*region) >= 4
 
     def inverted_that_only(self, i: int) -> bool:
         """``CONTENT, states the opposition.`` / ``"…," claims the group.``: a that-only verb after
@@ -347,7 +348,8 @@ class CueSentence:
         that = any(t.low == "that" and not _time_after(tail, k) for k, t in enumerate(tail[:n]))
         if n and ((not (adverbial or addressed) and n > 2) or n > longest or that):
             return None  # a clause follows the cue: this is "X said CONTENT"
-        if prior is not None and not (tail[n:] and tail[n].text == ":"):
+        introduces = bool(tail[n:]) and (tail[n].text == ":" or self.introduces_quote(i))
+        if prior is not None and not introduces:
             # '“Why are you still endorsing him?” Obama asked.': split off by its "?" ('He added: …' opens its own)
             return self.phrase(span), prior[0], self.resumed(prior[1], tail)
         cut = toks[boundary].start if toks[boundary].text == "," else toks[boundary].end
