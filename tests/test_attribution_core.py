@@ -739,6 +739,8 @@ def test_as_noted_by_a_lowercase_source_is_the_source_even_before_a_time_phrase(
     text = "The convoy could not have passed without police help, as noted by former envoy Ana Ruiz during a hearing."
     f = only(text)
     assert f.cue == "noted" and f.speaker.name == "former envoy Ana Ruiz"  # the hearing is no part of it
+    g = only("The convoy could not have passed without police help, as noted by former advisor on Camp Delta Ana Ruiz.")
+    assert g.speaker.name == "former advisor on Camp Delta Ana Ruiz"  # a role's field, then the name
     assert f.evidence.text == "The convoy could not have passed without police help"
     spans_hold(text, f)
 

@@ -25,7 +25,7 @@ from summarizer.rules.lexicon import (
     words,
 )
 from summarizer.text.tokens import Tok
-from summarizer.text.words import PEOPLE_NOUNS, SUBJECT_PRONOUNS
+from summarizer.text.words import PEOPLE_NOUNS, ROLE_WORDS, SUBJECT_PRONOUNS
 
 
 def skip_parenthetical(toks: list[Tok], b: int) -> int:
@@ -289,6 +289,13 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
                 and (toks[b - 1].low in QUALIFIERS or toks[b - 1].low.endswith("ed") or toks[b - 1].low == "gave")
                 and b + 1 < len(toks)
                 and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
+            )
+            or (  # "former UN advisor on Camp Ashraf Tahar Boumedra": a role's field, then the name
+                toks[b].low == "on"
+                and toks[b - 1].low in ROLE_WORDS
+                and b + 1 < len(toks)
+                and toks[b + 1].text[:1].isupper()
+                and toks[b + 1].low not in DAYS
             )
             or (  # "according to a report in the Des Moines Register" (not "two diplomats in Geneva")
                 toks[b].low == "in"
