@@ -802,3 +802,11 @@ def test_a_verb_the_lexicon_lacks_introduces_a_quotation_after_a_colon_or_comma(
     assert second.evidence.text == "An official said the camp had been used for training"  # no "[3]"
     spans_hold(text, second)
     assert frame("The plan works, “maybe,” in theory.", lexicon_only=True) == []  # no subject and verb
+
+
+def test_according_to_takes_the_statement_after_it_when_a_name_stands_before_it() -> None:
+    text = "“The Army of Mukhtar” according to Arabic media such as Al-Hayat, it was formed to support the premier."
+    f = only(text)
+    assert f.evidence.text == "it was formed to support the premier"
+    assert f.speaker.name == "Arabic media such as Al-Hayat" and f.cue == "according to"
+    assert only("The plan will cost more, according to Al-Hayat.").evidence.text == "The plan will cost more"

@@ -250,9 +250,13 @@ class CueSentence:
         span = speaker_after(toks, i + 1, lowercase=True)
         if span is None:
             return None
-        if self.words(self.start, toks[i].start) >= 3:  # "CONTENT, according to X"
-            return self.phrase(span), self.start, toks[i].start
-        return self.phrase(span), toks[span[1] - 1].end, self.end  # "According to X, CONTENT"
+        before = re.findall(r"\w[\w'’-]*", self.text[self.start : toks[i].start])
+        named = all(w[:1].isupper() or w in ("of", "the", "and", "for") for w in before)
+        if len(before) >= 3 and not (named and self.words(toks[span[1] - 1].end, self.end) >= 3):
+            return self.phrase(span), self.start, toks[i].start  # "CONTENT, according to X"
+        # "According to X, CONTENT"; also '“The Army of Mukhtar” according to X, it was formed …',
+        # where what stands before is a name, not a statement
+        return self.phrase(span), toks[span[1] - 1].end, self.end
 
     def passive_by(self, i: int) -> tuple[Mention, int, int] | None:
         """``CONTENT, as noted by X`` / ``CONTENT, reported by X``: the speaker after "by"."""

@@ -290,6 +290,12 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
                 and b + 1 < len(toks)
                 and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
             )
+            or (  # "credible Arabic media such as Al-Hayat": the example names the source
+                toks[b].low == "as"
+                and toks[b - 1].low == "such"
+                and b + 1 < len(toks)
+                and toks[b + 1].text[:1].isupper()
+            )
             or (  # "former UN advisor on Camp Ashraf Tahar Boumedra": a role's field, then the name
                 toks[b].low == "on"
                 and toks[b - 1].low in ROLE_WORDS
