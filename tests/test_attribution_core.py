@@ -810,3 +810,9 @@ def test_according_to_takes_the_statement_after_it_when_a_name_stands_before_it(
     assert f.evidence.text == "it was formed to support the premier"
     assert f.speaker.name == "Arabic media such as Al-Hayat" and f.cue == "according to"
     assert only("The plan will cost more, according to Al-Hayat.").evidence.text == "The plan will cost more"
+
+
+def test_found_evidence_that_is_a_finding_with_its_clause() -> None:
+    f = only("While the damage is assessed, residents have found evidence that rockets from abroad were used.")
+    assert f.speaker.name == "residents" and f.cue == "found"
+    assert f.evidence.text == "rockets from abroad were used"

@@ -45,6 +45,8 @@ from summarizer.rules.lexicon import (
 from summarizer.rules.phrases import opening_subject, speaker_after, subject_phrase
 from summarizer.text.tokens import Tok, region_at, regions_within
 
+_EVIDENCE = frozenset({"evidence", "proof", "signs", "indications"})  # "have found evidence that …"
+
 
 class CueSentence:
     """One sentence under the cue rules: which of its words are cues and the frame shapes around
@@ -92,6 +94,7 @@ class CueSentence:
             low in THAT_ONLY
             and nxt != "that"
             and not self.inverted_that_only(i)
+            and not (nxt in _EVIDENCE and i + 2 < len(toks) and toks[i + 2].low == "that")  # "found evidence that"
             and not (nxt in CLAUSE_OPENERS and low in BELIEFS)
             and not self.finding(i)
             and not self.clause_after(i)
