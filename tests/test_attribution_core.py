@@ -816,3 +816,8 @@ def test_found_evidence_that_is_a_finding_with_its_clause() -> None:
     f = only("While the damage is assessed, residents have found evidence that rockets from abroad were used.")
     assert f.speaker.name == "residents" and f.cue == "found"
     assert f.evidence.text == "rockets from abroad were used"
+
+
+def test_a_negated_auxiliary_after_a_name_is_debris() -> None:
+    assert trim_speaker("Zucker didn’t") == "Zucker" and trim_speaker("Mr. Trump hasn't") == "Mr. Trump"
+    assert trim_speaker("Will Dunham") == "Will Dunham"

@@ -44,8 +44,9 @@ _RECENT = 6  # antecedents are looked for among this many preceding named speake
 # Verb-phrase debris a subject phrase drags along: "Republicans have", "Mr. Trump has repeatedly",
 # "the Supreme Court this month".
 _TRAILING = re.compile(
-    r"(?:\s+(?:has|have|had|hasn't|haven't|hadn't|is|are|was|were|will|would|could|also|repeatedly|again|"
-    r"recently|previously|later|earlier|then|now|still|further|even|too|meanwhile))+$"
+    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|also|repeatedly|again|"
+    r"recently|previously|later|earlier|then|now|still|further|even|too|meanwhile|"
+    r"(?:has|have|had|is|are|was|were|did|does|do|would|could|should|wo|ca)n['’]t))+$"
 )  # case-sensitive: "Will Dunham" and "John Still" are names
 # A time after a name is debris ("Mr. Trump on Monday"); after a noun it dates the source, which
 # PolNeAR keeps in it ("a Quinnipiac University poll this month", "new polls released Sunday").
