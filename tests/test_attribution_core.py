@@ -821,3 +821,10 @@ def test_found_evidence_that_is_a_finding_with_its_clause() -> None:
 def test_a_negated_auxiliary_after_a_name_is_debris() -> None:
     assert trim_speaker("Zucker didn’t") == "Zucker" and trim_speaker("Mr. Trump hasn't") == "Mr. Trump"
     assert trim_speaker("Will Dunham") == "Will Dunham"
+
+
+def test_a_cue_word_inside_a_name_is_no_cue_but_a_headline_keeps_its_capitals() -> None:
+    f = only("Ana Ruiz, an economist who directs the UCLA Anderson Forecast, said the state would suffer.")
+    assert f.speaker.name == "Ana Ruiz" and f.cue == "said"
+    g = only("Trump Says He Will Win New Hampshire")
+    assert g.speaker.name == "Trump" and g.cue == "Says"

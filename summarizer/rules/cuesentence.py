@@ -86,6 +86,8 @@ class CueSentence:
             return True  # "the NY Times clarifies: “…”", "The report also notifies, “…”"
         if low not in CUES:
             return self.learned.fires(toks, i, self.local)  # the long tail, decided in context
+        if i > 0 and toks[i].text[:1].isupper() and toks[i - 1].text[:1].isupper() and not self.headline_case():
+            return False  # "the UCLA Anderson Forecast": a cue word inside a name
         prev = toks[i - 1].low if i > 0 else ""
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if (prev in PASSIVE and not low.endswith("ing")) or prev in DETERMINERS:
@@ -112,6 +114,12 @@ class CueSentence:
             and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
             and not addressed
         )
+
+    def headline_case(self) -> bool:
+        """The sentence is written in title case ("Trump Says He Will Win"), where cue words are
+        capitalized too: most of its words open with a capital."""
+        words_ = [t for t in self.toks if t.text[:1].isalpha()]
+        return len(words_) >= 3 and sum(t.text[:1].isupper() for t in words_) >= 0.7 * len(words_)
 
     def introduces_quote(self, i: int) -> bool:
         """A verb the lexicon lacks that introduces a quotation with a colon or a comma after its
