@@ -1,0 +1,204 @@
+"""Which words of one sentence are cues: the lexicon, the learned detector and the shapes that
+make or unmake a cue in context (a that-only verb without its clause, a cue word inside a name, a
+verb that introduces a quotation, a hedge with no source).
+
+Why apart from ``cuesentence``: a frame starts from a cue, but whether a word is one is its own
+question with its own tests; ``CueSentence`` adds the frame shapes around the cues this class
+finds, on the same tokens.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.models import Mention
+from summarizer.rules.cuemodel import DEFAULT, CueModel
+from summarizer.rules.lexicon import (
+    ADDRESSEES,
+    BELIEFS,
+    CLAUSE_OPENERS,
+    CLAUSE_SUBJECTS,
+    CLAUSE_VERBS,
+    CLOSE_Q,
+    COLON_CUES,
+    CUES,
+    DETERMINERS,
+    FINDINGS,
+    HEDGE_ADVERBS,
+    HEDGES,
+    INVERTIBLE,
+    MEASURES,
+    NEGATED_AUX,
+    PASSIVE,
+    PUNCT,
+    THAT_ONLY,
+)
+from summarizer.rules.phrases import speaker_after, subject_phrase
+from summarizer.text.tokens import Tok, region_at, regions_within
+
+_EVIDENCE = frozenset({"evidence", "proof", "signs", "indications"})  # "have found evidence that …"
+
+
+class CueWords:
+    """One sentence's tokens and the tests that tell its cue words (``is_cue``) and its hedges."""
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        regions: list[tuple[int, int]],
+        toks: list[Tok],
+        extra: frozenset[str] = frozenset(),
+        learned: CueModel = DEFAULT,
+    ) -> None:
+        self.text, self.start, self.end, self.regions, self.extra = text, start, end, regions, extra
+        self.learned = learned
+        self.local = regions_within(regions, start, end)  # what the cue detector looks at
+        self.toks = toks
+
+    def phrase(self, span: tuple[int, int]) -> Mention:
+        start, end = self.toks[span[0]].start, self.toks[span[1] - 1].end
+        return Mention(text=self.text[start:end], start=start, end=end)
+
+    def words(self, start: int, end: int) -> int:
+        return len(re.findall(r"\w+", self.text[start:end]))
+
+    def is_cue(self, i: int) -> bool:
+        low, toks = self.toks[i].low, self.toks
+        if region_at(self.regions, toks[i].start):
+            return False
+        if low in self.extra:
+            return toks[i - 1].low not in DETERMINERS if i > 0 else True  # a cue the model named here
+        if low in COLON_CUES and i + 1 < len(toks) and toks[i + 1].text == ":":
+            return True  # "It read: “...”"
+        if self.introduces_quote(i):
+            return True  # "the NY Times clarifies: “…”", "The report also notifies, “…”"
+        if low not in CUES:
+            return self.learned.fires(toks, i, self.local)  # the long tail, decided in context
+        if i > 0 and toks[i].text[:1].isupper() and toks[i - 1].text[:1].isupper() and not self.headline_case():
+            return False  # "the UCLA Anderson Forecast": a cue word inside a name
+        prev = toks[i - 1].low if i > 0 else ""
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if (prev in PASSIVE and not low.endswith("ing")) or prev in DETERMINERS:
+            return False  # "was told", "is said to", "his claims"
+        if (
+            low in THAT_ONLY
+            and nxt != "that"
+            and not self.inverted_that_only(i)
+            and not (nxt in _EVIDENCE and i + 2 < len(toks) and toks[i + 2].low == "that")  # "found evidence that"
+            and not (nxt in CLAUSE_OPENERS and low in BELIEFS)
+            and not self.finding(i)
+            and not self.clause_after(i)
+        ):
+            return False  # "his claims", "Trump found a way"; but "Critics fear the cuts will", "she hopes to"
+        # "is said to", "adding to her lead"; but "he said to applause", "she told … said to reporters"
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        addressed = (
+            low in ("said", "says", "say")
+            and after is not None
+            and (after.low in ADDRESSEES or after.low == "applause" or after.text[:1].isupper())
+        )
+        return not (
+            nxt == "to"
+            and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
+            and not addressed
+        )
+
+    def headline_case(self) -> bool:
+        """The sentence is written in title case ("Trump Says He Will Win"), where cue words are
+        capitalized too: most of its words open with a capital."""
+        words_ = [t for t in self.toks if t.text[:1].isalpha()]
+        return len(words_) >= 3 and sum(t.text[:1].isupper() for t in words_) >= 0.7 * len(words_)
+
+    def introduces_quote(self, i: int) -> bool:
+        """A verb the lexicon lacks that introduces a quotation with a colon or a comma after its
+        subject ("the NY Times clarifies: “…”", "The report also notifies, “…”"): a lowercase word
+        in -s or -ed right after a word, the mark, then a quotation of a few words at least (not
+        "The plan works, “maybe,” in theory")."""
+        toks, low = self.toks, self.toks[i].low
+        if not (toks[i].text.islower() and len(low) > 3 and low.endswith(("s", "ed")) and 0 < i < len(toks) - 2):
+            return False
+        if toks[i - 1].text in PUNCT or toks[i + 1].text not in (":", ","):
+            return False
+        region = region_at(self.regions, toks[i + 2].start)
+        return region is not None and region[0] == toks[i + 2].start and self.words(*region) >= 4
+
+    def inverted_that_only(self, i: int) -> bool:
+        """``CONTENT, states the opposition.`` / ``"…," claims the group.``: a that-only verb after
+        the content's comma or quotation, with its source after it, closing the sentence."""
+        toks = self.toks
+        if toks[i].low not in INVERTIBLE or i == 0 or not (toks[i - 1].text == "," or self.closes(i - 1)):
+            return False
+        span = speaker_after(toks, i, lowercase=True)
+        return span is not None and (span[1] >= len(toks) or toks[span[1]].text in (".", "!", "?"))
+
+    def hedged(self, i: int) -> bool:
+        """``toks[i]`` hedges a claim with no source: "appeared to", "seems to", "is (widely) expected to",
+        "was best known for", "is seen as"; not when a cue follows ("Obama seemed to recognize …",
+        "Cruz seemed to mock …, saying"). The word is tested first: this runs for every token."""
+        toks, low = self.toks, self.toks[i].low
+        if i + 1 >= len(toks) or low not in HEDGES | {"expected", "known", "seen"}:
+            return False
+        nxt = toks[i + 1].low
+        if low in HEDGES:  # "seems to", and "seems likely to", "appears poised for"
+            after = toks[i + 2].low if i + 2 < len(toks) else ""
+            hedge = nxt == "to" or (nxt.isalpha() and nxt not in DETERMINERS and after in ("to", "for"))
+        else:
+            k = i - 1
+            while k >= 0 and toks[k].low in HEDGE_ADVERBS:
+                k -= 1
+            passive = k >= 0 and toks[k].low in PASSIVE
+            hedge = passive and (nxt == "to" if low == "expected" else nxt in ("as", "for"))
+        return hedge and not any(t.low in CUES for t in toks[i + 1 :])
+
+    def clause_after(self, i: int) -> bool:
+        """A clause follows ``toks[i]`` without "that": a subject pronoun or a name, then an auxiliary
+        or a modal ("learned he had never been", "think Ayotte should drop"; not "found a way")."""
+        toks = self.toks
+        if i + 2 >= len(toks):
+            return False
+        k = i + 1
+        named = toks[k].text[:1].isupper() and toks[k].text[:1].isalpha() and toks[k].low != "i"
+        if named:
+            while k + 1 < len(toks) and k - i < 4 and toks[k + 1].text[:1].isupper() and toks[k + 1].text[:1].isalpha():
+                k += 1
+        elif toks[k].low not in CLAUSE_SUBJECTS | {"you", "there"}:
+            return False
+        if k + 1 >= len(toks):
+            return False
+        verb = toks[k + 1].low
+        return verb in CLAUSE_VERBS or NEGATED_AUX.match(verb) is not None
+
+    def finding(self, i: int) -> bool:
+        """``toks[i]`` is a finding verb whose subject is a document or a measure, followed by a clause
+        or an object ("Polls there show Trump is trailing", "The report found no evidence of ...", "a
+        poll showed slimmer leads"); not "to", "that" (the that-rule takes it) or punctuation."""
+        toks = self.toks
+        if toks[i].low not in FINDINGS or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        span = subject_phrase(toks, i)
+        if span is None or not any(t.low in MEASURES for t in toks[span[0] : span[1]]):
+            return False
+        return nxt.low not in ("to", "that") and (nxt.text not in PUNCT or nxt.text in ("“", '"', "''"))
+
+    def closes(self, k: int) -> bool:
+        """``toks[k]`` closes a quotation: a closing mark, or an opening one the page wrote in its
+        place ('… her here,“ said Jim Clyburn'; ``quote_regions`` closes the quotation there)."""
+        t = self.toks[k]
+        if t.text in CLOSE_Q:
+            return True
+        region = region_at(self.regions, t.start) if t.text == "“" else None
+        return region is not None and region[1] == t.end
+
+    def participle(self, i: int) -> bool:
+        """``toks[i]`` is an -ing cue right after a comma, after a quotation closed on a comma ('…,"
+        adding that') or after a cue and "before" ("said before adding:"): a participle clause of the
+        cue before it, which reuses its speaker."""
+        toks = self.toks
+        if not toks[i].low.endswith("ing") or i == 0:
+            return False
+        if toks[i - 1].low in ("before", "after", "while") and i > 1 and toks[i - 2].low in CUES:
+            return True  # "Trump said before adding: …"
+        return toks[i - 1].text == "," or (i > 1 and self.closes(i - 1) and toks[i - 2].text == ",")
