@@ -1279,3 +1279,26 @@ def test_moves_of_different_named_movers_dated_differently_are_no_conflict() -> 
     assert movers("the government moved the @e1 to @e3".split()) == {"e1"}
     assert movers("the @e1 residents at @e2 moved to @e3".split()) == {"e1"}
     assert not [c for c in merge_documents(docs).conflicts if c.kind == ConflictKind.date]
+
+
+def test_yesterday_and_a_weekday_are_dated_from_the_publication_day() -> None:
+    """Issue 14: "yesterday" and "on Tuesday" are days of the article's own week; a day written out
+    wins over a weekday; an undated article dates neither."""
+    text = "Another resident died yesterday. Officials met on Tuesday. The vote is on Friday, February 15."
+    spec = [
+        ("author", A, None, "Another resident died yesterday", "died yesterday", [], [], ASSERT),
+        ("author", A, None, "Officials met on Tuesday", "met on Tuesday", [], [], ASSERT),
+        ("author", A, None, "The vote is on Friday, February 15", "vote", [], ["February 15"], ASSERT),
+    ]
+    dated = make_doc("y1", text, spec)
+    dated.source.published = "2013-02-10"  # a Sunday
+    undated = make_doc("y2", text, spec)
+    assert [f.dates for f in claim_features([dated], resolve_entities([dated]))] == [
+        ("2013-02-09",),
+        ("2013-02-05",),
+        ("2013-02-15",),
+    ]
+    assert [f.dates for f in claim_features([undated], resolve_entities([undated]))] == [(), (), ("XXXX-02-15",)]
+    from summarizer.text.dates import relative_days
+
+    assert relative_days("said Sunday", "2013-02-10") == ["2013-02-10"]  # the day it appears

@@ -18,6 +18,7 @@ from summarizer.merge.moves import Endpoint, endpoints, movers
 from summarizer.merge.normalize import STOPWORDS, UNKNOWN_YEAR, is_full_date, parse_dates, words
 from summarizer.models.document import Claim, DocumentResult, NumberMention, SpeakerType
 from summarizer.text.counts import SPECIFIC
+from summarizer.text.dates import relative_days
 
 # Words that say a claim is about a violent event (used to tie undated figures to a dated event).
 EVENT_WORDS = words(
@@ -96,6 +97,16 @@ def _relative_years(text: str, published: str | None) -> list[str]:
     return list(dict.fromkeys(str(year + shift[m.group(1).lower()]) for m in _RELATIVE_YEAR.finditer(text)))
 
 
+def _claim_dates(claim: Claim, published: str | None) -> list[str]:
+    """The dates a claim writes, with "last year" and, in a dated article, "yesterday" / "Tuesday"
+    resolved from its publication day; a day written out ("February 9") wins over a weekday."""
+    written = parse_dates(claim.dates)
+    out = written + _relative_years(claim.evidence.text, published)
+    if published and not any(len(d) == 10 for d in written):
+        out += [d for d in relative_days(claim.evidence.text, published) if d not in out]
+    return out
+
+
 def _fill_years(dates: list[str], doc_dates: list[str], published: str | None = None) -> list[str]:
     """XXXX-MM-DD → YYYY-MM-DD using the most common year among the document's dates of that month,
     else the year of publication (a month-day written without a year is in the year it was written,
@@ -160,7 +171,7 @@ def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[Claim
     persons = frozenset(e.id for e in table.entities if e.type == SpeakerType.person)
     for doc in docs:
         published = doc.source.published
-        parsed = [parse_dates(c.dates) + _relative_years(c.evidence.text, published) for c in doc.claims]
+        parsed = [_claim_dates(c, published) for c in doc.claims]
         doc_dates = [d for ds in parsed for d in ds]
         for claim, dates in zip(doc.claims, parsed, strict=True):
             tokens, mentioned = table.mentions.annotate(claim.text)

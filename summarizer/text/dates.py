@@ -58,3 +58,33 @@ def dateline_date(text: str) -> str | None:
                 if found:
                     return found
     return None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE_DAY = re.compile(rf"\b(yesterday|today|tonight|{'|'.join(_WEEKDAYS)})\b", re.I)
+_PAST = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def relative_days(text: str, published: str) -> list[str]:
+    """The days "yesterday", "today" and a weekday ("said Tuesday") name in an article published on
+    ``published`` (YYYY-MM-DD), as YYYY-MM-DD: dateparser counts back from the publication day, and
+    a weekday is the latest such day on or before it (news writes "Sunday" for the day it appears)."""
+    try:
+        base = datetime.fromisoformat(published[:10])
+    except ValueError:
+        return []
+    out: list[str] = []
+    for m in _RELATIVE_DAY.finditer(text):
+        word = m.group(1).lower()
+        if word in ("today", "tonight"):
+            day = base.date()
+        else:
+            parsed = dateparser.parse(word, languages=["en"], settings={**_PAST, "RELATIVE_BASE": base})
+            if not isinstance(parsed, datetime):
+                continue
+            day = parsed.date()
+            if word in _WEEKDAYS and (base.date() - day).days >= 7:
+                day = base.date()  # the publication day's own weekday
+        if day.isoformat() not in out:
+            out.append(day.isoformat())
+    return out
