@@ -80,11 +80,12 @@ class CallLog:
     """Thread-safe append-only log with cache lookups. ``path=None`` keeps it in memory."""
 
     def __init__(self, path: Path | str | None) -> None:
-        self.path = str(path) if path else ":memory:"
+        in_memory = not path or str(path) == ":memory:"  # SQLite's own name for no file
+        self.path = ":memory:" if in_memory else str(path)
         self._lock = threading.Lock()
         try:
-            if path and not Path(path).exists():
-                _create(Path(path))
+            if not in_memory and not Path(self.path).exists():
+                _create(Path(self.path))
             self._db = _open(self.path)
         except (sqlite3.Error, OSError) as exc:
             reason = "it is a folder" if Path(self.path).is_dir() else str(exc)

@@ -266,6 +266,15 @@ def test_a_new_call_log_is_whole_in_wal_mode_the_moment_it_exists(tmp_path: Path
         db.close()
 
 
+def test_sqlites_memory_name_is_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``summarizer batch prepare`` keeps its log in memory as ":memory:": no file of that name may
+    appear where it runs (one did, and was committed, before this test)."""
+    monkeypatch.chdir(tmp_path)
+    log = CallLog(":memory:")
+    log.close()
+    assert log.path == ":memory:" and list(tmp_path.iterdir()) == []
+
+
 def test_a_run_killed_while_creating_the_call_log_leaves_no_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
