@@ -1274,10 +1274,12 @@ def test_moves_of_different_named_movers_dated_differently_are_no_conflict() -> 
         make_doc("f1", a, [("author", A, None, a[:-1], a[:-1], [], ["In 2015"], ASSERT)], firms),
         make_doc("f2", b, [("author", A, None, b[:54], b[:54], [], ["In 2014"], ASSERT)], firms),
     ]
-    from summarizer.merge.moves import movers
+    from summarizer.merge.moves import endpoints, movers
 
-    assert movers("the government moved the @e1 to @e3".split()) == {"e1"}
-    assert movers("the @e1 residents at @e2 moved to @e3".split()) == {"e1"}
+    toks = "the government moved the @e1 to @e3".split()
+    assert movers(toks, endpoints(toks)) == {"e1"}
+    toks = "the @e1 residents at @e2 moved to @e3".split()
+    assert movers(toks, endpoints(toks)) == {"e1"}
     assert not [c for c in merge_documents(docs).conflicts if c.kind == ConflictKind.date]
 
 

@@ -181,7 +181,8 @@ def merge_documents(
         features=features, refs=refs, cluster_of=cluster_of, cluster_ids=cluster_ids, days=days, names=names
     )
     seen = {frozenset(m): cluster_ids[n] for n, m in enumerate(groups)}
-    moves = move_groups([f.moves for f in features], [f.doc_id for f in features])
+    moves_of = [f.moves for f in features]
+    moves = move_groups(moves_of, [f.doc_id for f in features])
     blamed = blame_groups(features, days, table.mentions)
     for members in [*event_groups(features, days), *figure_groups(features, days), *blamed, *moves]:
         if frozenset(members) not in seen:  # the same proposition told in other words: a cluster too
@@ -189,7 +190,7 @@ def merge_documents(
             clusters.append(_cluster(f"k{len(clusters) + 1}", features, members, refs, outlet))
     by_id = {c.id: c for c in clusters}
     for members in moves:  # a move is told in words that share little: its label says what it is
-        by_id[seen[frozenset(members)]].proposition = move_label([f.moves for f in features], members, names)
+        by_id[seen[frozenset(members)]].proposition = move_label(moves_of, members, names)
     conflicts: list[Conflict] = [
         *number_conflicts(ctx),
         *culprit_conflicts(ctx, table.mentions),

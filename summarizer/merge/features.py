@@ -191,8 +191,8 @@ def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[Claim
                     ),
                     dates=tuple(_fill_years(dates, doc_dates, published)),
                     event=any(t in EVENT_WORDS for t in tokens),
-                    moves=endpoints(tokens, persons),
-                    movers=movers(tokens),
+                    moves=(ends := endpoints(tokens, persons)),
+                    movers=movers(tokens, ends),
                 )
             )
     _corpus_years(out, [d.source.published for d in docs if d.source.published])

@@ -62,12 +62,13 @@ def _mover(tokens: Sequence[str], k: int) -> str | None:
     return None
 
 
-def movers(tokens: Sequence[str]) -> frozenset[str]:
+def movers(tokens: Sequence[str], ends: frozenset[Endpoint]) -> frozenset[str]:
     """The named mover of a claim's first move (an entity id; tokens carry no punctuation, so a later
-    move word's neighbours may belong to another clause): two moves by different movers are two."""
+    move word's neighbours may belong to another clause), never one of its places (``ends``): two
+    moves by different movers are two."""
     k = next((k for k, tok in enumerate(tokens) if tok in MOVE_WORDS or tok in LEAVE_WORDS), None)
     who = _mover(tokens, k) if k is not None else None
-    places = {e for _, e in endpoints(tokens)}
+    places = {e for _, e in ends}
     return frozenset({who}) if who and who not in _PERSONAL and who not in places else frozenset()
 
 
@@ -140,9 +141,10 @@ def move_label(moves: Sequence[frozenset[Endpoint]], members: list[int], names: 
 def year_conflicts(ctx: ConflictContext, groups: list[tuple[list[int], str]]) -> list[Conflict]:
     """A move dated to different years by different articles: each year with the claims giving it.
     One article giving two years is no dispute of its own (it may tell two moves), nor are years
-    given for the moves of different named movers. ``groups`` pairs
-    each move's claims with the id of its cluster."""
+    given for the moves of different named movers. ``groups`` pairs each move's claims with the id
+    of its cluster."""
     out: list[Conflict] = []
+    moves = [f.moves for f in ctx.features]
     for members, cluster_id in groups:
         by_year: dict[str, list[int]] = {}
         for i in members:
@@ -154,7 +156,7 @@ def year_conflicts(ctx: ConflictContext, groups: list[tuple[list[int], str]]) ->
             continue
         if len({m for ms in by_year.values() for i in ms for m in ctx.features[i].movers}) > 1:
             continue  # "Medtronic moved to Ireland in 2015", "Burger King moved to Canada in 2014": two moves
-        move = move_label([f.moves for f in ctx.features], members, ctx.names)
+        move = move_label(moves, members, ctx.names)
         out.append(
             Conflict(
                 id="",
