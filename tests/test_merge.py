@@ -1304,3 +1304,16 @@ def test_yesterday_and_a_weekday_are_dated_from_the_publication_day() -> None:
     from summarizer.text.dates import relative_days
 
     assert relative_days("said Sunday", "2013-02-10") == ["2013-02-10"]  # the day it appears
+
+
+def test_the_brief_says_each_disputed_value_with_who_gives_it(merged: MergeResult) -> None:
+    """Issue 14: a summary a reader can use — the disputed death toll in one sentence, every value
+    with its sources; a denial says what it denies; the same sentences in summary.md."""
+    brief = merged.summary.brief
+    deaths = next(b for b in brief if b.startswith("deaths — Camp Liberty"))
+    assert "6 according to" in deaths and "7 according to" in deaths and "8 according to" in deaths
+    assert "the author of 000" in deaths  # 000's own voice gives the 8
+    assert any(" denies “" in b for b in brief)
+    assert any("reported by" in b for b in brief)
+    markdown = render_markdown(merged)
+    assert markdown.index("## In brief") < markdown.index("## What happened")

@@ -320,6 +320,16 @@ def test_conflict_values_link_to_their_spans() -> None:
     assert "not in this report" in table and "<img" not in page
 
 
+def test_the_brief_is_shown_in_the_review_page() -> None:
+    docs = _docs()
+    ds = [d for d, _ in docs]
+    merged = _merged(ds)
+    merged.summary.brief = [f"deaths: the articles disagree: 6 according to {PAYLOAD}"]
+    page = render_report(ds, {d.doc_id: t for d, t in docs}, merged, None)
+    brief = page.split('<ul class="brief">', 1)[1].split("</ul>", 1)[0]
+    assert "deaths: the articles disagree: 6 according to" in brief and PAYLOAD not in brief  # escaped
+
+
 def test_eval_marks_matched_false_and_missed() -> None:
     docs = _docs()
     ds = [d for d, _ in docs]

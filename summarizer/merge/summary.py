@@ -18,6 +18,8 @@ from summarizer.models.merge import (
     ClaimRef,
     ClusterNumber,
     ClusterStatus,
+    Conflict,
+    ConflictKind,
     ConsensusFact,
     CorpusSummary,
     DisputedItem,
@@ -26,6 +28,7 @@ from summarizer.models.merge import (
     TimelineEntry,
 )
 from summarizer.text.safe import markdown_code, markdown_text
+from summarizer.text.words import refers_back
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,7 @@ class SummaryLimits:
     entities: int = 200
     claims_per_entity: int = 50
     timeline: int = 300
+    brief: int = 12  # sentences of each kind in the brief
 
 
 def build_summary(result: MergeResult, limits: SummaryLimits | None = None) -> CorpusSummary:
@@ -91,7 +95,67 @@ def build_summary(result: MergeResult, limits: SummaryLimits | None = None) -> C
         for c in dated[: lim.timeline]
     ]
     timeline.sort(key=lambda t: (t.date.replace("XXXX", "9999"), t.text))
-    return CorpusSummary(consensus=facts, disputed=disputed, who_says_what=who[: lim.entities], timeline=timeline)
+    names = {e.id: e.canonical for e in result.entities}
+    brief = [_disputed_sentence(x, names) for x in result.conflicts[: lim.brief]]
+    brief += [
+        _reported_sentence(f, {c.id: c for c in clusters}.get(f.cluster_id), names)
+        for f in facts[: lim.brief]
+        if not f.disputed
+    ]
+    return CorpusSummary(
+        brief=brief, consensus=facts, disputed=disputed, who_says_what=who[: lim.entities], timeline=timeline
+    )
+
+
+def _source_names(refs: list[ClaimRef], names: dict[str, str], limit: int = 3) -> str:
+    """Who gives a value, in words: the speakers' entities ("the NCRI"), an article's own voice as
+    "the author of 001_…", at most ``limit`` of them."""
+    found: list[str] = []
+    for r in refs:
+        if r.speaker == "author":
+            who = f"the author of {r.doc_id}"
+        elif r.entity_id in names:
+            who = names[r.entity_id]
+        else:  # a pronoun whose antecedent the rules did not find: say where it stands
+            who = f"“{r.speaker}” in {r.doc_id}" if refers_back(r.speaker) else r.speaker
+        if who not in found:
+            found.append(who)
+    more = len(found) - limit
+    shown = ", ".join(found[:limit]) + (f" and {more} more" if more > 0 else "")
+    return shown
+
+
+def _disputed_sentence(conflict: Conflict, names: dict[str, str]) -> str:
+    """ "deaths — Camp Liberty, 2013-02-09: the articles disagree: 6 according to the NCRI; 7 according
+    to the author of 004_…; 8 according to the author of 000_… (x1)." A denial says what it denies:
+    "“No one accepted responsibility …” (the author of 000_…) denies “… took responsibility …” (…)"."""
+    if conflict.kind == ConflictKind.assertion_denial:
+        said = {v.value: v.members for v in conflict.values}
+        asserted, denied = said.get("asserted", []), said.get("denied", [])
+        if asserted and denied:
+            return (
+                f"“{_short(denied[0].text)}” ({_source_names(denied, names)}) denies "
+                f"“{_short(asserted[0].text)}” ({_source_names(asserted, names)}) ({conflict.id})."
+            )
+    values = "; ".join(f"{v.value} according to {_source_names(v.members, names)}" for v in conflict.values)
+    return f"{_plain(conflict.about)}: the articles disagree: {values} ({conflict.id})."
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = _plain(text)
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _reported_sentence(fact: ConsensusFact, cluster: ClaimCluster | None, names: dict[str, str]) -> str:
+    """ "2013-02-09 · 3,100 residents — Camp Liberty is home to 3100 Iranian refugees …: reported by 2
+    articles (Dana Rohrabacher, the author of 001_…)." """
+    head = _heading(cluster)
+    head = f"{head} — " if head else ""
+    return f"{head}{_short(fact.text, 200)}: reported by {fact.sources} articles ({_source_names(fact.refs, names)})."
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _event_date(dates: list[str]) -> str:
@@ -114,8 +178,14 @@ def _one_line(text: str, limit: int = 300) -> str:
 
 
 def _about(cluster: ClaimCluster | None) -> str:
-    """What a proposition is about, before its words: its day and the figure every source gives
-    ("**2013-02-09 · about 100 injured** — …"), when it has them."""
+    """What a proposition is about, before its words, in Markdown: "**2013-02-09 · about 100
+    injured** — …" (``_heading``), when it has them."""
+    head = _heading(cluster)
+    return f"**{markdown_text(head)}** — " if head else ""
+
+
+def _heading(cluster: ClaimCluster | None) -> str:
+    """A proposition's day and the figure every source gives ("2013-02-09 · about 100 injured"), or ""."""
     if cluster is None:
         return ""
     day = _agreed_date(cluster.dates)
@@ -128,8 +198,7 @@ def _about(cluster: ClaimCluster | None) -> str:
         if len({n.value for n in numbers}) == 1 and len(docs) >= 2:
             figure = " / ".join(dict.fromkeys(n.text for n in numbers)) + f" {counts}"
             break
-    head = " · ".join(p for p in (readable_day(day) if day else "", figure) if p)
-    return f"**{markdown_text(head)}** — " if head else ""
+    return " · ".join(p for p in (readable_day(day) if day else "", figure) if p)
 
 
 def _who(ref: ClaimRef, names: dict[str, str]) -> str:
@@ -159,6 +228,11 @@ def render_markdown(result: MergeResult) -> str:
         "",
         f"{st.documents} articles, {st.claims} claims, {st.entities} entities, {st.clusters} claim clusters "
         f"({st.multi_source_clusters} reported by several articles), {st.conflicts} conflicts.",
+        "",
+        "## In brief",
+        "",
+        *(f"- {markdown_text(sentence)}" for sentence in s.brief),
+        *([] if s.brief else ["_Nothing is disputed, and no proposition is reported by more than one article._"]),
         "",
         "## What happened (reported by several articles)",
         "",

@@ -139,6 +139,11 @@ class TimelineEntry(BaseModel):
 
 
 class CorpusSummary(BaseModel):
+    brief: list[str] = Field(
+        default_factory=list,
+        description="sentences a reader can use: what is disputed, with each value and who gives it, then what "
+        "several articles report",
+    )
     consensus: list[ConsensusFact] = Field(default_factory=list)
     disputed: list[DisputedItem] = Field(default_factory=list)
     who_says_what: list[EntityStatements] = Field(default_factory=list)
