@@ -983,6 +983,14 @@ def test_names_in_text_are_no_bare_titles_and_no_fragments() -> None:
         "by agents of Iranian Intelligence."
     )
     assert found == {"Prime Minister Nouri al-Maliki": True, "Iranian Intelligence": False}
+    # a headline that ends with a stop is still one, and a title is no name
+    assert names_in_text("31 Latinos Share Their Most Honest Thoughts On Donald Trump.") == {}
+    assert "Debating The Donald" not in names_in_text("Kall, co-editor of Debating The Donald, a book, said so.")
+    assert names_in_text("Donald Trump met Mitt Romney in New York.") == {
+        "Donald Trump": False,
+        "Mitt Romney": False,
+        "New York": False,
+    }
 
 
 def test_person_names_lose_the_roles_initials_and_suffixes_around_them() -> None:

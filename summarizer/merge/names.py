@@ -182,13 +182,24 @@ _MONTHS = words("jan feb mar apr may jun jul aug sep sept oct nov dec january fe
 _WORD = re.compile(r"[A-Za-z][\w'’-]{2,}")  # words of three letters or more: "was", "hit" count
 
 
+# Function words a headline capitalizes and a name does not: "Thoughts On Donald Trump", "Goes After
+# Donald Trump As The New Mitt Romney", "Debating The Donald" (a book).
+_TITLE_WORDS = frozenset("The Of And On As At To In For With After Their His Her Its Is Are Over Into".split())
+
+
+def _title_words(words_: list[str]) -> int:
+    return sum(w in _TITLE_WORDS for w in words_[1:])
+
+
 def _headline(text: str) -> bool:
     """Title Case text ("Iran and Iraq Involved in Camp Liberty Shelling"): its capitals mark a
     headline, not names, so runs of them are read as names ("Iraq Involved") only when they end in
-    an organization word ("Times", "Organization")."""
-    if text.rstrip().endswith((".", "!", "?", '"', "”")):  # a sentence, however capitalized
-        return False
+    an organization word ("Times", "Organization"). A line ending like a sentence is one, however
+    capitalized, unless it capitalizes two function words too ("31 Latinos Share Their Most Honest
+    Thoughts On Donald Trump.")."""
     found = _WORD.findall(text)
+    if text.rstrip().endswith((".", "!", "?", '"', "”")) and _title_words(text.split()) < 2:
+        return False
     return len(found) >= 4 and sum(w[0].isupper() for w in found) >= 0.75 * len(found)
 
 
@@ -275,6 +286,8 @@ def names_in_text(*texts: str) -> dict[str, bool]:
                     continue
                 while run and run[0].lower() in _SENTENCE_WORDS:
                     run = run[1:]
+                if _title_words(run):  # "Debating The Donald": a title, not a name
+                    continue
                 while run and run[-1].lower().rstrip(".") in _MONTHS:  # "By Brian Booker Oct 29"
                     run = run[:-1]
                 if len(run) >= 2 and not all(_bare(w) in _BARE_TITLES for w in run):  # "Prime Minister"
