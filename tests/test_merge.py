@@ -986,6 +986,9 @@ def test_names_in_text_are_no_bare_titles_and_no_fragments() -> None:
     # a headline that ends with a stop is still one, and a title is no name
     assert names_in_text("31 Latinos Share Their Most Honest Thoughts On Donald Trump.") == {}
     assert "Debating The Donald" not in names_in_text("Kall, co-editor of Debating The Donald, a book, said so.")
+    shouted = names_in_text("MIDWAY ATOLL — The NATO summit met. World War II veterans and the CIA.")
+    assert "MIDWAY" not in shouted and "ATOLL" not in shouted and "II" not in shouted
+    assert "NATO" in shouted and "CIA" in shouted
     assert names_in_text("Donald Trump met Mitt Romney in New York.") == {
         "Donald Trump": False,
         "Mitt Romney": False,

@@ -293,6 +293,8 @@ def names_in_text(*texts: str) -> dict[str, bool]:
                 if len(run) >= 2 and not all(_bare(w) in _BARE_TITLES for w in run):  # "Prime Minister"
                     found[" ".join(run)] = _titled(run)
         for m in _ACRONYM.finditer(text):
+            if _SHOUTED_RUN.search(text, max(0, m.start() - 12), min(len(text), m.end() + 12)):
+                continue  # "MIDWAY ATOLL", "WHITE HOUSE SAYS": a shouted headline, not acronyms
             if is_acronym(m.group(0)) and not names_nothing(m.group(0)):  # "YOU", "CAVEATS" shouted
                 found.setdefault(m.group(0).rstrip("."), False)
         for m in _HONORIFIC.finditer(text):
@@ -303,6 +305,8 @@ def names_in_text(*texts: str) -> dict[str, bool]:
 
 
 _DETERMINERS = words("some many others both all this these those one each another several most few")
+_SHOUTED_RUN = re.compile(r"\b[A-Z]{3,}\s+[A-Z]{3,}\b")
+_ROMAN = re.compile(r"[IVX]{1,4}")
 _DEBRIS = re.compile(r"[\d$%]")
 
 
@@ -316,7 +320,7 @@ def names_nothing(raw: str) -> bool:
     low = [t.lower().strip(".,;:'\"’“”") if not t.isupper() else "" for t in toks]  # "US" is no "us"
     if low[0] in PRONOUNS or (low[0] in _DETERMINERS and len(toks) == 1) or low[-1] in PRONOUNS:
         return True
-    if _DEBRIS.search(raw):
+    if _DEBRIS.search(raw) or _ROMAN.fullmatch(raw.strip()):  # a figure; "II" of "World War II"
         return True
     if sum(1 for t in toks if t.isupper() and len(t) >= 4) >= 2:  # "SAVE A QUARTER Let's say": a shouted header
         return True
