@@ -989,6 +989,10 @@ def test_names_in_text_are_no_bare_titles_and_no_fragments() -> None:
     shouted = names_in_text("MIDWAY ATOLL — The NATO summit met. World War II veterans and the CIA.")
     assert "MIDWAY" not in shouted and "ATOLL" not in shouted and "II" not in shouted
     assert "NATO" in shouted and "CIA" in shouted
+    from summarizer.merge.names import names_nothing
+
+    assert names_nothing("Election Day") and names_nothing("Affordable Care Act") and names_nothing("II")
+    assert not names_nothing("American Action Forum") and not names_nothing("Day")
     assert names_in_text("Donald Trump met Mitt Romney in New York.") == {
         "Donald Trump": False,
         "Mitt Romney": False,

@@ -307,13 +307,19 @@ def names_in_text(*texts: str) -> dict[str, bool]:
 _DETERMINERS = words("some many others both all this these those one each another several most few")
 _SHOUTED_RUN = re.compile(r"\b[A-Z]{3,}\s+[A-Z]{3,}\b")
 _ROMAN = re.compile(r"[IVX]{1,4}")
+# The last word of a capitalised name that is an event, a day or a text, not an actor ("Election Day",
+# "Refugee Convention", "Affordable Care Act", "Second Amendment", "New Hampshire Primary").
+_EVENTS_AND_TEXTS = frozenset(
+    "Day Convention Act Treaty War Agreement Accord Amendment Doctrine Olympics Symposium Primary Caucuses".split()
+)
 _DEBRIS = re.compile(r"[\d$%]")
 
 
 def names_nothing(raw: str) -> bool:
     """A phrase that is no name and no description of an actor: a pronoun or determiner ("Some",
     "HIM", "This"), a clause fragment ending in one ("including a provision they"), a figure
-    ("minimum $20 million experts") or a shouted word ("CAVEATS")."""
+    ("minimum $20 million experts"), a roman numeral, an event, day or text ("Election Day", "the
+    Affordable Care Act") or a shouted word ("CAVEATS")."""
     toks = raw.strip().split()
     if not toks:
         return True
@@ -321,6 +327,8 @@ def names_nothing(raw: str) -> bool:
     if low[0] in PRONOUNS or (low[0] in _DETERMINERS and len(toks) == 1) or low[-1] in PRONOUNS:
         return True
     if _DEBRIS.search(raw) or _ROMAN.fullmatch(raw.strip()):  # a figure; "II" of "World War II"
+        return True
+    if len(toks) >= 2 and toks[-1] in _EVENTS_AND_TEXTS:  # "Election Day", "Affordable Care Act": no actor
         return True
     if sum(1 for t in toks if t.isupper() and len(t) >= 4) >= 2:  # "SAVE A QUARTER Let's say": a shouted header
         return True
