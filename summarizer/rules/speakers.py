@@ -170,14 +170,14 @@ _MEDIA = re.compile(
     r"\b(times|post|reuters|afp|associated press|ap|bbc|cnn|al-hayat|media|newspaper|press|news|"
     r"journal|tribune|guardian|agency|television|tv|magazine|report(s|ed)?|new yorker|atlantic|politico|"
     r"politifact|breitbart|huffington|axios|cbs|nbc|abc|fox news|msnbc|npr|bloomberg|cnbc|daily caller|"
-    r"daily beast|observer|gazette|herald|telegraph)\b",
+    r"daily beast|observer|gazette|herald|telegraph|radio)\b",
     re.I,
 )
 _ORG = re.compile(
     r"\b(organi[sz]ation|council|group|committee|union|party|movement|league|association|resistance|"
     r"nations|unhcr|un|mek|pmoi|mko|ncri|force|hezbollah|institute|foundation|opposition|mission|campaign|"
     r"center|centre|fund|bank|court|board|company|corporation|university|service|institution|program|"
-    r"programme|project|initiative|coalition|alliance|society|academy|college|church|network)\b",
+    r"programme|project|initiative|coalition|alliance|society|academy|college|church|network|corps)\b",
     re.I,
 )
 _UNNAMED = re.compile(
