@@ -828,3 +828,9 @@ def test_a_cue_word_inside_a_name_is_no_cue_but_a_headline_keeps_its_capitals() 
     assert f.speaker.name == "Ana Ruiz" and f.cue == "said"
     g = only("Trump Says He Will Win New Hampshire")
     assert g.speaker.name == "Trump" and g.cue == "Says"
+
+
+def test_a_relative_clause_after_an_object_names_the_object() -> None:
+    text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
+    f = only(text)
+    assert f.speaker.name == "local party leaders" and f.evidence.text == "the vote would pass"

@@ -94,6 +94,24 @@ def trailing_name(toks: list[Tok], b: int) -> tuple[int, int] | None:
     return (a, b) if a < b and toks[a].text[:1].isupper() else None  # a joiner opens no name
 
 
+_PREPOSITIONS = frozenset("among of for with by from to in on at about against between like including".split())
+
+
+def object_before(toks: list[Tok], b: int) -> tuple[int, int] | None:
+    """The noun phrase a preposition or verb governs right before token ``b`` ("… caused consternation
+    among Republican Jewish leaders, who had hoped": Republican Jewish leaders), at most six words,
+    none of them a verb form; else None."""
+    a = b
+    while a > 0 and b - a < 6:
+        t = toks[a - 1]
+        if t.text in PUNCT or t.low in _PREPOSITIONS or t.low in STOP_BACK or t.low in VERBISH:
+            break
+        if t.text[:1].islower() and t.low.endswith(("ed", "ing")):
+            break
+        a -= 1
+    return (a, b) if a < b and toks[b - 1].text[:1].isalpha() else None
+
+
 def named_before_appositive(toks: list[Tok], comma: int) -> tuple[int, int] | None:
     """The name before the first comma that opens an appositive ending at ``comma``: the appositive
     may hold commas of its own ("a junior from Las Vegas, Nevada", "21, a junior"), so the name is
@@ -186,7 +204,7 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         b -= 1
         if b > 0 and toks[b - 1].text in (",", *DASHES):  # "Reid, who endorsed Clinton": the relative's antecedent
             # after a verb, the antecedent is the name it ends on ("… was out-brutalizing Ted Cruz, who said")
-            return back_phrase(toks, b - 1) or trailing_name(toks, b - 1)
+            return back_phrase(toks, b - 1) or trailing_name(toks, b - 1) or object_before(toks, b - 1)
         comma = next((k for k in range(b - 1, max(-1, b - 9), -1) if toks[k].text == ","), -1)
         if comma > 0 and toks[b - 1].text != ",":  # "X, former mayor of New York who said": X
             return trailing_name(toks, comma)
