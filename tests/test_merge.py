@@ -1202,12 +1202,13 @@ def test_a_move_is_read_as_where_it_goes_to_and_comes_from() -> None:
 def test_one_move_dated_to_different_years_by_different_articles_is_a_date_conflict() -> None:
     """Issue 14: 2011 (two articles) against "last year" in an undated article whose latest reported
     day is in 2013; the articles tell the move in words that share little but its two ends."""
-    moved = "In 2011, the residents at Camp Ashraf moved to Camp Liberty, a former base."
+    moved = "In 2011, the MEK residents at Camp Ashraf moved to Camp Liberty, a former base."
     evacuated = "The group was delisted in September 2011, weeks after it evacuated Camp Ashraf."
     last_year = "Rockets hit Camp Liberty on February 9, 2013. The residents were moved from Camp Ashraf last year."
     other = "In 2014, the residents of Camp Hope moved to Camp Delta."
     docs = [
-        make_doc("m1", moved, [("author", A, None, moved[:-1], moved[:-1], [], ["In 2011"], ASSERT)]),
+        make_doc("m1", moved, [("author", A, None, moved[:-1], moved[:-1], [], ["In 2011"], ASSERT)],
+                 [("MEK", [], ORG)]),
         make_doc("m2", evacuated, [("author", A, None, evacuated[:-1], evacuated[:-1], [], ["September 2011"],
                                     ASSERT)]),
         make_doc("m3", last_year, [
@@ -1229,6 +1230,11 @@ def test_one_move_dated_to_different_years_by_different_articles_is_a_date_confl
     }
     cluster = next(c for c in result.clusters if c.id == conflict.cluster_id)
     assert sorted(r.doc_id for r in cluster.members) == ["m1", "m2", "m3"]  # Camp Hope's move is another
+    # nobody named as moving: two households may have moved in different years, no dispute
+    unnamed = [d.model_copy(update={"entities": []}) for d in docs]
+    unnamed[0] = make_doc("m1", moved.replace("MEK ", ""), [("author", A, None, moved[:-1].replace("MEK ", ""),
+                          moved[:-1].replace("MEK ", ""), [], ["In 2011"], ASSERT)])  # fmt: skip
+    assert not [c for c in merge_documents(unnamed).conflicts if c.kind == ConflictKind.date]
     assert cluster.proposition == "the move from Camp Ashraf to Camp Liberty"
     # the summary takes no side in the dispute: no date heads the move, the timeline leaves it out
     assert not [t for t in result.summary.timeline if t.text == cluster.proposition]
@@ -1332,3 +1338,10 @@ def test_the_brief_says_each_disputed_value_with_who_gives_it(merged: MergeResul
     assert any("reported by" in b for b in brief)
     markdown = render_markdown(merged)
     assert markdown.index("## In brief") < markdown.index("## What happened")
+
+
+def test_a_households_move_is_a_biography_too() -> None:
+    from summarizer.merge.moves import endpoints
+
+    assert endpoints("her family moved to @e3 in 1990".split()) == frozenset()
+    assert endpoints("his parents moved to @e3".split()) == frozenset()

@@ -29,6 +29,7 @@ LEAVE_WORDS = word_set("evacuate evacuated evacuating evacuation leave left leav
 WINDOW = 8  # tokens after the move word in which its "to X" / "from X" stand
 _SKIP = word_set("the a an its their his her this that back")
 _PERSONAL = word_set("he she i")
+_FAMILY = word_set("his her my our")  # "his parents moved to …", "her family moved …": one household
 
 if TYPE_CHECKING:  # conflicts imports features, which imports this module
     from summarizer.merge.conflicts import ConflictContext
@@ -57,6 +58,8 @@ def _mover(tokens: Sequence[str], k: int) -> str | None:
         tok = tokens[j]
         if tok in _PERSONAL:
             return tok
+        if tok in _FAMILY and j >= k - 3:
+            return "he"  # a household's move is one person's biography too
         if tok.startswith("@") and (j == 0 or tokens[j - 1] not in ("at", "from", "to", "in", "of")):
             return tok[1:]
     return None
@@ -141,8 +144,9 @@ def move_label(moves: Sequence[frozenset[Endpoint]], members: list[int], names: 
 def year_conflicts(ctx: ConflictContext, groups: list[tuple[list[int], str]]) -> list[Conflict]:
     """A move dated to different years by different articles: each year with the claims giving it.
     One article giving two years is no dispute of its own (it may tell two moves), nor are years
-    given for the moves of different named movers. ``groups`` pairs each move's claims with the id
-    of its cluster."""
+    given for the moves of different named movers, or of movers none of its claims names (two
+    families that moved to one country are two moves). ``groups`` pairs each move's claims with the
+    id of its cluster."""
     out: list[Conflict] = []
     moves = [f.moves for f in ctx.features]
     for members, cluster_id in groups:
@@ -154,8 +158,8 @@ def year_conflicts(ctx: ConflictContext, groups: list[tuple[list[int], str]]) ->
         docs = {y: {ctx.features[i].doc_id for i in ms} for y, ms in by_year.items()}
         if len(by_year) < 2 or not any(docs[a] - docs[b] and docs[b] - docs[a] for a in docs for b in docs):
             continue
-        if len({m for ms in by_year.values() for i in ms for m in ctx.features[i].movers}) > 1:
-            continue  # "Medtronic moved to Ireland in 2015", "Burger King moved to Canada in 2014": two moves
+        if len({m for ms in by_year.values() for i in ms for m in ctx.features[i].movers}) != 1:
+            continue  # "Medtronic moved to Ireland in 2015", "Burger King … in 2014": two moves; none named: unknown
         move = move_label(moves, members, ctx.names)
         out.append(
             Conflict(
