@@ -72,7 +72,7 @@ class EntityTable:
 
 PLACE_WORDS = frozenset(
     {"camp", "fort", "mount", "lake", "port", "airport", "city", "province", "square", "island", "islands",
-     "county", "river", "valley", "bay", "street", "avenue", "republic", "kingdom"}
+     "county", "river", "valley", "bay", "street", "avenue", "kingdom"}
 )  # fmt: skip
 # The states of the United States, places the election news names without a place word.
 US_STATES = frozenset(
