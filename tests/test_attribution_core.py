@@ -788,6 +788,8 @@ def test_page_furniture_is_no_claim_of_any_voice() -> None:
     )
     claims = sorted(f.evidence.text for f in frame(text, author=True))
     assert claims == ["By Tuesday, the roads to the camp were open again", "The camp was shelled on Tuesday night"]
+    f = only("By Ana Ruiz's own account, the camp was shelled twice that week.", author=True)
+    assert f.evidence.text.startswith("By Ana Ruiz's own account")  # a statement, not a byline
 
 
 def test_a_verb_the_lexicon_lacks_introduces_a_quotation_after_a_colon_or_comma() -> None:

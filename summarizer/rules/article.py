@@ -85,7 +85,7 @@ _FURNITURE = re.compile(
     r"click\s+here|subscribe|follow\s+us|read\s+more)\b)",
     re.I,
 )
-_BYLINE_WORDS = 12  # a byline is a short line; "By Tuesday the city had …" is a statement
+_BYLINE_WORDS = 8  # a byline is a short line; "By Bill Clinton's own account, he …" is a statement
 
 
 def page_furniture(sentence: str) -> bool:
