@@ -20,7 +20,7 @@ from summarizer.merge.clusters import lexical
 from summarizer.merge.conflicts import ConflictContext
 from summarizer.merge.features import ClaimFeatures
 from summarizer.merge.mentions import MentionIndex
-from summarizer.merge.normalize import STOPWORDS, dates_compatible, words
+from summarizer.merge.normalize import STOPWORDS, dates_compatible, shorten, words
 from summarizer.models.document import Modality
 from summarizer.models.merge import Conflict, ConflictKind, ConflictValue
 
@@ -155,11 +155,6 @@ def culprit_conflicts(ctx: ConflictContext, mentions: MentionIndex) -> list[Conf
     return out
 
 
-def _short(text: str, limit: int = 140) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
-
-
 def _compatible(ctx: ConflictContext, a: int, b: int) -> bool:
     da, db = ctx.days[a], ctx.days[b]
     return not (da and db and not dates_compatible(da, db))
@@ -227,7 +222,7 @@ def denial_conflicts(ctx: ConflictContext) -> list[Conflict]:
         out.append(
             Conflict(
                 id="",
-                about=f"{who} contradicts: {_short(ctx.features[best[0]].claim.text)}",
+                about=f"{who} contradicts: {shorten(ctx.features[best[0]].claim.text)}",
                 kind=ConflictKind.assertion_denial,
                 cluster_id=main,
                 cluster_ids=all_ids,

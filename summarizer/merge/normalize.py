@@ -80,6 +80,12 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def shorten(text: str, limit: int = 140) -> str:
+    """Claim text on one line for a title or a sentence, cut at a word before ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def word_tokens(text: str) -> list[str]:
     """Case-preserving tokens: possessives dropped, hyphens split, ``U.S.`` → ``US``."""
     text = fold(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summarizer.merge.conflicts import readable_day
-from summarizer.merge.normalize import GENERIC_NAMES, dates_compatible, name_key
+from summarizer.merge.normalize import GENERIC_NAMES, dates_compatible, name_key, shorten
 from summarizer.models.document import SpeakerType
 from summarizer.models.merge import (
     ClaimCluster,
@@ -97,11 +97,8 @@ def build_summary(result: MergeResult, limits: SummaryLimits | None = None) -> C
     timeline.sort(key=lambda t: (t.date.replace("XXXX", "9999"), t.text))
     names = {e.id: e.canonical for e in result.entities}
     brief = [_disputed_sentence(x, names) for x in result.conflicts[: lim.brief]]
-    brief += [
-        _reported_sentence(f, {c.id: c for c in clusters}.get(f.cluster_id), names)
-        for f in facts[: lim.brief]
-        if not f.disputed
-    ]
+    by_id = {c.id: c for c in clusters}
+    brief += [_reported_sentence(f, by_id.get(f.cluster_id), names) for f in facts[: lim.brief] if not f.disputed]
     return CorpusSummary(
         brief=brief, consensus=facts, disputed=disputed, who_says_what=who[: lim.entities], timeline=timeline
     )
@@ -134,16 +131,11 @@ def _disputed_sentence(conflict: Conflict, names: dict[str, str]) -> str:
         asserted, denied = said.get("asserted", []), said.get("denied", [])
         if asserted and denied:
             return (
-                f"“{_short(denied[0].text)}” ({_source_names(denied, names)}) denies "
-                f"“{_short(asserted[0].text)}” ({_source_names(asserted, names)}) ({conflict.id})."
+                f"“{shorten(denied[0].text, 160)}” ({_source_names(denied, names)}) denies "
+                f"“{shorten(asserted[0].text, 160)}” ({_source_names(asserted, names)}) ({conflict.id})."
             )
     values = "; ".join(f"{v.value} according to {_source_names(v.members, names)}" for v in conflict.values)
-    return f"{_plain(conflict.about)}: the articles disagree: {values} ({conflict.id})."
-
-
-def _short(text: str, limit: int = 160) -> str:
-    text = _plain(text)
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return f"{shorten(conflict.about, 300)}: the articles disagree: {values} ({conflict.id})."
 
 
 def _reported_sentence(fact: ConsensusFact, cluster: ClaimCluster | None, names: dict[str, str]) -> str:
@@ -151,11 +143,7 @@ def _reported_sentence(fact: ConsensusFact, cluster: ClaimCluster | None, names:
     articles (Dana Rohrabacher, the author of 001_…)." """
     head = _heading(cluster)
     head = f"{head} — " if head else ""
-    return f"{head}{_short(fact.text, 200)}: reported by {fact.sources} articles ({_source_names(fact.refs, names)})."
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.split())
+    return f"{head}{shorten(fact.text, 200)}: reported by {fact.sources} articles ({_source_names(fact.refs, names)})."
 
 
 def _event_date(dates: list[str]) -> str:
