@@ -836,3 +836,27 @@ def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)
     assert f.speaker.name == "local party leaders" and f.evidence.text == "the vote would pass"
+
+
+def test_according_to_keeps_a_reported_count_whole_as_the_sources_one_claim() -> None:
+    # PolNeAR train: 43 of 43 "According to X, N said …" are one claim, X's, with no inner claim
+    text = "According to the Gallup survey, 52 percent of voters said they would back the levy."
+    f = only(text, lexicon_only=True)
+    assert (f.speaker.name, f.cue) == ("the Gallup survey", "According to")
+    assert f.evidence.text == "52 percent of voters said they would back the levy"
+
+
+def test_an_opening_participle_phrase_is_no_speaker_the_main_subject_is() -> None:
+    text = "Facing mounting criticism from donors, Mayor Ana Ruiz issued a statement, insisting the budget was sound."
+    said = [(f.speaker.name, f.cue, f.evidence.text) for f in frame(text)]
+    assert ("Mayor Ana Ruiz", "insisting", "the budget was sound") in said
+    assert not any(name.startswith("Facing") for name, _, _ in said)
+
+
+def test_as_x_reported_on_a_day_frames_the_clause_after_its_comma() -> None:
+    f = only("As the Ledger reported on Friday, the council had already spent the reserve.", lexicon_only=True)
+    assert (f.speaker.name, f.cue, f.evidence.text) == (
+        "the Ledger",
+        "reported",
+        "the council had already spent the reserve",
+    )

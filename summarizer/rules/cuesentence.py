@@ -264,6 +264,10 @@ class CueSentence(CueWords):
             if span is None:
                 return None
             speaker, cue_start = self.phrase(span), toks[span[0]].start
+            if _as_frame(toks, span[0]) and j < len(toks) and toks[j].low in _ADVERBIAL:
+                # "As Breitbart reported on Friday, CONTENT": the content starts past the frame's comma
+                comma = next((k for k in range(j, min(j + 8, len(toks))) if toks[k].text == ","), None)
+                j = j if comma is None else comma + 1
         if toks[i].low in OBJECT_VERBS:  # "told reporters on Monday", "told The Post"
             while (
                 j < len(toks)
@@ -304,6 +308,14 @@ class CueSentence(CueWords):
                 end = opened[-1][1]
             end = continue_quote(self.text, self.regions, end)
         return speaker, start, end, cue_start
+
+
+_ADVERBIAL = frozenset({"on", "in", "at", "during", "last", "earlier", "late", "early", "this", "even"}) | DAYS
+
+
+def _as_frame(toks: list[Tok], start: int) -> bool:
+    """The subject at ``start`` opens the sentence after "As": "As the Times reported, …" frames what follows."""
+    return start >= 1 and toks[start - 1].low == "as" and all(t.low in ("but", "and", "so") for t in toks[: start - 1])
 
 
 def _clause(toks: list[Tok], span: tuple[int, int]) -> bool:

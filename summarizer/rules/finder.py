@@ -43,6 +43,16 @@ from summarizer.text.tokens import Tokenized, region_at, tokenize
 EXPLETIVE_CUES = HEDGES
 
 
+def _according_before(a: Attribution | None) -> bool:
+    """``a`` opens with its "according to X," frame: what follows is X's account whole."""
+    return (
+        a is not None
+        and a.cue.lower().startswith("according")
+        and a.speaker_span is not None
+        and a.speaker_span[1] <= a.start
+    )
+
+
 def find_attributions(
     text: str,
     extra_cues: Mapping[int, Iterable[str]] | None = None,
@@ -95,6 +105,8 @@ def find_attributions(
                 continue
             if t.low == "according":
                 found = s.according(i)
+            elif inside_last and _according_before(last):
+                continue  # "According to the survey, 51 percent said …": one claim, the survey's (PolNeAR)
             elif s.is_cue(i):
                 participle = s.participle(i)  # "..., believing that"
                 if inside_last and t.low not in CUES and t.low not in s.extra and not (s.new_subject(i) or participle):

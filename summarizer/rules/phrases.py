@@ -162,6 +162,8 @@ def clean_span(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int]
         b -= 1
     if b - a == 1 and toks[a].low.endswith("ing") and not _named_ing(toks, a, b):
         return None  # "Facing", "Having": a participle, no speaker
+    if b - a > 1 and a == 0 and toks[a].low.endswith("ing") and all(t.text.islower() for t in toks[a + 1 : b]):
+        return None  # "Facing mounting criticism, Mr. Trump …", "Rattling off promises": a participle's phrase
     return (a, b) if a < b else None
 
 
