@@ -860,3 +860,11 @@ def test_as_x_reported_on_a_day_frames_the_clause_after_its_comma() -> None:
         "reported",
         "the council had already spent the reserve",
     )
+
+
+def test_a_poll_opening_the_sentence_is_the_source_of_the_clause_after_its_comma() -> None:
+    poll = only("In a Marist poll released Monday, 41 percent of voters said the levy should pass.", lexicon_only=True)
+    assert (poll.speaker.name, poll.cue) == ("a Marist poll released Monday", "In")
+    assert poll.evidence.text == "41 percent of voters said the levy should pass"
+    talk = only("In an interview on Monday, Mayor Ruiz said the levy should pass.", lexicon_only=True)
+    assert (talk.speaker.name, talk.cue, talk.evidence.text) == ("Mayor Ruiz", "said", "the levy should pass")

@@ -24,6 +24,7 @@ from summarizer.rules.lexicon import (
     INVERTIBLE,
     OBJECT_VERBS,
     PAGE_LABELS,
+    POLLS,
     PUNCT,
     VERBISH,
     Attribution,
@@ -93,6 +94,21 @@ class CueSentence(CueWords):
         # "According to X, CONTENT"; also '“The Army of Mukhtar” according to X, it was formed …',
         # where what stands before is a name, not a statement
         return self.phrase(span), toks[span[1] - 1].end, self.end
+
+    def in_poll(self, i: int) -> tuple[Mention, int, int] | None:
+        """``In a CNN/ORC poll released Monday, CONTENT``: a poll or survey that opens the sentence is
+        the source of the clause after its comma, as "according to" is (PolNeAR train: 14 of the 17
+        such sentences with a gold claim after the comma)."""
+        toks = self.toks
+        if i != 0 or toks[i].low != "in" or len(toks) < 4 or toks[1].low not in DETERMINERS:
+            return None
+        comma = next((k for k in range(2, min(len(toks) - 2, 16)) if toks[k].text == ","), None)
+        if comma is None or not any(t.low in POLLS for t in toks[2:comma]):
+            return None
+        a, b = trim_content(self.text, toks[comma + 1].start, self.end)
+        if self.words(a, b) < 4:
+            return None
+        return self.phrase((1, comma)), a, b
 
     def passive_by(self, i: int) -> tuple[Mention, int, int] | None:
         """``CONTENT, as noted by X`` / ``CONTENT, reported by X``: the speaker after "by"."""

@@ -47,7 +47,7 @@ def _according_before(a: Attribution | None) -> bool:
     """``a`` opens with its "according to X," frame: what follows is X's account whole."""
     return (
         a is not None
-        and a.cue.lower().startswith("according")
+        and (a.cue.lower().startswith("according") or a.cue == "In")
         and a.speaker_span is not None
         and a.speaker_span[1] <= a.start
     )
@@ -105,6 +105,8 @@ def find_attributions(
                 continue
             if t.low == "according":
                 found = s.according(i)
+            elif i == 0 and (poll := s.in_poll(i)) is not None:
+                found = poll
             elif inside_last and _according_before(last):
                 continue  # "According to the survey, 51 percent said …": one claim, the survey's (PolNeAR)
             elif s.is_cue(i):

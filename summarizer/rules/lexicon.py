@@ -102,6 +102,7 @@ DOCUMENTS = words("report reports article story interview editorial op-ed column
 # what a finding verb's subject can be: a document or a measure ("Polls show …", "The average shows …")
 MEASURES = DOCUMENTS | words("""polls polling surveys studies analyses data numbers figures results records research
     count tally average paper investigation review audit inquiry""")
+POLLS = words("poll polls survey surveys study studies")  # "In a CNN/ORC poll released Monday, …" (cuesentence.in_poll)
 QUANTIFIERS = words("one two three four five several some many most few both all")  # "said several observers"
 ADDRESSEES = words("reporters me us him her them supporters voters the a an his her their its")
 DAYS = words("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week month year
