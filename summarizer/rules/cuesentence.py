@@ -280,7 +280,7 @@ class CueSentence(CueWords):
             if span is None:
                 return None
             speaker, cue_start = self.phrase(span), toks[span[0]].start
-            if _as_frame(toks, span[0]) and j < len(toks) and toks[j].low in _ADVERBIAL:
+            if _as_frame(toks, span[0]) and j < len(toks) and toks[j].low in ADVERBIAL:
                 # "As Breitbart reported on Friday, CONTENT": the content starts past the frame's comma
                 comma = next((k for k in range(j, min(j + 8, len(toks))) if toks[k].text == ","), None)
                 j = j if comma is None else comma + 1
@@ -324,9 +324,6 @@ class CueSentence(CueWords):
                 end = opened[-1][1]
             end = continue_quote(self.text, self.regions, end)
         return speaker, start, end, cue_start
-
-
-_ADVERBIAL = frozenset({"on", "in", "at", "during", "last", "earlier", "late", "early", "this", "even"}) | DAYS
 
 
 def _as_frame(toks: list[Tok], start: int) -> bool:
