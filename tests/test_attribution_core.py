@@ -868,3 +868,11 @@ def test_a_poll_opening_the_sentence_is_the_source_of_the_clause_after_its_comma
     assert poll.evidence.text == "41 percent of voters said the levy should pass"
     talk = only("In an interview on Monday, Mayor Ruiz said the levy should pass.", lexicon_only=True)
     assert (talk.speaker.name, talk.cue, talk.evidence.text) == ("Mayor Ruiz", "said", "the levy should pass")
+
+
+def test_a_restrictive_who_clause_leaves_its_antecedent_the_speaker_and_a_day_is_no_content() -> None:
+    text = 'An aide who spoke anonymously to discuss the strategy said Wednesday, "The talks go on."'
+    f = only(text, lexicon_only=True)
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("An aide", "said", "The talks go on")
+    named = only("She is the judge who Mayor Ruiz said was fair.", lexicon_only=True)
+    assert named.speaker.name == "Mayor Ruiz"

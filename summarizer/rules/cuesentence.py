@@ -304,6 +304,12 @@ class CueSentence(CueWords):
                 break
             if toks[k].text in PUNCT:
                 break
+        if not introduced:  # "said Wednesday, “…”": the time of saying is no content
+            k = j
+            while k < len(toks) and k - j < 4 and (toks[k].low in DAYS or toks[k].low in ("on", "last", "this")):
+                k += 1
+            if j < k < len(toks) and toks[k].text in (",", ":") and toks[k - 1].low in DAYS:
+                j = k
         while j < len(toks) and toks[j].text in (",", ":"):
             j += 1
         j = self.past_topic(j)

@@ -231,6 +231,10 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
             return back_phrase(toks, c0)
         return None
     span = back_phrase(toks, b)
+    if span is not None:
+        antecedent = _restrictive_antecedent(toks, span[0])
+        if antecedent is not None:
+            return antecedent
     if span is not None and toks[i].low.endswith("ing"):  # "the campaign issued a statement saying": the campaign
         verb = next(
             (
@@ -243,6 +247,23 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         if verb is not None:
             return span[0], verb
     return span
+
+
+def _restrictive_antecedent(toks: list[Tok], a: int) -> tuple[int, int] | None:
+    """The phrase before a "who" clause that runs without commas up to the phrase at ``a``: "a White
+    House official who spoke anonymously to discuss internal strategy said", "The lawyer who ran
+    three marathons before his knee blew out is talking about". Not "the man who Trump said": there
+    the words after "who" are the subject."""
+    for k in range(a - 1, max(0, a - 12), -1):
+        t = toks[k]
+        if t.text in PUNCT:
+            return None
+        if t.low == "who":
+            after = toks[k + 1]
+            if after.low in SUBJECT_PRONOUNS or after.text[:1].isupper() or k + 1 >= a:
+                return None
+            return back_phrase(toks, k)
+    return None
 
 
 def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
