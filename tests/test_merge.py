@@ -1159,6 +1159,45 @@ def test_states_and_islands_are_places() -> None:
     assert kinds["North Carolina"] == kinds["Rikers Island"] == SpeakerType.place
 
 
+def test_countries_and_cities_of_the_gazetteer_are_places() -> None:
+    """The 84-article merge typed "Dallas" a person (a given name too) and left "Czech Republic"
+    untyped; a big city's name, written alone, is a place, and so is any country's."""
+    text = "The center in Dallas runs a program. Poland and the Czech Republic joined, and Los Angeles did too."
+    claims = [
+        ("Dallas", PER, None, "The center in Dallas runs a program", "a program", [], [], ASSERT),
+        ("author", A, None, "Poland and the Czech Republic joined, and Los Angeles did too",
+         "Poland and the Czech Republic joined, and Los Angeles did too", [], [], ASSERT),
+    ]  # fmt: skip
+    table = resolve_entities([make_doc("g1", text, claims)])
+    kinds = {a.alias: e.type for e in table.entities for a in e.aliases}
+    assert kinds["Dallas"] == kinds["Czech Republic"] == kinds["Los Angeles"] == SpeakerType.place
+
+
+def test_a_city_that_is_a_persons_surname_stays_the_person() -> None:
+    """Carson, Warren and Jordan are cities or a country too: a person's full name among an
+    entity's names keeps it a person's, and so does a person of the merge with that surname when a
+    surname written alone joins nobody (two people are named Jordan)."""
+    text = "Ben Carson said it. Carson said more. Elizabeth Warren said no. Warren said it twice."
+    claims = [
+        ("Ben Carson", PER, "said", "Ben Carson said it", "it", [], [], ASSERT),
+        ("Carson", PER, "said", "Carson said more", "more", [], [], ASSERT),
+        ("Elizabeth Warren", PER, "said", "Elizabeth Warren said no", "no", [], [], ASSERT),
+        ("Warren", PER, "said", "Warren said it twice", "it twice", [], [], ASSERT),
+    ]  # fmt: skip
+    jordans = [
+        make_doc(doc_id, f"{name} said {what}.", [(name, PER, "said", f"{name} said {what}", what, [], [], ASSERT)])
+        for doc_id, name, what in (
+            ("j1", "Jordan", "no"),
+            ("j2", "Rep. Jim Jordan", "yes"),
+            ("j3", "Michael Jordan", "so"),
+        )
+    ]
+    table = resolve_entities([make_doc("w1", text, claims), *jordans])
+    kinds = {(a.alias, e.canonical): e.type for e in table.entities for a in e.aliases}
+    assert kinds[("Carson", "Ben Carson")] == kinds[("Warren", "Elizabeth Warren")] == SpeakerType.person
+    assert kinds[("Jordan", "Jordan")] == SpeakerType.person  # not Jordan, the country
+
+
 def test_speakers_joined_by_and_are_a_group_not_one_of_them() -> None:
     """Issue 14 (all 84 polnear-dev articles): "Mr. Grassley and Mr. Leahy" was an alias of Patrick
     Leahy, "Trump and Clinton" an organisation; a body's name with an "and" stays one name."""

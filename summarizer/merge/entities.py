@@ -47,6 +47,7 @@ from summarizer.merge.names import (
     person_name,
 )
 from summarizer.merge.normalize import is_acronym, name_key
+from summarizer.merge.places import gazetteer
 from summarizer.merge.surnames import join_local_surnames, join_short_forms, join_surnames
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
@@ -74,29 +75,60 @@ PLACE_WORDS = frozenset(
     {"camp", "fort", "mount", "lake", "port", "airport", "city", "province", "square", "island", "islands",
      "county", "river", "valley", "bay", "street", "avenue", "kingdom"}
 )  # fmt: skip
-# The states of the United States, places the election news names without a place word.
-US_STATES = frozenset(
-    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
-    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
-    missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
-    washington wisconsin wyoming""".split()
-) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island",
-     "south carolina", "south dakota", "west virginia"}  # fmt: skip
+# A one-word city is a place only this large: smaller ones share their name with the surnames and
+# companies news writes alone ("Carson", 93,000; "Peabody" the coal company, 52,000, was the one
+# name a threshold of 15,000 added on 84 news articles); "Dallas" has 1.3 million.
+CITY_POPULATION = 100_000
 
 
 def _is_place(key: str, person: bool = False) -> bool:
-    """A country ("iran"), or a name whose first or last word makes it a place ("camp liberty",
-    "baghdad international airport"); for a name typed a person only a country, a state or a last
-    place word ("City Attorney Brad Holm" is a person)."""
+    """A country the demonyms name ("iran", "us"), a US state ("new jersey"), or a name whose first
+    or last word makes it a place ("camp liberty", "baghdad international airport"); for a name typed a person only a
+    country, a state or a last place word ("City Attorney Brad Holm" is a person)."""
     toks = key.split()
-    if key in COUNTRIES or key in US_STATES:
+    if key in COUNTRIES or key in gazetteer().us_states:
         return True
     if len(toks) < 2 or toks[-1] in PEOPLE_NOUNS:
         return False
     return toks[-1] in PLACE_WORDS or (toks[0] in PLACE_WORDS and not person)
 
 
-def _canonical(nodes: list[NameNode], given: GivenNames) -> tuple[str, SpeakerType]:
+def _gazetteer_place(node: NameNode, given: GivenNames, name_parts: frozenset[str]) -> bool:
+    """A country or continent ("Czech Republic"), a city of several words ("Los Angeles"; of
+    ``CITY_POPULATION`` where it reads as a given name and a surname: "San Diego"), or a one-word
+    city of ``CITY_POPULATION`` ("Dallas") written with a capital, not as an acronym ("OF"). Never a
+    part of the name of a person the merge meets: "Warren" of "Elizabeth Warren", "Jordan" (the
+    country) of "Jim Jordan", "Aung San" (a town in Burma) of "Aung San Suu Kyi"."""
+    gaz, key = gazetteer(), node.key
+    if key in name_parts:
+        return False
+    if " " in key:
+        personal = any(given.personal(raw) for raw in node.surfaces)
+        return gaz.region(key) or gaz.city_population(key) >= (CITY_POPULATION if personal else 1)
+    written = all(raw[:1].isupper() and not is_acronym(raw) for raw in node.surfaces)
+    return written and (gaz.region(key) or gaz.city_population(key) >= CITY_POPULATION)
+
+
+def _named_place(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[str]) -> bool:
+    """Every name of the entity is a place the gazetteer knows. Why every name: a city or a country
+    is often a person's name too ("Ben Carson", "Mr. Dallas"); one such name keeps it a person's."""
+    return all(_gazetteer_place(n, given, name_parts) for n in nodes)
+
+
+def _name_parts(b: AliasGraph) -> frozenset[str]:
+    """The words that open or close the full names of the people the merge meets: "elizabeth" and
+    "warren" of "Elizabeth Warren", "aung san" and "suu kyi" of "Aung San Suu Kyi"."""
+    parts: set[str] = set()
+    for n in b.nodes:
+        if n.types[SpeakerType.person]:
+            for raw in n.surfaces:
+                toks = person_key(raw).split()
+                parts.update(" ".join(toks[:k]) for k in range(1, len(toks)))
+                parts.update(" ".join(toks[k:]) for k in range(1, len(toks)))
+    return frozenset(parts)
+
+
+def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[str]) -> tuple[str, SpeakerType]:
     types: Counter[SpeakerType] = Counter()
     for n in nodes:
         types.update(n.types)
@@ -115,8 +147,10 @@ def _canonical(nodes: list[NameNode], given: GivenNames) -> tuple[str, SpeakerTy
     if kind == SpeakerType.person and all(is_acronym(raw) for raw in surfaces):
         kind = SpeakerType.organization  # "the GOP nominee" made "GOP" a speaker typed a person
     person = kind == SpeakerType.person
-    if kind not in (SpeakerType.author, SpeakerType.media) and any(_is_place(n.key, person) for n in nodes):
-        kind = SpeakerType.place  # "Iran" the country, not its government; "Camp Liberty"
+    if kind not in (SpeakerType.author, SpeakerType.media) and (
+        any(_is_place(n.key, person) for n in nodes) or _named_place(nodes, given, name_parts)
+    ):
+        kind = SpeakerType.place  # "Iran" the country, not its government; "Camp Liberty"; "Dallas"
     if kind == SpeakerType.author:
         return f"author of {nodes[0].local_doc}", kind
     best: tuple[int, int, int, int, str] | None = None
@@ -227,6 +261,7 @@ def resolve_entities(
     join_short_forms(b, docs, texts)
 
     groups = b.uf.groups()
+    name_parts = _name_parts(b)
     entity_of_root: dict[int, str] = {}
     entities: list[MergedEntity] = []
     for root in sorted(groups, key=lambda r: groups[r][0]):
@@ -234,7 +269,7 @@ def resolve_entities(
         if all(n.text_only for n in members):
             continue  # names read only from the article text: no actor any claim is about
         declared = any(n.declared for n in members)
-        canonical, kind = _canonical(members, given)
+        canonical, kind = _canonical(members, given, name_parts)
         seen: dict[str, set[str]] = {}
         for n in members:
             for raw, doc_ids in n.surfaces.items():
