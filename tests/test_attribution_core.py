@@ -316,6 +316,17 @@ def test_a_sentence_that_points_back_continues_the_account_of_its_paragraph() ->
     text = "Mr. Clarke planned to revive ticket sales on the bridge. But his plans ran into trouble early on."
     found = sorted(frame(text, author=True), key=lambda f: f.evidence.start)
     assert [f.speaker.name for f in found] == ["Mr. Clarke", "author"]
+    # a person's words do not go on into "But he …", and "It is clear that …" is the author's judgement
+    text = "Mayor Ana Ruiz said the levy would pass. But she stood by the old budget all the same."
+    assert [f.speaker.name for f in sorted(frame(text, author=True), key=lambda f: f.evidence.start)] == [
+        "Mayor Ana Ruiz",
+        "author",
+    ]
+    text = "The opposition said the rockets were moved at night. It is clear that the police knew about it."
+    assert [f.speaker.name for f in sorted(frame(text, author=True), key=lambda f: f.evidence.start)] == [
+        "The opposition",
+        "author",
+    ]
 
 
 def test_speaker_phrases_keep_their_qualifier_and_lose_a_lone_participle_or_quote_mark() -> None:

@@ -67,6 +67,8 @@ _CONTINUES = re.compile(
     r"in addition|still|yet)\b",
     re.I,
 )
+# "It is clear that …", "It's unclear whether …": the author's judgement, no continued account.
+_EXPLETIVE = re.compile(r"[“\"']?it(?:'s|’s| is| was| seems| appears| remains)\b", re.I)
 # A clause ended by ", but" / ", while" / ";" before the frame that follows it in the sentence.
 _LEAD_CLAUSE = re.compile(r"([^;]*?\w[^;]*?)(?:,\s*(?:but|while|whereas|although|though|yet)|;)\s*$")
 
@@ -176,8 +178,13 @@ class ArticleFrames:
         quiet" is the author's, and so is a new paragraph. Only a spoken account goes on (a speech
         verb, or a participle that carries one: "…, opposition said, firing 100 shells"): after an
         intention or a belief ("Mr. Clarke planned to …") PolNeAR train and dev give the next sentence
-        to the author (a third of such continuations matched an attribution there)."""
+        to the author (a third of such continuations matched an attribution there). Only a group's or
+        an organisation's account goes on: after a person's words the next "He …" or "But …" sentence
+        is mostly an act with a cue of its own or the author's (PolNeAR train's held-back fifth: 3 of
+        55 such continuations right; joint 0.6990 → 0.7008 without them)."""
         if last is None or not _CONTINUES.match(s.text) or last.speaker.name == NO_SOURCE:
+            return None
+        if last.speaker.type == SpeakerType.person or _EXPLETIVE.match(s.text):
             return None
         head = cue_head(last.cue or "") or ""
         if head not in SPEECH and not head.endswith("ing"):  # "Mr. Clarke planned to …. But his plans ran into trouble"
