@@ -887,3 +887,11 @@ def test_a_restrictive_who_clause_leaves_its_antecedent_the_speaker_and_a_day_is
     assert (f.speaker.name, f.cue, f.evidence.text) == ("An aide", "said", "The talks go on")
     named = only("She is the judge who Mayor Ruiz said was fair.", lexicon_only=True)
     assert named.speaker.name == "Mayor Ruiz"
+
+
+def test_seeming_in_a_state_names_no_source() -> None:
+    # PolNeAR train: "seems", "appears" are no-source cues four times in five, whoever is their subject
+    f = only("Carson seems uneasy about the second debate.", lexicon_only=True)
+    assert (f.speaker.name, f.cue) == (NO_SOURCE, "seems")
+    assert f.evidence.text == "Carson seems uneasy about the second debate"
+    assert not frame("The mayor appeared on television with the chief.", lexicon_only=True)

@@ -39,6 +39,10 @@ from summarizer.text.tokens import Tok, region_at, regions_within
 _EVIDENCE = frozenset({"evidence", "proof", "signs", "indications"})  # "have found evidence that …"
 
 
+# after "seems" / "appeared" a state ("seems uneasy", "appeared confident") hedges; these do not
+_NOT_STATES = frozenset("""that on at in before with onstage alongside as if like""".split())
+
+
 class CueWords:
     """One sentence's tokens and the tests that tell its cue words (``is_cue``) and its hedges."""
 
@@ -144,6 +148,7 @@ class CueWords:
         if low in HEDGES:  # "seems to", and "seems likely to", "appears poised for"
             after = toks[i + 2].low if i + 2 < len(toks) else ""
             hedge = nxt == "to" or (nxt.isalpha() and nxt not in DETERMINERS and after in ("to", "for"))
+            hedge = hedge or (nxt.isalpha() and nxt.islower() and nxt not in DETERMINERS and nxt not in _NOT_STATES)
         else:
             k = i - 1
             while k >= 0 and toks[k].low in HEDGE_ADVERBS:
