@@ -27,6 +27,7 @@ from summarizer.merge.unionfind import UnionFind
 LEXICAL_SAME = 85.0  # this similar alone means the same proposition
 LEXICAL_SUPPORTED = 62.0  # this similar plus a shared figure or day and a shared subject
 RARE_SHARE = 0.6  # of the shorter claim's word weight (idf), shared with a claim about the same subject
+RARE_MIN_WORDS = 6  # content words a claim needs before most of its rarer words say what it is about
 
 
 def word_weights(features: list[ClaimFeatures]) -> dict[str, float]:
@@ -107,10 +108,13 @@ def confirm(a: ClaimFeatures, b: ClaimFeatures, weights: Mapping[str, float] | N
         need = LEXICAL_SAME
         if 2 * shared < min(len(a.content), len(b.content)):  # too few shared words to be near-identical
             return 50.0 if same_event else None
+        if a.entities and b.entities and not common:  # "The Trump campaign did not immediately respond" ≠ "An attorney
+            return 50.0 if same_event else None  # for Mills did not …": the same words about other actors
     lex = lexical(a, b, need)
     if lex >= need:
         return lex
-    if weights is not None and common and shared >= 3 and rare_share(a, b, weights) >= RARE_SHARE:
+    short = min(len(a.content), len(b.content)) < RARE_MIN_WORDS  # "I think Trump and all candidates should do so"
+    if weights is not None and common and shared >= 3 and not short and rare_share(a, b, weights) >= RARE_SHARE:
         return 55.0 + lex / 10  # the same subject and most of the rarer words: told in other words
     return 50.0 + lex / 10 if same_event else None
 

@@ -68,19 +68,33 @@ def relation(
     return agree, clash
 
 
+def _near(a: float, b: float, ratio: float = 2.0) -> bool:
+    """Two figures within ``ratio`` of each other."""
+    return min(abs(a), abs(b)) * ratio >= max(abs(a), abs(b))
+
+
 def group_compatible(items: list[tuple[float, str | None]]) -> list[list[int]]:
     """Indexes of ``items`` (value, qualifier) grouped into sides that can all be true together.
 
     Exact figures anchor the sides (6, 7 and 8 stay apart), then approximate ones ("about 100"
     joins 100, or anchors its own side); open or ranged figures ("more than 100", "dozens") join the
-    nearest side whose anchor figure they admit; a figure that admits no anchor starts its own side.
+    nearest side whose anchor figure they admit; a figure that admits no anchor starts its own side,
+    which another open figure joins only when the two are within a factor of two.
     """
     sides: list[tuple[Interval, float, list[int]]] = []
+
+    opened: set[int] = set()  # sides anchored by an open figure
 
     def attach(i: int) -> bool:
         value, qual = items[i]
         iv = interval(value, qual)
-        fits = [k for k, (side, anchor, _) in enumerate(sides) if overlaps(iv, side) and iv[0] <= anchor <= iv[1]]
+        fits = [
+            k
+            for k, (side, anchor, _) in enumerate(sides)
+            if overlaps(iv, side)
+            and iv[0] <= anchor <= iv[1]
+            and (not qual or _near(anchor, value, 2.0 if k in opened else 3.0))
+        ]
         if not fits:
             return False
         k = min(fits, key=lambda k: abs(sides[k][1] - value))
@@ -98,6 +112,7 @@ def group_compatible(items: list[tuple[float, str | None]]) -> list[list[int]]:
             sides.append((interval(*items[i]), items[i][0], [i]))
     rest = [i for i, (_, q) in enumerate(items) if q and q.strip().lower() not in _APPROX]
     for i in sorted(rest, key=lambda i: interval(*items[i])):
-        if not attach(i):
+        if not attach(i):  # two open figures far apart ("$100,000 or more", "up to $1 million") are no side
+            opened.add(len(sides))
             sides.append((interval(*items[i]), items[i][0], [i]))
     return [sorted(m) for _, _, m in sorted(sides, key=lambda s: s[1])]
