@@ -895,3 +895,9 @@ def test_seeming_in_a_state_names_no_source() -> None:
     assert (f.speaker.name, f.cue) == (NO_SOURCE, "seems")
     assert f.evidence.text == "Carson seems uneasy about the second debate"
     assert not frame("The mayor appeared on television with the chief.", lexicon_only=True)
+
+
+def test_groups_and_counted_people_are_no_person_or_body() -> None:
+    for name in ("Scholars", "Many lawmakers", "Two Republican senators", "critics", "the experts"):
+        assert speaker_type_for(name) == SpeakerType.unnamed, name
+    assert speaker_type_for("Sanders") == SpeakerType.person

@@ -20,6 +20,7 @@ from summarizer.merge.blocking import candidate_pairs
 from summarizer.merge.entities import resolve_entities
 from summarizer.merge.features import claim_features
 from summarizer.merge.figures import group_compatible
+from summarizer.merge.firstnames import GivenNames
 from summarizer.merge.names import initials, name_similarity
 from summarizer.merge.normalize import name_key, parse_date
 from summarizer.models import (
@@ -1426,3 +1427,11 @@ def test_a_short_claim_shares_no_proposition_by_its_few_rare_words() -> None:
         ),
     ]
     assert all(len(c.members) == 1 for c in merge_documents(docs).clusters)  # "think" is common, the rest is little
+
+
+def test_a_middle_initial_still_reads_as_a_given_name_and_a_former_country_is_a_place() -> None:
+    assert GivenNames().personal("Julie A. Diaz Martinez") and not GivenNames().personal("A Tax Policy Center")
+    t = "The Soviet Union collapsed in 1991, the historian said."
+    doc = make_doc("s", t, [("the historian", PER, "said", "The Soviet Union collapsed in 1991", "x", [], [], ASSERT)])
+    soviet = [e for e in merge_documents([doc], texts={"s": t}).entities if e.canonical == "Soviet Union"]
+    assert [e.type for e in soviet] == [SpeakerType.place]

@@ -57,6 +57,8 @@ class GivenNames:
             return False
         for t in toks[1:]:
             low = t.lower().rstrip(".")
+            if len(t) == 2 and t[0].isupper() and t[1] == ".":
+                continue  # a middle initial: "Julie A. Diaz Martinez" (not the article "A")
             if low in _NOT_PERSONAL or (low in STOPWORDS and low not in _PARTICLES):
                 return False
             if not t[:1].isupper() and low not in _PARTICLES:

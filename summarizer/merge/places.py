@@ -24,7 +24,7 @@ from summarizer.merge.normalize import name_key
 _COUNTRY_FORMS = frozenset(
     {"czech republic", "burma", "swaziland", "macedonia", "cape verde", "east timor", "vatican city",
      "britain", "great britain", "england", "scotland", "wales", "northern ireland", "palestine", "congo",
-     "côte d'ivoire"}
+     "côte d'ivoire", "soviet union", "ussr"}
 )  # fmt: skip
 
 

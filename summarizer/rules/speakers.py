@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer.models import Mention, SpeakerType
-from summarizer.rules.lexicon import Attribution
+from summarizer.rules.lexicon import QUANTIFIERS, Attribution
 from summarizer.text.words import (
+    PEOPLE_NOUNS,
     PERSON_ROLES,
     PERSONAL_PRONOUNS,
     SPEAKER_PRONOUNS,
@@ -180,14 +181,18 @@ _ORG = re.compile(
     r"programme|project|initiative|coalition|alliance|society|academy|college|church|network|corps)\b",
     re.I,
 )
-_UNNAMED = re.compile(
-    r"^(he|she|they|it|we|i|you|sources?|officials?|a source|some|critics|residents|witnesses|"
-    r"experts|analysts|observers|people|others|polls?|aides?|advisers?|supporters|voters|lawmakers|legislators|"
-    r"proponents|opponents|delegates|republicans|democrats|conservatives|liberals|progressives|activists|"
-    r"protesters|economists|researchers|scientists|advocates|investigators|prosecutors|authorities|leaders|"
-    r"members|donors|organizers|americans|officers|students|parents|teachers|workers|doctors)$",
-    re.I,
+# Speakers that name no one: pronouns, anonymous sources, groups ("critics", "Many lawmakers", "two officials").
+_UNNAMED_WORDS = PEOPLE_NOUNS | frozenset(
+    "he she they it we i you source sources official a source some poll polls aide adviser".split()
 )
+
+
+def _unnamed(clean: str) -> bool:
+    low = clean.lower()
+    words = low.split()
+    return low in _UNNAMED_WORDS or (len(words) > 1 and words[0] in QUANTIFIERS)
+
+
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’.-]*)?)$")
 _PERSON = re.compile(
     r"^(?:(?:mr|mrs|ms|dr|sen|rep|gov|gen|prof)\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:al-|de\s|van\s)?[A-Z][\w'’.-]+){0,3}$"
@@ -225,7 +230,7 @@ def speaker_type_for(name: str) -> SpeakerType:
     clean = re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.I)
     if clean.lower() in PERSONAL - {"i"}:
         return SpeakerType.person
-    if _UNNAMED.match(clean):
+    if _unnamed(clean):
         return SpeakerType.unnamed
     if _role_then_name(clean) and not _MEDIA.search(clean.split()[-1]):
         return SpeakerType.person  # "White House spokesman Josh Earnest"

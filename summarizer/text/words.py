@@ -52,7 +52,9 @@ NAME_SUFFIXES = word_set("jr sr ii iii iv")
 # a group of a place, not the place (merge).
 PEOPLE_NOUNS = word_set("""voters residents officials members supporters leaders workers people students analysts
     experts economists lawmakers legislators republicans democrats delegates activists critics fans families refugees
-    citizens police officers""")
+    citizens police officers witnesses observers others aides advisers proponents opponents conservatives liberals
+    progressives protesters researchers scientists advocates investigators prosecutors authorities donors organizers
+    americans parents teachers doctors scholars historians commentators pundits strategists""")
 PERSONAL_PRONOUNS = word_set("he she him her i")
 SPEAKER_PRONOUNS = PERSONAL_PRONOUNS | word_set("they it we them you")
 SUBJECT_PRONOUNS = word_set("he she they it we i")
