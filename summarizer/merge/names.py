@@ -305,12 +305,13 @@ def names_in_text(*texts: str) -> dict[str, bool]:
 
 
 _DETERMINERS = words("some many others both all this these those one each another several most few")
+_NO_NAMES = words("no yes not edt est pdt pst cdt cst mdt mst gmt utc")  # answers and time zones
 _SHOUTED_RUN = re.compile(r"\b[A-Z]{3,}\s+[A-Z]{3,}\b")
 _ROMAN = re.compile(r"[IVX]{1,4}")
 # The last word of a capitalised name that is an event, a day or a text, not an actor ("Election Day",
 # "Refugee Convention", "Affordable Care Act", "Second Amendment", "New Hampshire Primary").
 _EVENTS_AND_TEXTS = frozenset(
-    "Day Convention Act Treaty War Agreement Accord Amendment Doctrine Olympics Symposium Primary Caucuses".split()
+    "Day Week Convention Act Treaty War Agreement Accord Amendment Doctrine Olympics Symposium Primary Caucuses".split()
 )
 _DEBRIS = re.compile(r"[\d$%]")
 
@@ -325,6 +326,8 @@ def names_nothing(raw: str) -> bool:
         return True
     low = [t.lower().strip(".,;:'\"’“”") if not t.isupper() else "" for t in toks]  # "US" is no "us"
     if low[0] in PRONOUNS or (low[0] in _DETERMINERS and len(toks) == 1) or low[-1] in PRONOUNS:
+        return True
+    if len(toks) == 1 and toks[0].lower().strip(".,;:!") in _NO_NAMES:  # "No", "NO", "EDT"
         return True
     if _DEBRIS.search(raw) or _ROMAN.fullmatch(raw.strip()):  # a figure; "II" of "World War II"
         return True

@@ -190,7 +190,7 @@ _UNNAMED_WORDS = PEOPLE_NOUNS | frozenset(
 def _unnamed(clean: str) -> bool:
     low = clean.lower()
     words = low.split()
-    return low in _UNNAMED_WORDS or (len(words) > 1 and words[0] in QUANTIFIERS)
+    return low in _UNNAMED_WORDS or (len(words) > 1 and words[0] in QUANTIFIERS | {"other", "another"})
 
 
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’.-]*)?)$")
