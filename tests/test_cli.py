@@ -7,6 +7,7 @@ from stub_server import StubServer
 from typer.testing import CliRunner
 
 from summarizer.cli.app import app
+from summarizer.extract.fingerprint import code_fingerprint
 
 runner = CliRunner()
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -75,3 +76,20 @@ def test_model_list_shows_pinned_models() -> None:
     result = runner.invoke(app, ["model", "list"])
     assert result.exit_code == 0
     assert "qwen2.5-coder-1.5b" in result.output and "qwen2.5-coder-0.5b" in result.output
+
+
+def test_an_output_framed_by_other_code_is_framed_again_without_a_model_call(tmp_path: Path) -> None:
+    with StubServer(["ok"]) as server:
+        assert _extract(tmp_path, server, str(SEEDS)).exit_code == 0
+        first = len(server.requests)
+        kept = sorted((tmp_path / "out").glob("0*.json"))[0]
+        doc = json.loads(kept.read_text())
+        assert doc["meta"]["code_sha256"] == code_fingerprint()
+        doc["meta"]["code_sha256"] = "older rules"  # as written before an upgrade
+        kept.write_text(json.dumps(doc))
+        assert _extract(tmp_path, server, str(SEEDS)).exit_code == 0
+        assert len(server.requests) == first  # the replies come from the call log
+        run = json.loads((tmp_path / "out" / "run.json").read_text())
+        statuses = {d["doc_id"]: d["status"] for d in run["documents"]}
+        assert statuses.pop(kept.stem) == "ok" and set(statuses.values()) == {"skipped"}
+        assert json.loads(kept.read_text())["meta"]["code_sha256"] == code_fingerprint()

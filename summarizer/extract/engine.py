@@ -36,6 +36,7 @@ from summarizer.errors import (
 from summarizer.extract.chunking import Chunk, make_chunks, split_chunk
 from summarizer.extract.cues import locate_cues
 from summarizer.extract.enrich import dates_in, document_entities, modality_for, numbers_in
+from summarizer.extract.fingerprint import code_fingerprint
 from summarizer.extract.prompts import PromptSet
 from summarizer.extract.reply import (
     SUMMARY_TOKENS,
@@ -123,6 +124,7 @@ class Extractor:
         self.policy = policy or TransientPolicy()
         self.schema = reply_schema(self.style, bounded=self.options.bounded_schema)
         self.schema_sha256 = canonical_hash(self.schema)
+        self.code_sha256 = code_fingerprint()
         self._reply_model = reply_model(self.style)
         self._prompts: dict[str, PromptSet] = {}
 
@@ -203,6 +205,7 @@ class Extractor:
                 evidence_style=self.style,
                 prompt_sha256=prompts.sha256,
                 schema_sha256=self.schema_sha256,
+                code_sha256=self.code_sha256,
                 tokens=stats.tokens,
                 attempts=stats.attempts,
                 calls=stats.calls,

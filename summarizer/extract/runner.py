@@ -1,7 +1,8 @@
 """Run extraction over many inputs: stream them, skip finished work, isolate failures.
 
 - inputs stream from ``iter_articles`` (thousands of files, or corpus rows, are never loaded up front);
-- an output whose text hash, model, prompt and schema are unchanged is kept (resume; no call);
+- an output whose text hash, model, prompt, schema and code fingerprint are unchanged is kept
+  (resume; no call);
 - the same text under two names is extracted once and written under both names;
 - a bad input or a failed document is reported on one line and the run goes on;
 - every output is written to a temporary file and renamed, so none is ever half-written.
@@ -46,6 +47,7 @@ def _unchanged(path: Path, article: Article, extractor: Extractor) -> DocumentRe
         and old.meta.model == extractor.backend.model
         and old.meta.prompt_sha256 == extractor.prompts().sha256
         and old.meta.schema_sha256 == extractor.schema_sha256
+        and old.meta.code_sha256 == extractor.code_sha256
     )
     return old if same else None
 

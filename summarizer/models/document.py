@@ -141,6 +141,9 @@ class ExtractionMeta(BaseModel):
     evidence_style: str = Field(description="sentence (cite ids) or quote (program aligns)")
     prompt_sha256: str
     schema_sha256: str
+    code_sha256: str = Field(
+        default="", description="fingerprint of the code that framed the claims; other code frames them again"
+    )
     tokens: TokenUsage = Field(default_factory=TokenUsage, description="spent in this run, summed over every attempt")
     cached_tokens: TokenUsage = Field(
         default_factory=TokenUsage, description="original cost of the replies served from the call log"
