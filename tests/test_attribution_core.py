@@ -898,6 +898,7 @@ def test_seeming_in_a_state_names_no_source() -> None:
 
 
 def test_groups_and_counted_people_are_no_person_or_body() -> None:
-    for name in ("Scholars", "Many lawmakers", "Two Republican senators", "Other major unions", "the experts"):
+    for name in ("Scholars", "Many lawmakers", "Two Republican senators", "Other major unions", "the experts",
+                 "Fellow Republicans", "Civil rights activists"):  # fmt: skip
         assert speaker_type_for(name) == SpeakerType.unnamed, name
     assert speaker_type_for("Sanders") == SpeakerType.person

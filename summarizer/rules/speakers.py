@@ -190,7 +190,10 @@ _UNNAMED_WORDS = PEOPLE_NOUNS | frozenset(
 def _unnamed(clean: str) -> bool:
     low = clean.lower()
     words = low.split()
-    return low in _UNNAMED_WORDS or (len(words) > 1 and words[0] in QUANTIFIERS | {"other", "another"})
+    if low in _UNNAMED_WORDS or not words:
+        return True
+    # "Many lawmakers", "Another critic", "Fellow Republicans", "Civil rights activists": a group or one of it
+    return len(words) > 1 and (words[0] in QUANTIFIERS | {"other", "another"} or words[-1] in PEOPLE_NOUNS)
 
 
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’.-]*)?)$")
