@@ -902,3 +902,13 @@ def test_groups_and_counted_people_are_no_person_or_body() -> None:
                  "Fellow Republicans", "Civil rights activists"):  # fmt: skip
         assert speaker_type_for(name) == SpeakerType.unnamed, name
     assert speaker_type_for("Sanders") == SpeakerType.person
+
+
+def test_a_time_after_a_poll_stays_in_its_source_phrase_and_after_a_name_goes() -> None:
+    # PolNeAR keeps the time that dates a document ("a WBUR poll last week") and drops it after a name
+    poll = only("A WBUR poll last week showed the senator in third place.", lexicon_only=True)
+    assert poll.speaker.name == "A WBUR poll last week"
+    released = only("New polls released Sunday showed the mayor taking a lead.", lexicon_only=True)
+    assert released.speaker.name == "New polls released Sunday"
+    named = only("Mayor Ana Ruiz on Tuesday said the levy would pass.", lexicon_only=True)
+    assert named.speaker.name == "Mayor Ana Ruiz"

@@ -159,12 +159,30 @@ def clean_span(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int]
     while a < b and (toks[a].low in EDGE_JUNK or toks[a].text in PUNCT or toks[a].text in "'‘’"):
         a += 1
     while b > a and (toks[b - 1].low in EDGE_JUNK or toks[b - 1].text in PUNCT or toks[b - 1].text in "'‘’"):
+        if toks[b - 1].low in DAYS and _dates_a_noun(toks, a, b):
+            break  # "new polls released Sunday", "a WBUR poll last week": the time dates the source
         b -= 1
     if b - a == 1 and toks[a].low.endswith("ing") and not _named_ing(toks, a, b):
         return None  # "Facing", "Having": a participle, no speaker
     if b - a > 1 and a == 0 and toks[a].low.endswith("ing") and all(t.text.islower() for t in toks[a + 1 : b]):
         return None  # "Facing mounting criticism, Mr. Trump …", "Rattling off promises": a participle's phrase
     return (a, b) if a < b else None
+
+
+_TIME_WORDS = DAYS | frozenset({"last", "this", "next", "on", "earlier", "later"})
+
+
+def _dates_a_noun(toks: list[Tok], a: int, b: int) -> bool:
+    """The time run that ends the span at ``b`` dates a document or a measure ("a WBUR poll last week",
+    "new polls released Sunday"), which PolNeAR keeps in the source phrase; after a name or another
+    noun ("Mr. Trump on Monday", "the campaign on Tuesday") it is debris."""
+    k = b
+    while k > a and toks[k - 1].low in _TIME_WORDS:
+        k -= 1
+    if k == a or k == b:
+        return False
+    before = toks[k - 1]
+    return before.low in MEASURES or (before.text.islower() and before.low.endswith("ed") and k - 1 > a)
 
 
 def _named_ing(toks: list[Tok], a: int, b: int) -> bool:
@@ -196,7 +214,12 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     c = b
     while c > 0 and toks[c - 1].low in DAYS:  # "Thursday evening"
         c -= 1
-    if c < b and c > 0 and toks[c - 1].low in ("on", "last", "this", "earlier", "later"):
+    if (
+        c < b
+        and c > 1
+        and toks[c - 1].low in ("on", "last", "this", "earlier", "later")
+        and not _dates_a_noun(toks, 0, b)
+    ):
         b = c - 1  # "Sanders on Tuesday said", "Spicer on Thursday evening said"
     if b > 1 and toks[b - 1].text in DASHES:  # "Donald Trump - who previously said … - said": before the first dash
         opened = next((k for k in range(b - 2, max(0, b - 40), -1) if toks[k].text in DASHES), None)
