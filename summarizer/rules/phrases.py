@@ -179,7 +179,7 @@ def _dates_a_noun(toks: list[Tok], a: int, b: int) -> bool:
     k = b
     while k > a and toks[k - 1].low in _TIME_WORDS:
         k -= 1
-    if k == a or k == b:
+    if k in (a, b):
         return False
     before = toks[k - 1]
     return before.low in MEASURES or (before.text.islower() and before.low.endswith("ed") and k - 1 > a)
