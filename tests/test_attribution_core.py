@@ -912,3 +912,10 @@ def test_a_time_after_a_poll_stays_in_its_source_phrase_and_after_a_name_goes() 
     assert released.speaker.name == "New polls released Sunday"
     named = only("Mayor Ana Ruiz on Tuesday said the levy would pass.", lexicon_only=True)
     assert named.speaker.name == "Mayor Ana Ruiz"
+
+
+def test_an_inverted_speaker_runs_on_through_known_as() -> None:
+    f = only(
+        '"There was no order," said the station chief known as Bob, speaking for the first time.', lexicon_only=True
+    )
+    assert f.speaker.name == "the station chief known as Bob"

@@ -354,9 +354,9 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
                 and b + 1 < len(toks)
                 and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
             )
-            or (  # "credible Arabic media such as Al-Hayat": the example names the source
+            or (  # "credible Arabic media such as Al-Hayat": the example names the source; "known as Bob"
                 toks[b].low == "as"
-                and toks[b - 1].low == "such"
+                and toks[b - 1].low in ("such", "known")
                 and b + 1 < len(toks)
                 and toks[b + 1].text[:1].isupper()
             )
