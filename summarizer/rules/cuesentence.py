@@ -26,6 +26,7 @@ from summarizer.rules.lexicon import (
     PAGE_LABELS,
     POLLS,
     PUNCT,
+    TIME_WORDS,
     VERBISH,
     Attribution,
     continue_quote,
@@ -306,7 +307,7 @@ class CueSentence(CueWords):
                 break
         if not introduced:  # "said Wednesday, “…”": the time of saying is no content
             k = j
-            while k < len(toks) and k - j < 4 and (toks[k].low in DAYS or toks[k].low in ("on", "last", "this")):
+            while k < len(toks) and k - j < 4 and toks[k].low in TIME_WORDS:
                 k += 1
             if j < k < len(toks) and toks[k].text in (",", ":") and toks[k - 1].low in DAYS:
                 j = k

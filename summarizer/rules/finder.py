@@ -43,8 +43,8 @@ from summarizer.text.tokens import Tokenized, region_at, tokenize
 EXPLETIVE_CUES = HEDGES
 
 
-def _according_before(a: Attribution | None) -> bool:
-    """``a`` opens with its "according to X," frame: what follows is X's account whole."""
+def _framed_before(a: Attribution | None) -> bool:
+    """``a`` opens with its "according to X," or "In a poll …," frame: what follows is X's account whole."""
     return (
         a is not None
         and (a.cue.lower().startswith("according") or a.cue == "In")
@@ -107,7 +107,7 @@ def find_attributions(
                 found = s.according(i)
             elif i == 0 and (poll := s.in_poll(i)) is not None:
                 found = poll
-            elif inside_last and _according_before(last):
+            elif inside_last and _framed_before(last):
                 continue  # "According to the survey, 51 percent said …": one claim, the survey's (PolNeAR)
             elif s.is_cue(i):
                 participle = s.participle(i)  # "..., believing that"

@@ -107,6 +107,7 @@ QUANTIFIERS = words("one two three four five several some many most few both all
 ADDRESSEES = words("reporters me us him her them supporters voters the a an his her their its")
 DAYS = words("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week month year
     night morning afternoon evening weekend""")
+TIME_WORDS = DAYS | words("last this next on earlier later")  # "a WBUR poll last week", "said Wednesday,"
 ADVERBIAL = DAYS | words("""on in at during after before last this earlier later recently via through when
     while as from with of""")  # "of": "said of the campaign"
 # labels a page puts before a colon, which are no source: "Update: …", "Editor's note: …"

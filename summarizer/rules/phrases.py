@@ -21,6 +21,7 @@ from summarizer.rules.lexicon import (
     QUALIFIERS,
     QUANTIFIERS,
     STOP_BACK,
+    TIME_WORDS,
     VERBISH,
     words,
 )
@@ -169,15 +170,12 @@ def clean_span(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int]
     return (a, b) if a < b else None
 
 
-_TIME_WORDS = DAYS | frozenset({"last", "this", "next", "on", "earlier", "later"})
-
-
 def _dates_a_noun(toks: list[Tok], a: int, b: int) -> bool:
     """The time run that ends the span at ``b`` dates a document or a measure ("a WBUR poll last week",
     "new polls released Sunday"), which PolNeAR keeps in the source phrase; after a name or another
     noun ("Mr. Trump on Monday", "the campaign on Tuesday") it is debris."""
     k = b
-    while k > a and toks[k - 1].low in _TIME_WORDS:
+    while k > a and toks[k - 1].low in TIME_WORDS:
         k -= 1
     if k in (a, b):
         return False
