@@ -112,13 +112,6 @@ def is_acronym(name: str) -> bool:
     return 2 <= len(tok) <= 8 and tok.isalpha() and upper >= 2 and upper >= len(tok) - 1
 
 
-def content_tokens(text: str) -> list[str]:
-    """Lower-case tokens worth indexing: no stopwords, no 1–2 letter words, numbers kept."""
-    return [
-        t for t in (w.lower() for w in _TOKEN.findall(fold(text))) if (len(t) > 2 or t.isdigit()) and t not in STOPWORDS
-    ]
-
-
 _MONTHS = {
     "jan": 1,
     "feb": 2,
