@@ -919,3 +919,28 @@ def test_an_inverted_speaker_runs_on_through_known_as() -> None:
         '"There was no order," said the station chief known as Bob, speaking for the first time.', lexicon_only=True
     )
     assert f.speaker.name == "the station chief known as Bob"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The two ministries, which together vowed to cut the levy, met on Monday.", "The two ministries"),
+        ("Mayors and governors almost universally expressed relief over the ruling.", "governors"),
+        ("After the vote, the 41-year-old mother of three replied that the school had failed her son.",
+         "the 41-year-old mother of three"),
+        ("The Gulf States average shows prices rising for a third month.", "The Gulf States average"),
+    ],
+)  # fmt: skip
+def test_words_between_a_subject_and_its_cue_stay_out_of_the_speaker(text: str, speaker: str) -> None:
+    assert speaker in [f.speaker.name for f in frame(text, lexicon_only=True)]
+
+
+def test_having_said_that_is_no_speaker() -> None:
+    said = [f.speaker.name for f in frame("(Having said that, the council kept the tax in place.)", lexicon_only=True)]
+    assert "Having" not in said
+
+
+def test_an_abbreviated_title_neither_ends_the_sentence_nor_the_inverted_speaker() -> None:
+    text = '"The panel is finished," said Del. Ana Ruiz of the Virgin Islands. The hearing went on.'
+    assert len(split_sentences(text)) == 2
+    assert "Del. Ana Ruiz of the Virgin Islands" in [f.speaker.name for f in frame(text)]

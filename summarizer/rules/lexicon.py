@@ -104,6 +104,9 @@ MEASURES = DOCUMENTS | words("""polls polling surveys studies analyses data numb
     count tally average paper investigation review audit inquiry""")
 POLLS = words("poll polls survey surveys study studies")  # "In a CNN/ORC poll released Monday, …" (cuesentence.in_poll)
 QUANTIFIERS = words("one two three four five several some many most few both all")  # "said several observers"
+# words that float between a subject and its cue: "which together vowed", "diplomats almost
+# universally expressed", "the AP, which first reported" (not AUX: the cue detector reads AUX)
+FLOATING = words("together almost both all each first")
 ADDRESSEES = words("reporters me us him her them supporters voters the a an his her their its")
 DAYS = words("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week month year
     night morning afternoon evening weekend""")

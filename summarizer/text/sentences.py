@@ -9,27 +9,10 @@ from __future__ import annotations
 import re
 
 from summarizer.models import Sentence
+from summarizer.text.words import TITLE_ABBREVIATIONS
 
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = frozenset(a.lower() for a in TITLE_ABBREVIATIONS) | frozenset(
     [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "maj",
-        "adm",
-        "st",
-        "jr",
-        "sr",
         "inc",
         "co",
         "corp",
@@ -59,8 +42,6 @@ _ABBREVIATIONS = frozenset(
         "i.e",
         "ft",
         "mt",
-        "rev",
-        "pres",
         "dept",
         "est",
         "approx",

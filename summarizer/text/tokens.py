@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarizer.models import Sentence
+from summarizer.text.words import TITLE_ABBREVIATIONS
 
 TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|St|Jr|Sr|Lt|Col|Sgt|Capt|Prof|Rev|Pres|Adm|Maj|Amb|Atty)\."
+    rf"(?:{'|'.join(TITLE_ABBREVIATIONS)})\."
     r"|(?:[A-Z]\.){2,}"
     r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: "Harry M. Reid"
     r"|\w+(?:[’'\-.]\w+)*|''|[^\w\s]"

@@ -29,6 +29,14 @@ def fold_quotes(text: str) -> str:
     return text.translate(_TABLE)
 
 
+# Abbreviated titles written with a period before a name ("Del. Stacey Plaskett", "Gov. Ed Rendell"):
+# the tokenizer keeps the period in the token and the sentence splitter does not end a sentence there.
+TITLE_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Del", "Gov", "Gen", "St", "Jr", "Sr", "Lt", "Col", "Sgt", "Capt",
+    "Prof", "Rev", "Pres", "Adm", "Maj", "Amb", "Atty", "Sens", "Reps", "Cmdr", "Supt", "Insp",
+)  # fmt: skip
+
+
 # Pronouns that stand for a speaker ("he said", "they told"); PERSONAL name a person.
 # Honorifics and offices written before a name ("Sen. Ben Sasse", "Prime Minister Maliki"): scoring
 # compares names without them, the merge strips them from an entity's name.
