@@ -944,3 +944,14 @@ def test_an_abbreviated_title_neither_ends_the_sentence_nor_the_inverted_speaker
     text = '"The panel is finished," said Del. Ana Ruiz of the Virgin Islands. The hearing went on.'
     assert len(split_sentences(text)) == 2
     assert "Del. Ana Ruiz of the Virgin Islands" in [f.speaker.name for f in frame(text)]
+
+
+def test_a_description_ending_on_one_persons_role_is_a_person_and_no_antecedent() -> None:
+    for name in ["the Republican nominee", "the state's campaign chairman", "the senator's doctor", "president"]:
+        assert speaker_type_for(name) == SpeakerType.person, name
+    for name, kind in [("House Financial Services Committee", SpeakerType.government), ("Federal Reserve",
+                       SpeakerType.government), ("National Guard", SpeakerType.government)]:  # fmt: skip
+        assert speaker_type_for(name) == kind, name
+    text = 'Ana Ruiz said the plan was sound. The Republican nominee said taxes would fall. "We will win," he said.'
+    said = {f.speaker.name: f for f in frame(text)}
+    assert said["he"].speaker.antecedent is not None and said["he"].speaker.antecedent.text == "Ana Ruiz"

@@ -1176,6 +1176,14 @@ def test_countries_and_cities_of_the_gazetteer_are_places() -> None:
     assert kinds["Dallas"] == kinds["Czech Republic"] == kinds["Los Angeles"] == SpeakerType.place
 
 
+def test_a_states_dotted_abbreviation_and_a_named_region_are_places() -> None:
+    text = "Troops left the Middle East for N.Y. and D.C. last year."
+    claims = [("author", A, None, text.rstrip("."), text.rstrip("."), [], [], ASSERT)]
+    table = resolve_entities([make_doc("g2", text, claims)])
+    kinds = {a.alias: e.type for e in table.entities for a in e.aliases}
+    assert kinds["Middle East"] == kinds["N.Y"] == kinds["D.C"] == SpeakerType.place
+
+
 def test_a_city_that_is_a_persons_surname_stays_the_person() -> None:
     """Carson, Warren and Jordan are cities or a country too: a person's full name among an
     entity's names keeps it a person's, and so does a person of the merge with that surname when a
@@ -1436,3 +1444,14 @@ def test_a_middle_initial_still_reads_as_a_given_name_and_a_former_country_is_a_
     doc = make_doc("s", t, [("the historian", PER, "said", "The Soviet Union collapsed in 1991", "x", [], [], ASSERT)])
     soviet = [e for e in merge_documents([doc], texts={"s": t}).entities if e.canonical == "Soviet Union"]
     assert [e.type for e in soviet] == [SpeakerType.place]
+
+
+def test_names_in_text_keep_abbreviated_titles_and_split_an_owners_person_from_another_body() -> None:
+    from summarizer.merge.names import names_in_text, names_nothing, person_name
+
+    found = names_in_text("Former Ohio Gov. Ana Ruiz spoke. Radio Ten's Lee Park and Fox News agreed.")
+    assert "Former Ohio Gov. Ana Ruiz" in found and "Former Ohio Gov" not in found
+    assert "Radio Ten's Lee Park" in found and "Fox News" in found
+    assert person_name("Former Ohio Gov. Ana Ruiz") == "Ana Ruiz"
+    assert person_name("Salem Radio's Hugh Hewitt") == "Hugh Hewitt"
+    assert names_nothing("ME ME AND ONLY ME") and not names_nothing("US ARMY")

@@ -105,6 +105,8 @@ def _gazetteer_place(node: NameNode, given: GivenNames, name_parts: frozenset[st
     if " " in key:
         personal = any(given.personal(raw) for raw in node.surfaces)
         return gaz.region(key) or gaz.city_population(key) >= (CITY_POPULATION if personal else 1)
+    if key in gaz.state_codes and all(raw.rstrip(".").count(".") == 1 or raw == "DC" for raw in node.surfaces):
+        return True  # "N.Y.", "D.C.": a state's abbreviation with its dots
     written = all(raw[:1].isupper() and not is_acronym(raw) for raw in node.surfaces)
     return written and (gaz.region(key) or gaz.city_population(key) >= CITY_POPULATION)
 

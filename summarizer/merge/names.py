@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 
 from summarizer.merge.normalize import STOPWORDS, is_acronym, name_key, word_tokens, words
 from summarizer.text.acronyms import acronym_definitions
-from summarizer.text.words import NAME_SUFFIXES, PERSON_ROLES, PRONOUNS, ROLE_WORDS
+from summarizer.text.words import NAME_SUFFIXES, PERSON_ROLES, PRONOUNS, ROLE_WORDS, TITLE_ABBREVIATIONS
 from summarizer.text.words import TITLES as TEXT_TITLES
 
 # Tokens an acronym may skip ("Mujahedin-e Khalq" → MEK or MK; "... of Iran" → PMOI).
@@ -76,8 +76,9 @@ def person_name(raw: str) -> str:
     ("White House spokesman Josh Earnest" → "Josh Earnest", "Vermont Sen. Bernie Sanders" →
     "Bernie Sanders", "Mr. Biden" → "Biden") or a descriptor after a comma. It occurs in the text."""
     toks = raw.split(",")[0].split()
-    if len(toks) > 2 and toks[0].endswith(("'s", "’s")):  # "CNN's Wolf Blitzer"
-        toks = toks[1:]
+    owner = max((k for k, t in enumerate(toks[:-2]) if t.endswith(("'s", "’s"))), default=-1)
+    if owner >= 0:  # "CNN's Wolf Blitzer", "Salem Radio's Hugh Hewitt"
+        toks = toks[owner + 1 :]
     if "of" in toks[2:]:  # "Senator Bernie Sanders of Vermont"
         toks = toks[: toks.index("of", 2)]
     while len(toks) > 1 and _bare(toks[0]) in TITLES:
@@ -155,7 +156,10 @@ def name_similarity(a: str, b: str, *, person: bool = False) -> float:
     return total / weight
 
 
-_CAP = r"(?:(?:al|el)-)?[A-Z][\w'’-]*\w"
+# a capitalised word, or an abbreviated title with its period ("Former Pennsylvania Gov. Ed Rendell" is one run)
+# ("Jr." and "Sr." end a name: their period is the sentence's or nothing)
+_TITLE_DOT = "|".join(t for t in TITLE_ABBREVIATIONS if t not in ("Jr", "Sr"))
+_CAP = rf"(?:(?:{_TITLE_DOT})\.|(?:(?:al|el)-)?[A-Z][\w'’-]*\w)"
 _INITIAL = r"[A-Z]\.(?=\s+[A-Z])"  # a middle initial inside a name: "Joseph R. Biden"
 _NAME = re.compile(rf"{_CAP}(?:\s+(?:(?:of|the|for|and|e|de|du|la)\s+){{0,2}}(?:{_CAP}|{_INITIAL}))+")
 _ACRONYM = re.compile(r"\b[A-Z](?:\.?[A-Z]){1,6}\b\.?")
@@ -250,7 +254,13 @@ def _and_parts(words: list[str]) -> list[list[str]]:
     if "and" not in words:
         return [words]
     at = words.index("and")
-    one = words[-1].lower() in ORG_HINTS and "of" not in words[at:] and words[at - 1].lower() not in ORG_HINTS
+    owned = any(w.endswith(("'s", "’s")) for w in words[:at])  # "CNN's Anderson Cooper and Fox News": two
+    one = (
+        words[-1].lower() in ORG_HINTS
+        and "of" not in words[at:]
+        and words[at - 1].lower() not in ORG_HINTS
+        and not owned
+    )
     if one and words[at + 1 : at + 2] != ["the"]:  # "United Kingdom and the European Union": two
         return [words]  # not "Cooper and Martha Raddatz of ABC News", "Iraqi Government and the United Nations"
     parts: list[list[str]] = [[]]
@@ -335,6 +345,8 @@ def names_nothing(raw: str) -> bool:
         return True
     if sum(1 for t in toks if t.isupper() and len(t) >= 4) >= 2:  # "SAVE A QUARTER Let's say": a shouted header
         return True
+    if len(toks) >= 2 and all(t.isupper() for t in toks) and any(t.lower() in _SENTENCE_WORDS for t in toks):
+        return True  # "ME ME AND ONLY ME": a shouted line, not an acronym's run
     shouted = toks[0].lower()
     return (
         len(toks) == 1

@@ -24,7 +24,7 @@ from summarizer.merge.normalize import name_key
 _COUNTRY_FORMS = frozenset(
     {"czech republic", "burma", "swaziland", "macedonia", "cape verde", "east timor", "vatican city",
      "britain", "great britain", "england", "scotland", "wales", "northern ireland", "palestine", "congo",
-     "côte d'ivoire", "soviet union", "ussr"}
+     "côte d'ivoire", "soviet union", "ussr", "middle east", "latin america", "central america", "persian gulf"}
 )  # fmt: skip
 
 
@@ -34,6 +34,7 @@ class Gazetteer:
 
     countries: frozenset[str]  # and continents
     us_states: frozenset[str]
+    state_codes: frozenset[str]  # "ny", "dc": written "N.Y.", "D.C." in news
     cities: Mapping[str, int]  # name key → population of the largest city of that name
 
     def region(self, key: str) -> bool:
@@ -59,5 +60,6 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         countries=frozenset(countries) | {name_key(c) for c in _COUNTRY_FORMS},
         us_states=frozenset(states),
+        state_codes=frozenset(code.lower() for code in gc.get_us_states()),
         cities=MappingProxyType(cities),
     )

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from summarizer.models import Mention, SpeakerType
 from summarizer.rules.lexicon import QUANTIFIERS, Attribution
 from summarizer.text.words import (
+    PARTY_WORDS,
     PEOPLE_NOUNS,
     PERSON_ROLES,
     PERSONAL_PRONOUNS,
@@ -155,6 +156,8 @@ class SpeakerResolver:
         for m in reversed(self.recent):
             if 0 <= before <= m.start:
                 continue
+            if _role_headed(re.sub(r"^(the|a|an)\s+", "", m.text, flags=re.I)):
+                continue  # "the Republican nominee" is a description: a pronoun's antecedent is a name
             is_person = speaker_type_for(m.text) == SpeakerType.person
             if pronoun.lower() == "they" or is_person == want_person:
                 return m
@@ -164,21 +167,24 @@ class SpeakerResolver:
 _GOVERNMENT = re.compile(
     r"\b(government|ministry|minister|department|regime|embassy|congress|senate|parliament|court|"
     r"white house|state department|pentagon|police|army|military|forces|president|office|"
-    r"administration|spokes(wo)?man|ambassador|officials?)\b",
+    r"administration|spokes(wo)?man|ambassador|officials?|federal|reserve|guard|corps|revenue|congressional|"
+    r"fbi|cia|nsa|irs|epa|fda|doj|dhs|cbo|gao|fec|nypd|lapd)\b"
+    # a chamber's committee: "House Financial Services Committee"
+    r"|^(?:the\s+)?(?:house|senate)\s+(?:[\w-]+\s+){0,3}(?:committee|subcommittee|panel)\b",
     re.I,
 )
 _MEDIA = re.compile(
     r"\b(times|post|reuters|afp|associated press|ap|bbc|cnn|al-hayat|media|newspaper|press|news|"
-    r"journal|tribune|guardian|agency|television|tv|magazine|report(s|ed)?|new yorker|atlantic|politico|"
-    r"politifact|breitbart|huffington|axios|cbs|nbc|abc|fox news|msnbc|npr|bloomberg|cnbc|daily caller|"
+    r"journal|tribune|guardian|usa today|television|tv|magazine|report(s|ed)?|new yorker|atlantic|politico|"
+    r"politifact|breitbart|huffington|axios|cbs|nbc|abc|fox news|msnbc|npr|bloomberg|cnbc|daily caller|upi|"
     r"daily beast|observer|gazette|herald|telegraph|radio)\b",
     re.I,
 )
 _ORG = re.compile(
     r"\b(organi[sz]ation|council|group|committee|union|party|movement|league|association|resistance|"
     r"nations|unhcr|un|mek|pmoi|mko|ncri|force|hezbollah|institute|foundation|opposition|mission|campaign|"
-    r"center|centre|fund|bank|court|board|company|corporation|university|service|institution|program|"
-    r"programme|project|initiative|coalition|alliance|society|academy|college|church|network|corps)\b",
+    r"center|centre|fund|bank|court|board|company|corporation|university|service|institution|program|agency|"
+    r"programme|project|initiative|coalition|alliance|society|academy|college|church|network)\b",
     re.I,
 )
 # Speakers that name no one: pronouns, anonymous sources, groups ("critics", "Many lawmakers", "two officials").
@@ -193,7 +199,10 @@ def _unnamed(clean: str) -> bool:
     if low in _UNNAMED_WORDS or not words:
         return True
     # "Many lawmakers", "Another critic", "Fellow Republicans", "Civil rights activists": a group or one of it
-    return len(words) > 1 and (words[0] in QUANTIFIERS | {"other", "another"} or words[-1] in PEOPLE_NOUNS)
+    return len(words) > 1 and (words[0] in QUANTIFIERS | {"other", "another"} or words[-1] in PEOPLE_NOUNS | _FINDINGS)
+
+
+_FINDINGS = frozenset("polls surveys studies data numbers figures".split())  # "Instant polls": no one named
 
 
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’.-]*)?)$")
@@ -210,6 +219,23 @@ def _role_then_name(clean: str) -> bool:
     role = max((k for k, t in enumerate(toks[:-1]) if t.lower().rstrip(".") in PERSON_ROLES), default=-1)
     name = toks[role + 1 :]
     return role >= 0 and len(name) <= 4 and all(_NAME_WORD.match(t) for t in name) and not _ORG.search(" ".join(name))
+
+
+# The roles a description of one person ends on ("Gary Johnson's doctor", "the campaign chairman"):
+# the titles and role words, less those that also head other phrases ("state", "former", "head") and
+# the voices of an institution, which keep its type ("State Department spokesman" is the Department's).
+_PERSON_HEADS = (
+    PERSON_ROLES
+    - PARTY_WORDS
+    - frozenset("former then state vice head chief sec lord lady spokesman spokeswoman spokesperson".split())
+) | frozenset("doctor physician lawyer attorney nominee chairman chairwoman".split())
+
+
+def _role_headed(clean: str) -> bool:
+    """A description whose last word is one person's role, with no name after it ("Republican
+    nominee", "president", "a senior administration official")."""
+    toks = clean.split()
+    return bool(toks) and toks[-1].lower().rstrip(".") in _PERSON_HEADS and toks[-1][:1].islower()
 
 
 _OWNER = re.compile(r"^[A-Z][\w.&-]*['’]s\s+(?=[A-Z])")  # "CNN's Wolf Blitzer": an outlet's person
@@ -237,6 +263,8 @@ def speaker_type_for(name: str) -> SpeakerType:
         return SpeakerType.unnamed
     if _role_then_name(clean) and not _MEDIA.search(clean.split()[-1]):
         return SpeakerType.person  # "White House spokesman Josh Earnest"
+    if _role_headed(clean):
+        return SpeakerType.person  # "the Republican nominee", "the state's campaign chairman": one person
     owned = _OWNER.sub("", clean).split()  # "NBC's Dante Chinni": a person of an outlet
     named = 1 < len(owned) <= 4 and all(_NAME_WORD.match(t) for t in owned)
     if len(owned) < len(clean.split()) and named and institution_type(" ".join(owned)) is None:
