@@ -1455,3 +1455,25 @@ def test_names_in_text_keep_abbreviated_titles_and_split_an_owners_person_from_a
     assert person_name("Former Ohio Gov. Ana Ruiz") == "Ana Ruiz"
     assert person_name("Salem Radio's Hugh Hewitt") == "Hugh Hewitt"
     assert names_nothing("ME ME AND ONLY ME") and not names_nothing("US ARMY")
+
+
+def test_a_name_no_rule_types_is_no_entity_unless_linked_and_unknown_given_names_are_people() -> None:
+    """The 84-article merge listed 174 names of one claim that no rule could type: a third were
+    people whose given name the dictionary lacks ("LeBron James"), most of the rest slogans, bills
+    and headline words ("Mostly True", "Crime Bill"). A name whose words the corpus never writes in
+    lower case is a person's; one that is still untyped, written once and linked to nothing, is none."""
+    text = "The ruling was mostly true. Critics said Tyresha Okonkwo called the new Crime Bill Mostly True in a letter."
+    quote = "Tyresha Okonkwo called the new Crime Bill Mostly True in a letter"
+    table = resolve_entities([make_doc("n1", text, [("Critics", SpeakerType.unnamed, "said", quote, quote, [], [],
+                                                     ASSERT)])])  # fmt: skip
+    kinds = {a.alias: e.type for e in table.entities for a in e.aliases}
+    assert kinds.get("Tyresha Okonkwo") == PER
+    assert not any("Mostly True" in alias or "Crime Bill" in alias for alias in kinds)
+    assert kinds["Critics"] == SpeakerType.unnamed  # a speaker stays, typed or not
+    assert institution_type_of("Citizens for Tax Justice") == ORG
+
+
+def institution_type_of(name: str) -> SpeakerType | None:
+    from summarizer.rules.speakers import institution_type
+
+    return institution_type(name)

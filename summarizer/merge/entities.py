@@ -13,11 +13,14 @@ Why these steps, cheapest and safest first, joined with a union-find:
 Pairs the rules cannot settle (borderline fuzzy scores, acronyms fitting several entities) go to an
 optional ``AliasResolver`` (a model, a human, a table); without one they stay apart. Pronouns and
 generic speakers ("he", "officials", "the group") are resolved within their own document only, and
-each article's author is its own entity.
+each article's author is its own entity. A name read only from claim text becomes an entity when the
+merge can say what it is (a type) or it is linked or written in several articles: one capitalised
+run of one article that no rule types ("Mostly True", "Poor Mexico") is no actor.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -207,13 +210,26 @@ def _read_article(b: AliasGraph, doc: DocumentResult, text: str, given: GivenNam
                     b.uf.union(name, idx)
 
 
+def _lowercase_words(docs: list[DocumentResult], texts: Mapping[str, str] | None) -> frozenset[str]:
+    """Every word written in lower case in the articles (their claims where no text is given)."""
+    found: set[str] = set()
+    for doc in docs:
+        text = texts.get(doc.doc_id) if texts else None
+        for part in [text] if text else [c.evidence.text for c in doc.claims]:
+            found.update(_LOWER_WORD.findall(part))
+    return frozenset(found)
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
 def resolve_entities(
     docs: list[DocumentResult], resolver: AliasResolver | None = None, texts: Mapping[str, str] | None = None
 ) -> EntityTable:
     """Resolve every document entity and claim speaker to one merged entity; ``texts`` (doc_id →
     the saved article text) adds the links its text writes outside the claims."""
     b = AliasGraph()
-    given = GivenNames()
+    given = GivenNames(_lowercase_words(docs, texts))
     speaker_nodes: dict[tuple[str, str], int] = {}
     for doc in docs:
         for ent in doc.entities:
@@ -266,12 +282,18 @@ def resolve_entities(
     name_parts = _name_parts(b)
     entity_of_root: dict[int, str] = {}
     entities: list[MergedEntity] = []
+    speaking = {b.uf.find(i) for i in speaker_nodes.values()}
     for root in sorted(groups, key=lambda r: groups[r][0]):
         members = [b.nodes[i] for i in groups[root]]
         if all(n.text_only for n in members):
             continue  # names read only from the article text: no actor any claim is about
         declared = any(n.declared for n in members)
         canonical, kind = _canonical(members, given, name_parts)
+        if kind == SpeakerType.unnamed and all(given.never_lowercase(raw) for n in members for raw in n.surfaces):
+            kind = SpeakerType.person  # "LeBron James": a given name the dictionary lacks
+        lone = len({raw for n in members for raw in n.surfaces}) == 1 and len(members[0].articles) == 1
+        if kind == SpeakerType.unnamed and root not in speaking and lone:
+            continue  # one capitalised run of one article that no rule types or links: "Poor Mexico", "Mostly True"
         seen: dict[str, set[str]] = {}
         for n in members:
             for raw, doc_ids in n.surfaces.items():

@@ -36,8 +36,21 @@ _CITIES = words(
 class GivenNames:
     """Answers whether a capitalised two- to four-word name opens with a given name."""
 
-    def __init__(self) -> None:
+    def __init__(self, lowercase: frozenset[str] = frozenset()) -> None:
         self._detector: Detector | None = None
+        self._lowercase = lowercase  # every word the corpus writes in lower case somewhere
+
+    def never_lowercase(self, name: str) -> bool:
+        """ "LeBron James", "Amadou Diallo", "Tyresha McClenney": two or three capitalised words that the
+        corpus never writes in lower case, as a name's words (given names the dictionary lacks, and
+        surnames) are, and the words of slogans, bills and headlines ("Mostly True", "Crime Bill",
+        "Dear Jack") are not. Only for a name no other rule types."""
+        toks = name.replace("’", "'").split()
+        return (
+            2 <= len(toks) <= 3
+            and all(t.isalpha() and t[:1].isupper() and not t.isupper() for t in toks)
+            and not any(t.lower() in self._lowercase or t.lower() in _NOT_PERSONAL for t in toks)
+        )
 
     def _known(self, word: str) -> bool:
         if self._detector is None:

@@ -248,9 +248,13 @@ def institution_type(name: str) -> SpeakerType | None:
         return SpeakerType.media
     if _GOVERNMENT.search(name):
         return SpeakerType.government
-    if _ORG.search(name):
+    if _ORG.search(name) or _ADVOCACY.match(name):
         return SpeakerType.organization
     return None
+
+
+# "Citizens for Tax Justice", "Americans for Prosperity": a body named for its cause
+_ADVOCACY = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+for\s+(?:a\s+|the\s+)?[A-Z]")
 
 
 def speaker_type_for(name: str) -> SpeakerType:
