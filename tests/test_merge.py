@@ -1477,3 +1477,20 @@ def institution_type_of(name: str) -> SpeakerType | None:
     from summarizer.rules.speakers import institution_type
 
     return institution_type(name)
+
+
+def test_places_and_acronyms_are_not_people_whose_names_the_dictionary_lacks() -> None:
+    from summarizer.merge.firstnames import GivenNames
+    from summarizer.merge.names import names_in_text
+
+    given = GivenNames()
+    assert given.never_lowercase("Brentley Vinson")
+    assert not given.never_lowercase("South Asia") and not given.never_lowercase("Hampton Roads")
+    assert names_in_text("Former DNC chairman calls for a plan, a report said.").get("Former DNC") is not True
+    assert institution_type_of("Erikson Prize for Excellence") is None  # no people named for a cause
+    text = "North Korea said the test worked. Korea said more. North said it again."
+    said = (("North Korea", "the test worked"), ("Korea", "more"), ("North", "it again"))
+    claims = [(name, PER, "said", f"{name} said {what}", what, [], [], ASSERT) for name, what in said]
+    table = resolve_entities([make_doc("k1", text, claims)])
+    kinds = {a.alias: e.type for e in table.entities for a in e.aliases}
+    assert kinds["North Korea"] == SpeakerType.place

@@ -50,7 +50,7 @@ from summarizer.merge.names import (
     person_name,
 )
 from summarizer.merge.normalize import is_acronym, name_key
-from summarizer.merge.places import gazetteer
+from summarizer.merge.places import CITY_POPULATION, gazetteer
 from summarizer.merge.surnames import join_local_surnames, join_short_forms, join_surnames
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
@@ -78,10 +78,6 @@ PLACE_WORDS = frozenset(
     {"camp", "fort", "mount", "lake", "port", "airport", "city", "province", "square", "island", "islands",
      "county", "river", "valley", "bay", "street", "avenue", "kingdom"}
 )  # fmt: skip
-# A one-word city is a place only this large: smaller ones share their name with the surnames and
-# companies news writes alone ("Carson", 93,000; "Peabody" the coal company, 52,000, was the one
-# name a threshold of 15,000 added on 84 news articles); "Dallas" has 1.3 million.
-CITY_POPULATION = 100_000
 
 
 def _is_place(key: str, person: bool = False) -> bool:
@@ -120,6 +116,15 @@ def _named_place(nodes: list[NameNode], given: GivenNames, name_parts: frozenset
     return all(_gazetteer_place(n, given, name_parts) for n in nodes)
 
 
+def _country_and_parts(nodes: list[NameNode], name_parts: frozenset[str]) -> bool:
+    """A country's name with its own words written alone ("North Korea", "Korea", "North"), which
+    the surname rules join as if it were a person's name; not a person's name that a country ends
+    ("Jim Jordan")."""
+    countries = [n.key for n in nodes if n.key in gazetteer().countries and n.key not in name_parts]
+    words_ = {w for key in countries for w in key.split()}
+    return bool(countries) and all(set(n.key.split()) <= words_ for n in nodes)
+
+
 def _name_parts(b: AliasGraph) -> frozenset[str]:
     """The words that open or close the full names of the people the merge meets: "elizabeth" and
     "warren" of "Elizabeth Warren", "aung san" and "suu kyi" of "Aung San Suu Kyi"."""
@@ -153,7 +158,9 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
         kind = SpeakerType.organization  # "the GOP nominee" made "GOP" a speaker typed a person
     person = kind == SpeakerType.person
     if kind not in (SpeakerType.author, SpeakerType.media) and (
-        any(_is_place(n.key, person) for n in nodes) or _named_place(nodes, given, name_parts)
+        any(_is_place(n.key, person) for n in nodes)
+        or _named_place(nodes, given, name_parts)
+        or _country_and_parts(nodes, name_parts)
     ):
         kind = SpeakerType.place  # "Iran" the country, not its government; "Camp Liberty"; "Dallas"
     if kind == SpeakerType.author:

@@ -14,6 +14,7 @@ from gender_guesser.detector import Detector
 
 from summarizer.merge.names import DEMONYMS_AND_COUNTRIES, ORG_HINTS, person_name
 from summarizer.merge.normalize import STOPWORDS, words
+from summarizer.merge.places import CITY_POPULATION, gazetteer
 
 _PARTICLES = words("al el bin ibn de van von da di le la")
 # Words of a name that make it no person's, however it opens ("Grant Park", "Virginia Beach").
@@ -33,6 +34,14 @@ _CITIES = words(
 )
 
 
+def _place(word: str) -> bool:
+    """A country, continent, state or city of ``CITY_POPULATION`` ("South Asia", "Hampton Roads",
+    "Washington Monument" are places, not people whose names the dictionary lacks)."""
+    key = word.lower()
+    gaz = gazetteer()
+    return gaz.region(key) or gaz.city_population(key) >= CITY_POPULATION
+
+
 class GivenNames:
     """Answers whether a capitalised two- to four-word name opens with a given name."""
 
@@ -49,7 +58,7 @@ class GivenNames:
         return (
             2 <= len(toks) <= 3
             and all(t.isalpha() and t[:1].isupper() and not t.isupper() for t in toks)
-            and not any(t.lower() in self._lowercase or t.lower() in _NOT_PERSONAL for t in toks)
+            and not any(t.lower() in self._lowercase or t.lower() in _NOT_PERSONAL or _place(t) for t in toks)
         )
 
     def _known(self, word: str) -> bool:

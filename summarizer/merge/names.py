@@ -237,7 +237,7 @@ def _titled(words: list[str]) -> bool:
     if len(low) < 2 or low[0] not in TITLES or any(w in ORG_HINTS for w in low):
         return False
     rest = person_key(" ".join(words)).split()
-    return 1 <= len(rest) <= 3 and rest[-1] not in TITLES
+    return 1 <= len(rest) <= 3 and rest[-1] not in TITLES and not is_acronym(words[-1])  # "Former DNC"
 
 
 _BARE_TITLES = TEXT_TITLES | ROLE_WORDS  # a run of these alone is a title, not a name

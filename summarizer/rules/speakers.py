@@ -177,7 +177,7 @@ _MEDIA = re.compile(
     r"\b(times|post|reuters|afp|associated press|ap|bbc|cnn|al-hayat|media|newspaper|press|news|"
     r"journal|tribune|guardian|usa today|television|tv|magazine|report(s|ed)?|new yorker|atlantic|politico|"
     r"politifact|breitbart|huffington|axios|cbs|nbc|abc|fox news|msnbc|npr|bloomberg|cnbc|daily caller|upi|"
-    r"daily beast|observer|gazette|herald|telegraph|radio)\b",
+    r"mtv|hbo|pbs|espn|c-span|daily beast|observer|gazette|herald|telegraph|radio)\b",
     re.I,
 )
 _ORG = re.compile(
@@ -253,8 +253,9 @@ def institution_type(name: str) -> SpeakerType | None:
     return None
 
 
-# "Citizens for Tax Justice", "Americans for Prosperity": a body named for its cause
-_ADVOCACY = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+for\s+(?:a\s+|the\s+)?[A-Z]")
+# "Citizens for Tax Justice", "Americans for Prosperity": people named for their cause (not "Cameron
+# Easley for Morning Consult", a byline, nor "Erikson Prize for Excellence")
+_ADVOCACY = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+s\s+for\s+(?:a\s+|the\s+)?[A-Z]")
 
 
 def speaker_type_for(name: str) -> SpeakerType:
