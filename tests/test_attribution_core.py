@@ -955,3 +955,18 @@ def test_a_description_ending_on_one_persons_role_is_a_person_and_no_antecedent(
     text = 'Ana Ruiz said the plan was sound. The Republican nominee said taxes would fall. "We will win," he said.'
     said = {f.speaker.name: f for f in frame(text)}
     assert said["he"].speaker.antecedent is not None and said["he"].speaker.antecedent.text == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The family is repeatedly insisting that the school stay open.", "The family"),
+        ("Ruiz's family has called on the police to release the videos.", "Ruiz's family"),
+        ("Democratic presidential nominee Ana Ruiz chimed in on Twitter, saying that the videos must be released.",
+         "Democratic presidential nominee Ana Ruiz"),
+        ("Ana Ruiz's campaign manager Lee Park spoke on Thursday, arguing that the plan was sound.",
+         "Ana Ruiz's campaign manager Lee Park"),
+    ],
+)  # fmt: skip
+def test_a_subject_ending_like_an_adverb_or_with_a_role_before_the_name_stays_whole(text: str, speaker: str) -> None:
+    assert speaker in [f.speaker.name for f in frame(text)]

@@ -30,6 +30,7 @@ from summarizer.rules.lexicon import (
     VERBISH,
     Attribution,
     continue_quote,
+    is_adverb,
     trim_content,
 )
 from summarizer.rules.phrases import opening_subject, speaker_after, subject_phrase
@@ -180,7 +181,7 @@ class CueSentence(CueWords):
         # after a closing quotation a lowercase phrase is the speaker too ('"…," said former Gov. X')
         after_quote = b > 0 and self.closes(b - 1)
         span = speaker_after(toks, i, lowercase=after_quote) if inverted else None
-        if span is not None and toks[span[0]].text[:1].islower() and toks[span[0]].low.endswith("ly"):
+        if span is not None and toks[span[0]].text[:1].islower() and is_adverb(toks[span[0]].low):
             span = None  # '"No," said simply': an adverb, no speaker
         if span is not None and _clause(toks, span):
             span = None  # "X, a salesman from Sumter, South Carolina, said the plan was sound": a clause follows

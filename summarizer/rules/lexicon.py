@@ -104,6 +104,15 @@ MEASURES = DOCUMENTS | words("""polls polling surveys studies analyses data numb
     count tally average paper investigation review audit inquiry""")
 POLLS = words("poll polls survey surveys study studies")  # "In a CNN/ORC poll released Monday, …" (cuesentence.in_poll)
 QUANTIFIERS = words("one two three four five several some many most few both all")  # "said several observers"
+# nouns and adjectives that end like adverbs: "The family is leaning", "Scott's family has called"
+LY_NOUNS = words("family families ally rally supply assembly anomaly monopoly bully reply daily weekly monthly")
+
+
+def is_adverb(low: str) -> bool:
+    """An "-ly" adverb ("repeatedly", "simply"), not "family" or "rally"."""
+    return low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS
+
+
 # words that float between a subject and its cue: "which together vowed", "diplomats almost
 # universally expressed", "the AP, which first reported" (not AUX: the cue detector reads AUX)
 FLOATING = words("together almost both all each first")

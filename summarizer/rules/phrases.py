@@ -24,10 +24,11 @@ from summarizer.rules.lexicon import (
     STOP_BACK,
     TIME_WORDS,
     VERBISH,
+    is_adverb,
     words,
 )
 from summarizer.text.tokens import Tok
-from summarizer.text.words import PEOPLE_NOUNS, ROLE_WORDS, SUBJECT_PRONOUNS
+from summarizer.text.words import PEOPLE_NOUNS, PERSON_ROLES, ROLE_WORDS, SUBJECT_PRONOUNS
 
 
 def skip_parenthetical(toks: list[Tok], b: int) -> int:
@@ -211,7 +212,7 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         toks[b - 1].low in AUX
         or toks[b - 1].low in CATENATIVE  # "the community immediately began calling for"
         or (toks[b - 1].low == "to" and b > 1 and toks[b - 2].low in CATENATIVE)  # "continued to insist"
-        or (toks[b - 1].low.endswith("ly") and len(toks[b - 1].low) > 4)
+        or is_adverb(toks[b - 1].low)
         or (  # not after an auxiliary: "were both attacked by", "was first reported by" are passives
             toks[b - 1].low in FLOATING
             and b > 1
@@ -338,7 +339,16 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
     b = 0
     while b < len(toks) and (toks[b].text[:1].isupper() or (b and toks[b].low in ("of", "al"))):
         b += 1
-    return (0, b) if 0 < b <= 6 else None
+    # "Democratic presidential nominee Hillary Clinton chimed in", "Hillary Clinton's campaign manager
+    # Robby Mook said": a role in lower case, then the name, is one subject
+    k = b
+    while k < len(toks) and k - b < 3 and toks[k].text.islower() and toks[k].low not in AUX | VERBISH | STOP_BACK:
+        k += 1
+    if b and k > b and toks[k - 1].low in PERSON_ROLES and k < len(toks) and toks[k].text[:1].isupper():
+        b = k
+        while b < len(toks) and toks[b].text[:1].isupper():
+            b += 1
+    return (0, b) if 0 < b <= 8 else None
 
 
 def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[int, int] | None:
