@@ -970,3 +970,15 @@ def test_a_description_ending_on_one_persons_role_is_a_person_and_no_antecedent(
 )  # fmt: skip
 def test_a_subject_ending_like_an_adverb_or_with_a_role_before_the_name_stays_whole(text: str, speaker: str) -> None:
     assert speaker in [f.speaker.name for f in frame(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mrs. Schlafly has insisted that the party stay the course.", "Mrs. Schlafly"),
+        ("Black voters turned out early, saying that the wait was worth it.", "Black voters"),
+        ("J.M. Berger, a fellow at the institute, said the group had grown.", "J.M. Berger"),
+    ],
+)
+def test_an_ly_name_a_group_after_capitals_and_dotted_initials_stay_the_speaker(text: str, speaker: str) -> None:
+    assert speaker in [f.speaker.name for f in frame(text)]

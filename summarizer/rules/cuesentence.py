@@ -181,7 +181,7 @@ class CueSentence(CueWords):
         # after a closing quotation a lowercase phrase is the speaker too ('"…," said former Gov. X')
         after_quote = b > 0 and self.closes(b - 1)
         span = speaker_after(toks, i, lowercase=after_quote) if inverted else None
-        if span is not None and toks[span[0]].text[:1].islower() and is_adverb(toks[span[0]].low):
+        if span is not None and toks[span[0]].text[:1].islower() and is_adverb(toks[span[0]].text):
             span = None  # '"No," said simply': an adverb, no speaker
         if span is not None and _clause(toks, span):
             span = None  # "X, a salesman from Sumter, South Carolina, said the plan was sound": a clause follows

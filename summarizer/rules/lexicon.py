@@ -108,9 +108,9 @@ QUANTIFIERS = words("one two three four five several some many most few both all
 LY_NOUNS = words("family families ally rally supply assembly anomaly monopoly bully reply daily weekly monthly")
 
 
-def is_adverb(low: str) -> bool:
-    """An "-ly" adverb ("repeatedly", "simply"), not "family" or "rally"."""
-    return low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS
+def is_adverb(word: str) -> bool:
+    """An "-ly" adverb ("repeatedly", "simply"), not "family", "rally" or the name "Schlafly"."""
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in LY_NOUNS
 
 
 # words that float between a subject and its cue: "which together vowed", "diplomats almost

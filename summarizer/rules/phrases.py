@@ -212,7 +212,7 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         toks[b - 1].low in AUX
         or toks[b - 1].low in CATENATIVE  # "the community immediately began calling for"
         or (toks[b - 1].low == "to" and b > 1 and toks[b - 2].low in CATENATIVE)  # "continued to insist"
-        or is_adverb(toks[b - 1].low)
+        or is_adverb(toks[b - 1].text)
         or (  # not after an auxiliary: "were both attacked by", "was first reported by" are passives
             toks[b - 1].low in FLOATING
             and b > 1
@@ -348,6 +348,8 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
         b = k
         while b < len(toks) and toks[b].text[:1].isupper():
             b += 1
+    elif b and b < len(toks) and toks[b].low in PEOPLE_NOUNS:
+        b += 1  # "Black voters", "Republican politicians": the people the capitals describe
     return (0, b) if 0 < b <= 8 else None
 
 

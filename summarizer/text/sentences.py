@@ -54,13 +54,17 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n")
 _NEXT_START = re.compile(r"\s*(?:''|[\"'“‘(\[])?[A-Z0-9À-ÖØ-Þ]")
 
 
+_INITIALS = re.compile(r"[a-z]\.[a-z]")
+
+
 def _is_abbreviation(text: str, end: int) -> bool:
     """True when the period ending at ``end`` belongs to an abbreviation or an initial."""
     m = re.search(r"([\w.]+)\.$", text[max(0, end - 12) : end])
     if not m:
         return False
     word = m.group(1).lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    # a single initial ("R."), or a person's dotted initials ("J.M. Berger", "E.J. Dionne")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word))
 
 
 def split_sentences(text: str, *, max_chars: int = 1200) -> list[Sentence]:

@@ -62,7 +62,9 @@ PEOPLE_NOUNS = word_set("""voters residents officials members supporters leaders
     experts economists lawmakers legislators republicans democrats delegates activists critics fans families refugees
     citizens police officers witnesses observers others aides advisers proponents opponents conservatives liberals
     progressives protesters researchers scientists advocates investigators prosecutors authorities donors organizers
-    americans parents teachers doctors scholars historians commentators pundits strategists women men""")
+    americans parents teachers doctors scholars historians commentators pundits strategists women men politicians
+    elites candidates senators governors mayors journalists lawyers attorneys executives employees immigrants
+    migrants veterans soldiers troops""")
 PERSONAL_PRONOUNS = word_set("he she him her i")
 SPEAKER_PRONOUNS = PERSONAL_PRONOUNS | word_set("they it we them you")
 SUBJECT_PRONOUNS = word_set("he she they it we i")
