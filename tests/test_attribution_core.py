@@ -982,3 +982,10 @@ def test_a_subject_ending_like_an_adverb_or_with_a_role_before_the_name_stays_wh
 )
 def test_an_ly_name_a_group_after_capitals_and_dotted_initials_stay_the_speaker(text: str, speaker: str) -> None:
     assert speaker in [f.speaker.name for f in frame(text)]
+
+
+def test_what_someone_wrote_keeps_its_words_as_the_speaker_and_its_author_as_the_antecedent() -> None:
+    text = "Ana Ruiz's tweet said the vote was rigged."
+    f = only(text)
+    assert f.speaker.name == "Ana Ruiz's tweet" and f.speaker.antecedent is not None
+    assert text[f.speaker.antecedent.start : f.speaker.antecedent.end] == "Ana Ruiz"

@@ -1494,3 +1494,18 @@ def test_places_and_acronyms_are_not_people_whose_names_the_dictionary_lacks() -
     table = resolve_entities([make_doc("k1", text, claims)])
     kinds = {a.alias: e.type for e in table.entities for a in e.aliases}
     assert kinds["North Korea"] == SpeakerType.place
+
+
+def test_a_family_name_written_first_joins_its_articles_full_name_and_no_short_form_comes_from_inside_one() -> None:
+    text = "President Xi Jinping of China met Mayor Bill de Blasio in the old city hall. Mr. Xi said it went well."
+    claims = [
+        ("author", A, None, "President Xi Jinping of China met Mayor Bill de Blasio in the old city hall",
+         "President Xi Jinping of China met Mayor Bill de Blasio in the old city hall", [], [], ASSERT),
+        ("Mr. Xi", PER, "said", "Mr. Xi said it went well", "it went well", [], [], ASSERT),
+    ]  # fmt: skip
+    doc = make_doc("x1", text, claims)
+    table = resolve_entities([doc], texts={"x1": text})
+    aliases = {e.canonical: {a.alias for a in e.aliases} for e in table.entities}
+    assert "Mr. Xi" in aliases["Xi Jinping"]
+    assert "Jinping" not in aliases["Xi Jinping"]
+    assert not {"Blasio", "Bill"} & aliases["Bill de Blasio"]

@@ -305,8 +305,9 @@ def resolve_entities(
         for n in members:
             for raw, doc_ids in n.surfaces.items():
                 seen.setdefault(raw, set()).update(doc_ids)
-                if kind == SpeakerType.person and person_name(raw) != raw:  # the name inside "President Barack Obama"
-                    seen.setdefault(person_name(raw), set()).update(doc_ids)
+                name = person_name(raw)  # the name inside "President Barack Obama"; not "N.Y.U. speech" of her speech
+                if kind == SpeakerType.person and name != raw and name.split()[-1][:1].isupper():
+                    seen.setdefault(name, set()).update(doc_ids)
         if kind == SpeakerType.person:
             canonical = _person_canonical(seen) or canonical
         eid = f"e{len(entities) + 1}"

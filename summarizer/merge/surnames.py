@@ -73,14 +73,19 @@ def join_local_surnames(b: AliasGraph) -> None:
     settle becomes a corpus-wide name, for ``join_surnames`` to place."""
     genders = _Genders(b)
     by_doc: dict[tuple[str, str], set[int]] = {}
+    by_first: dict[tuple[str, str], set[int]] = {}  # "Xi" of "Xi Jinping", "Park" of "Park Geun-hye"
     for i in _full_names(b):
-        last = person_key(b.nodes[i].key).split()[-1]
+        name = person_key(b.nodes[i].key).split()
         for doc in b.nodes[i].articles:
-            by_doc.setdefault((doc, last), set()).add(i)
+            by_doc.setdefault((doc, name[-1]), set()).add(i)
+            if len(name) == 2:
+                by_first.setdefault((doc, name[0]), set()).add(i)
     for i in b.surnames:
         n = b.nodes[i]
         doc, surname = n.local_doc or "", person_key(n.key)
         roots = {b.uf.find(j) for j in by_doc.get((doc, surname), ())} - {b.uf.find(i)}
+        if not roots:  # a family name written first ("Mr. Xi" of "President Xi Jinping"), in its own article
+            roots = {b.uf.find(j) for j in by_first.get((doc, surname), ())} - {b.uf.find(i)}
         roots = {r for r in roots if genders.fits(i, r)}
         if len(roots) == 1:
             genders.union(i, roots.pop())
@@ -112,7 +117,7 @@ def join_surnames(b: AliasGraph) -> None:
         toks = person_key(b.nodes[i].key).split()
         if len(toks) == 1:
             roots = last.get(toks[0], set())
-        elif len(toks) >= 3:
+        elif len(toks) == 3:  # "Rival Hillary Clinton", not a headline ("Chris Christie Calls Hillary Clinton")
             roots = full.get(" ".join(toks[-2:]), set())
         else:
             continue
@@ -136,6 +141,9 @@ def join_surnames(b: AliasGraph) -> None:
 _PLACE_HEADS = frozenset({"camp", "fort", "mount", "lake", "port"})
 _CAPWORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?![\w'’-])")  # a whole word: not "Eakin" of "Holtz-Eakin"
 _NEXT_CAPITAL = re.compile(r"[\s.]+[A-Z]")  # a first name followed by more of the name
+_NEXT_PARTICLE = re.compile(r"\s+(?:de|da|di|van|von|al|el|bin|le|la)\s+[A-Z]")  # "Bill de Blasio"
+# a capitalised word of the name just before ("Xi Jinping"), or its particle ("de Blasio")
+_IN_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*|\b(?:de|da|di|van|von|al|el|bin|le|la))\s+$")
 # Bodies a news text names by their last word alone ("the Congress", "the Pentagon").
 _STANDALONE_BODIES = frozenset({"congress", "senate", "parliament", "pentagon", "kremlin", "knesset"})
 
@@ -193,13 +201,20 @@ def join_short_forms(b: AliasGraph, docs: list[DocumentResult], texts: Mapping[s
         scanned = [text] if text else list({t for c in doc.claims for t in (c.text, c.evidence.text)})
         for chunk in scanned:
             for m in _CAPWORD.finditer(chunk):
+                if _IN_NAME_BEFORE.search(chunk, max(0, m.start() - 40), m.start()):
+                    continue  # "Jinping" of "Xi Jinping", "Blasio" of "de Blasio": the full name, not a short form
                 word = m.group(0).lower()
                 roots = {b.uf.find(r) for r in ends.get(word, ())}
                 here = {r for r in roots if doc.doc_id in articles.get(r, ())}
                 if roots:
                     # its own article's name; else the corpus's only one, if more than one article names it
-                    pick = here if here or len(roots) > 1 else {r for r in roots if len(articles.get(r, ())) >= 2}
-                elif not _NEXT_CAPITAL.match(chunk, m.end()):  # a first name alone: its own article's only
+                    # or it is a body ("the Congress": one in a corpus, where a surname may be anyone's)
+                    body = word in _STANDALONE_BODIES
+                    pick = (
+                        here if here or len(roots) > 1 else {r for r in roots if body or len(articles.get(r, ())) >= 2}
+                    )
+                elif not _NEXT_CAPITAL.match(chunk, m.end()) and not _NEXT_PARTICLE.match(chunk, m.end()):
+                    # a first name alone ("LeBron will", not "Bill de Blasio"): its own article's only
                     pick = {b.uf.find(r) for r in firsts.get(word, ())}
                     pick = {r for r in pick if doc.doc_id in articles.get(r, ())}
                 else:

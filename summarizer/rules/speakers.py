@@ -96,6 +96,15 @@ _NAMED_DOCUMENT = re.compile(
 )
 
 
+# "Donald Trump's tweet", "Mrs. Clinton's N.Y.U. speech": what someone wrote or said speaks for its
+# author, as a named document for its organisation; the words stay the speaker, the owner its antecedent.
+_OWNED_UTTERANCE = re.compile(
+    r"^(?:[Tt]he\s+)?((?:[A-Z][\w.&-]*)(?:\s+(?:of\s+)?[A-Z][\w.&-]*)*)['’]s?\s+(?:[\w.-]+\s+){0,2}"
+    r"(?:tweets?|comments?|remarks?|speech(?:es)?|statements?|letters?|website|book|memo|e-?mails?|post|"
+    r"message|interview|brief|op-ed|ads?|proposals?|words|claims?|testimony|account|announcement)$"
+)
+
+
 def trim_speaker(name: str) -> str:
     """The speaker as written, without verb debris, frame punctuation or a leading conjunction."""
     clean = " ".join(name.split()).strip(" \"'“”.,:;")
@@ -144,6 +153,10 @@ class SpeakerResolver:
         if named is not None and mention is not None:  # "The new State Department report": the Department
             org = Mention(text=named.group(1), start=mention.start + named.start(1), end=mention.start + named.end(1))
             return Decided(written, kind, mention, org)
+        owned = _OWNED_UTTERANCE.match(written)
+        if owned is not None and mention is not None:  # "Donald Trump's tweet": Donald Trump
+            owner = Mention(text=owned.group(1), start=mention.start + owned.start(1), end=mention.start + owned.end(1))
+            return Decided(written, SpeakerType.unnamed, mention, owner)
         if not is_anaphoric(written):
             if mention is not None:
                 self.recent.append(mention)
