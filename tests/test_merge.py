@@ -1509,3 +1509,15 @@ def test_a_family_name_written_first_joins_its_articles_full_name_and_no_short_f
     assert "Mr. Xi" in aliases["Xi Jinping"]
     assert "Jinping" not in aliases["Xi Jinping"]
     assert not {"Blasio", "Bill"} & aliases["Bill de Blasio"]
+
+
+def test_no_entity_from_a_company_suffix_an_article_or_an_award_and_no_un_in_a_korean_name() -> None:
+    from summarizer.merge.names import names_nothing
+
+    assert names_nothing("L.L.C") and names_nothing("a") and names_nothing("Congressional Gold Medal")
+    assert not names_nothing("Gold Star Families")
+    from summarizer.rules.speakers import speaker_type_for
+
+    assert speaker_type_for("Kim Jong Un") == PER and speaker_type_for("the U.N. Security Council") == ORG
+    assert speaker_type_for("Protesters marching through the streets") == SpeakerType.unnamed
+    assert speaker_type_for("Citizens for Tax Justice") == ORG

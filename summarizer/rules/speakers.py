@@ -180,7 +180,7 @@ class SpeakerResolver:
 _GOVERNMENT = re.compile(
     r"\b(government|ministry|minister|department|regime|embassy|congress|senate|parliament|court|"
     r"white house|state department|pentagon|police|army|military|forces|president|office|"
-    r"administration|spokes(wo)?man|ambassador|officials?|federal|reserve|guard|corps|revenue|congressional|"
+    r"administration|spokes(wo)?man|ambassador|officials?|federal|reserve|guard|corps|revenue|congressional|bureau|"
     r"fbi|cia|nsa|irs|epa|fda|doj|dhs|cbo|gao|fec|nypd|lapd)\b"
     # a chamber's committee: "House Financial Services Committee"
     r"|^(?:the\s+)?(?:house|senate)\s+(?:[\w-]+\s+){0,3}(?:committee|subcommittee|panel)\b",
@@ -195,7 +195,7 @@ _MEDIA = re.compile(
 )
 _ORG = re.compile(
     r"\b(organi[sz]ation|council|group|committee|union|party|movement|league|association|resistance|"
-    r"nations|unhcr|un|mek|pmoi|mko|ncri|force|hezbollah|institute|foundation|opposition|mission|campaign|"
+    r"nations|unhcr|mek|pmoi|mko|ncri|force|hezbollah|institute|foundation|opposition|mission|campaign|"
     r"center|centre|fund|bank|court|board|company|corporation|university|service|institution|program|agency|"
     r"programme|project|initiative|coalition|alliance|society|academy|college|church|network)\b",
     re.I,
@@ -211,8 +211,14 @@ def _unnamed(clean: str) -> bool:
     words = low.split()
     if low in _UNNAMED_WORDS or not words:
         return True
-    # "Many lawmakers", "Another critic", "Fellow Republicans", "Civil rights activists": a group or one of it
-    return len(words) > 1 and (words[0] in QUANTIFIERS | {"other", "another"} or words[-1] in PEOPLE_NOUNS | _FINDINGS)
+    # "Many lawmakers", "Another critic", "Fellow Republicans", "Civil rights activists": a group or one of it;
+    # "Protesters marching through the streets": a group and what it does
+    lowercase_after = clean[:1].isupper() and clean[1:] == clean[1:].lower()
+    return len(words) > 1 and (
+        words[0] in QUANTIFIERS | {"other", "another"}
+        or words[-1] in PEOPLE_NOUNS | _FINDINGS
+        or (words[0] in PEOPLE_NOUNS and lowercase_after)
+    )
 
 
 _FINDINGS = frozenset("polls surveys studies data numbers figures".split())  # "Instant polls": no one named
@@ -261,11 +267,12 @@ def institution_type(name: str) -> SpeakerType | None:
         return SpeakerType.media
     if _GOVERNMENT.search(name):
         return SpeakerType.government
-    if _ORG.search(name) or _ADVOCACY.match(name):
+    if _ORG.search(name) or _ADVOCACY.match(name) or _UN.search(name):
         return SpeakerType.organization
     return None
 
 
+_UN = re.compile(r"\bU\.?N\b")  # in capitals: "UN", "U.N.", not the "Un" of "Kim Jong Un"
 # "Citizens for Tax Justice", "Americans for Prosperity": people named for their cause (not "Cameron
 # Easley for Morning Consult", a byline, nor "Erikson Prize for Excellence")
 _ADVOCACY = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+s\s+for\s+(?:a\s+|the\s+)?[A-Z]")
