@@ -1521,3 +1521,17 @@ def test_no_entity_from_a_company_suffix_an_article_or_an_award_and_no_un_in_a_k
     assert speaker_type_for("Kim Jong Un") == PER and speaker_type_for("the U.N. Security Council") == ORG
     assert speaker_type_for("Protesters marching through the streets") == SpeakerType.unnamed
     assert speaker_type_for("Citizens for Tax Justice") == ORG
+
+
+def test_a_team_named_for_its_state_is_no_person_and_a_shouted_word_is_no_entity() -> None:
+    given = GivenNames(frozenset({"want", "we"}))
+    assert not given.never_lowercase("Carolina Panthers") and given.never_lowercase("Trayvon Martin")
+    assert given.shouted("WANT") and not given.shouted("NATO")
+    text = "NATO said it. Critics said WE WANT more, and they want it."
+    claims = [
+        ("NATO", ORG, "said", "NATO said it", "it", [], [], ASSERT),
+        ("Critics", SpeakerType.unnamed, "said", "Critics said WE WANT more", "WE WANT more", [], [], ASSERT),
+    ]
+    table = resolve_entities([make_doc("s1", text, claims)], texts={"s1": text})
+    aliases = {a.alias for e in table.entities for a in e.aliases}
+    assert "NATO" in aliases and "WANT" not in aliases

@@ -298,9 +298,11 @@ def resolve_entities(
         canonical, kind = _canonical(members, given, name_parts)
         if kind == SpeakerType.unnamed and all(given.never_lowercase(raw) for n in members for raw in n.surfaces):
             kind = SpeakerType.person  # "LeBron James": a given name the dictionary lacks
-        lone = len({raw for n in members for raw in n.surfaces}) == 1 and len(members[0].articles) == 1
-        if kind == SpeakerType.unnamed and root not in speaking and lone:
-            continue  # one capitalised run of one article that no rule types or links: "Poor Mexico", "Mostly True"
+        surfaces = {raw for n in members for raw in n.surfaces}
+        lone = len(surfaces) == 1 and len(members[0].articles) == 1
+        if root not in speaking and ((kind == SpeakerType.unnamed and lone) or all(map(given.shouted, surfaces))):
+            continue  # one capitalised run of one article that no rule types or links ("Poor Mexico", "Mostly
+            # True"), or a shouted word ("WANT")
         seen: dict[str, set[str]] = {}
         for n in members:
             for raw, doc_ids in n.surfaces.items():

@@ -49,6 +49,11 @@ class GivenNames:
         self._detector: Detector | None = None
         self._lowercase = lowercase  # every word the corpus writes in lower case somewhere
 
+    def shouted(self, name: str) -> bool:
+        """A word in capitals that the corpus also writes in lower case ("WANT"): a shouted word, no
+        acronym ("NATO" is never "nato")."""
+        return name.isupper() and name.isalpha() and len(name) >= 4 and name.lower() in self._lowercase
+
     def never_lowercase(self, name: str) -> bool:
         """ "LeBron James", "Amadou Diallo", "Tyresha McClenney": two or three capitalised words that the
         corpus never writes in lower case, as a name's words (given names the dictionary lacks, and
@@ -59,6 +64,7 @@ class GivenNames:
             2 <= len(toks) <= 3
             and all(t.isalpha() and t[:1].isupper() and not t.isupper() for t in toks)
             and not any(t.lower() in self._lowercase or t.lower() in _NOT_PERSONAL or _place(t) for t in toks)
+            and not gazetteer().region_word(toks[0].lower())  # "Carolina Panthers", not "Trayvon Martin"
         )
 
     def _known(self, word: str) -> bool:

@@ -40,7 +40,12 @@ class Gazetteer:
     countries: frozenset[str]  # and continents
     us_states: frozenset[str]
     state_codes: frozenset[str]  # "ny", "dc": written "N.Y.", "D.C." in news
+    region_words: frozenset[str]  # the words of those names, less the common ones ("north", "new", "of")
     cities: Mapping[str, int]  # name key → population of the largest city of that name
+
+    def region_word(self, word: str) -> bool:
+        """A word of a country's, continent's or state's name: "carolina", "korea", "africa"."""
+        return word in self.region_words
 
     def region(self, key: str) -> bool:
         """A country, a continent or a US state: "czech republic", "europe", "new jersey"."""
@@ -62,7 +67,10 @@ def gazetteer() -> Gazetteer:
     for city in gc.get_cities().values():
         key = name_key(city["name"])
         cities[key] = max(cities.get(key, 0), int(city["population"]))
+    regions = countries | states | {name_key(c) for c in _COUNTRY_FORMS}
+    common = {"north", "south", "east", "west", "new", "of", "the", "and", "republic", "islands", "island", "saint"}
     return Gazetteer(
+        region_words=frozenset(w for key in regions for w in key.split() if w not in common and len(w) > 2),
         countries=frozenset(countries) | {name_key(c) for c in _COUNTRY_FORMS},
         us_states=frozenset(states),
         state_codes=frozenset(code.lower() for code in gc.get_us_states()),
