@@ -949,6 +949,7 @@ def test_an_abbreviated_title_neither_ends_the_sentence_nor_the_inverted_speaker
 def test_a_description_ending_on_one_persons_role_is_a_person_and_no_antecedent() -> None:
     for name in ["the Republican nominee", "the state's campaign chairman", "the senator's doctor", "president"]:
         assert speaker_type_for(name) == SpeakerType.person, name
+    assert speaker_type_for("Justice Department") == SpeakerType.government  # a title word, then a body
     for name, kind in [("House Financial Services Committee", SpeakerType.government), ("Federal Reserve",
                        SpeakerType.government), ("National Guard", SpeakerType.government)]:  # fmt: skip
         assert speaker_type_for(name) == kind, name

@@ -237,7 +237,8 @@ def _role_then_name(clean: str) -> bool:
     toks = clean.split()
     role = max((k for k, t in enumerate(toks[:-1]) if t.lower().rstrip(".") in PERSON_ROLES), default=-1)
     name = toks[role + 1 :]
-    return role >= 0 and len(name) <= 4 and all(_NAME_WORD.match(t) for t in name) and not _ORG.search(" ".join(name))
+    rest = " ".join(name)
+    return role >= 0 and len(name) <= 4 and all(_NAME_WORD.match(t) for t in name) and institution_type(rest) is None
 
 
 # The roles a description of one person ends on ("Gary Johnson's doctor", "the campaign chairman"):
