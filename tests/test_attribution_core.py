@@ -990,3 +990,10 @@ def test_what_someone_wrote_keeps_its_words_as_the_speaker_and_its_author_as_the
     f = only(text)
     assert f.speaker.name == "Ana Ruiz's tweet" and f.speaker.antecedent is not None
     assert text[f.speaker.antecedent.start : f.speaker.antecedent.end] == "Ana Ruiz"
+
+
+def test_a_day_after_during_and_a_lone_article_are_no_speaker() -> None:
+    said = [f.speaker.name for f in frame("At the rally, Ruiz during a Sunday thanked the volunteers for their work.")]
+    assert "Ruiz" in said and "a" not in said
+    text = "The email offered rides to the city, news about buses and a friendly warning not to use the official site."
+    assert "a" not in [f.speaker.name for f in frame(text)]

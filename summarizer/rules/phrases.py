@@ -174,6 +174,8 @@ def clean_span(toks: list[Tok], span: tuple[int, int] | None) -> tuple[int, int]
         b -= 1
     if b - a == 1 and toks[a].low.endswith("ing") and not _named_ing(toks, a, b):
         return None  # "Facing", "Having": a participle, no speaker
+    if b - a == 1 and toks[a].low in ("a", "an", "the"):
+        return None  # "a" of "and a friendly warning": an article is no speaker
     if b - a > 1 and a == 0 and toks[a].low.endswith("ing") and all(t.text.islower() for t in toks[a + 1 : b]):
         return None  # "Facing mounting criticism, Mr. Trump …", "Rattling off promises": a participle's phrase
     return (a, b) if a < b else None
@@ -227,7 +229,11 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     c = b
     while c > 0 and toks[c - 1].low in DAYS:  # "Thursday evening"
         c -= 1
-    if (
+    if c < b and c > 2 and toks[c - 1].low in ("a", "the") and toks[c - 2].low in ("during", "on", "over"):
+        c -= 1  # "Sanders during a Sunday thanked"
+    if c < b and c > 1 and toks[c - 1].low == "during":
+        b = c - 1
+    elif (
         c < b
         and c > 1
         and toks[c - 1].low in ("on", "last", "this", "earlier", "later")
