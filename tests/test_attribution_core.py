@@ -997,3 +997,8 @@ def test_a_day_after_during_and_a_lone_article_are_no_speaker() -> None:
     assert "Ruiz" in said and "a" not in said
     text = "The email offered rides to the city, news about buses and a friendly warning not to use the official site."
     assert "a" not in [f.speaker.name for f in frame(text)]
+
+
+def test_now_is_no_speaker_and_but_now_said_goes_back_to_the_sentences_subject() -> None:
+    f = only("House Republican Ana Ruiz used to support the plan, but now said it had failed.")
+    assert (f.speaker.name, f.evidence.text) == ("House Republican Ana Ruiz", "it had failed")

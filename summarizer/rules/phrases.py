@@ -149,7 +149,7 @@ EDGE_JUNK = (
     STOP_BACK
     | DAYS
     | words("""just instead yet given despite during even only first last besides
-    meanwhile fact enough evening morning afternoon night earlier later recently
+    meanwhile fact enough evening morning afternoon night earlier later recently now
     himself herself themselves itself""")
 )
 
