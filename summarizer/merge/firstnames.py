@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from gender_guesser.detector import Detector
 
-from summarizer.merge.names import DEMONYMS_AND_COUNTRIES, ORG_HINTS, person_name
+from summarizer.merge.names import DEMONYMS_AND_COUNTRIES, JOINING_PARTICLES, ORG_HINTS, person_name
 from summarizer.merge.normalize import STOPWORDS, words
 from summarizer.merge.places import CITY_POPULATION, gazetteer
 
-_PARTICLES = words("al el bin ibn de van von da di le la")
 # Words of a name that make it no person's, however it opens ("Grant Park", "Virginia Beach").
 _NOT_PERSONAL = (
     ORG_HINTS
@@ -87,9 +86,9 @@ class GivenNames:
             low = t.lower().rstrip(".")
             if len(t) == 2 and t[0].isupper() and t[1] == ".":
                 continue  # a middle initial: "Julie A. Diaz Martinez" (not the article "A")
-            if low in _NOT_PERSONAL or (low in STOPWORDS and low not in _PARTICLES):
+            if low in _NOT_PERSONAL or (low in STOPWORDS and low not in JOINING_PARTICLES):
                 return False
-            if not t[:1].isupper() and low not in _PARTICLES:
+            if not t[:1].isupper() and low not in JOINING_PARTICLES:
                 return False
         first = toks[0].lower()
         return first not in _NOT_PERSONAL and first not in _CITIES and self._known(toks[0])

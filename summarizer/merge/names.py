@@ -51,7 +51,9 @@ TITLES = (
     | ROLE_WORDS
     | words("then state foreign interior resistance opposition iranian iraqi us american french british un of the")
 )
-PARTICLES = words("al el bin ibn de van von da")
+PARTICLES = words("al el bin ibn de van von da")  # dropped from a person's key: "de Blasio" = "Blasio"
+# and these too join the words of a name written with them ("Marine Le Pen", "Rocco di Pietro")
+JOINING_PARTICLES = PARTICLES | words("di le la")
 
 
 def org_core(key: str) -> str:

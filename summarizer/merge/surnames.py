@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from summarizer.merge.aliasrules import AliasGraph
-from summarizer.merge.names import NOT_SHORT_FORMS, person_key
+from summarizer.merge.names import JOINING_PARTICLES, NOT_SHORT_FORMS, person_key
 from summarizer.models.document import DocumentResult, SpeakerType
 
 _MALE_TITLE = re.compile(r"^(?:mr|sir|lord)\b", re.I)
@@ -141,9 +141,10 @@ def join_surnames(b: AliasGraph) -> None:
 _PLACE_HEADS = frozenset({"camp", "fort", "mount", "lake", "port"})
 _CAPWORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?![\w'’-])")  # a whole word: not "Eakin" of "Holtz-Eakin"
 _NEXT_CAPITAL = re.compile(r"[\s.]+[A-Z]")  # a first name followed by more of the name
-_NEXT_PARTICLE = re.compile(r"\s+(?:de|da|di|van|von|al|el|bin|le|la)\s+[A-Z]")  # "Bill de Blasio"
+_PARTICLE = "|".join(sorted(JOINING_PARTICLES))
+_NEXT_PARTICLE = re.compile(rf"\s+(?:{_PARTICLE})\s+[A-Z]")  # "Bill de Blasio"
 # a capitalised word of the name just before ("Xi Jinping"), or its particle ("de Blasio")
-_IN_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]*|\b(?:de|da|di|van|von|al|el|bin|le|la))\s+$")
+_IN_NAME_BEFORE = re.compile(rf"(?:\b[A-Z][\w'’-]*|\b(?:{_PARTICLE}))\s+$")
 # Bodies a news text names by their last word alone ("the Congress", "the Pentagon").
 _STANDALONE_BODIES = frozenset({"congress", "senate", "parliament", "pentagon", "kremlin", "knesset"})
 
