@@ -1002,3 +1002,9 @@ def test_a_day_after_during_and_a_lone_article_are_no_speaker() -> None:
 def test_now_is_no_speaker_and_but_now_said_goes_back_to_the_sentences_subject() -> None:
     f = only("House Republican Ana Ruiz used to support the plan, but now said it had failed.")
     assert (f.speaker.name, f.evidence.text) == ("House Republican Ana Ruiz", "it had failed")
+
+
+@pytest.mark.parametrize("cue", ["tweeted", "insisted", "warned", "argued"])
+def test_more_reporting_verbs_invert_after_a_quotation(cue: str) -> None:
+    f = only(f'"The council has failed the city," {cue} Sen. Ana Ruiz.', lexicon_only=True)
+    assert (f.speaker.name, f.evidence.text) == ("Sen. Ana Ruiz", "The council has failed the city")

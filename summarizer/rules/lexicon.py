@@ -132,7 +132,8 @@ NO_SOURCE = words("reportedly allegedly purportedly supposedly reputedly")  # a 
 HEDGES = words("seem seems seemed appear appears appeared")
 HEDGE_ADVERBS = words("also widely still now not generally largely best perhaps")  # "is widely expected to"
 INVERTIBLE = words("""said says say added adds wrote writes reported reports noted notes explained asked continued
-    states stated claims claimed""")
+    states stated claims claimed tweeted recalled insisted argued warned declared responded replied
+    acknowledged conceded observed predicted complained quipped joked recounted emphasized stressed countered""")
 PUNCT = frozenset(',;:()[]“”"—–―-.!?…') | {"''"}
 CLOSE_Q = ("”", '"', "''")
 TRIM = " \t\n.,:;—–―-"
