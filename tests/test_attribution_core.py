@@ -1008,3 +1008,8 @@ def test_now_is_no_speaker_and_but_now_said_goes_back_to_the_sentences_subject()
 def test_more_reporting_verbs_invert_after_a_quotation(cue: str) -> None:
     f = only(f'"The council has failed the city," {cue} Sen. Ana Ruiz.', lexicon_only=True)
     assert (f.speaker.name, f.evidence.text) == ("Sen. Ana Ruiz", "The council has failed the city")
+
+
+def test_an_emphatic_do_between_subject_and_cue_keeps_the_subject() -> None:
+    said = {f.speaker.name: f for f in frame("The mayor does say that the budget will hold.", lexicon_only=True)}
+    assert said["The mayor"].evidence.text == "the budget will hold"

@@ -21,6 +21,7 @@ from summarizer.rules.lexicon import (
     DASHES,
     DAYS,
     DETERMINERS,
+    DO_AUX,
     INVERTIBLE,
     OBJECT_VERBS,
     PAGE_LABELS,
@@ -261,7 +262,7 @@ class CueSentence(CueWords):
         """``X said (that|:) CONTENT``; returns speaker, content start/end and where the cue phrase starts."""
         toks = self.toks
         b = i
-        while b > 0 and (toks[b - 1].low in AUX or toks[b - 1].low == "now"):  # "but now said"
+        while b > 0 and (toks[b - 1].low in AUX | DO_AUX or toks[b - 1].low == "now"):  # "but now said", "does say"
             b -= 1
         participle = self.participle(i)
         conjoined = b > 0 and toks[b - 1].low in ("and", "but")  # "X announced A and said B"

@@ -116,6 +116,7 @@ def is_adverb(word: str) -> bool:
 # words that float between a subject and its cue: "which together vowed", "diplomats almost
 # universally expressed", "the AP, which first reported" (not AUX: the cue detector reads AUX)
 FLOATING = words("together almost both all each first")
+DO_AUX = words("do does did")  # "it does say that", "they did say": an emphatic auxiliary before the cue
 ADDRESSEES = words("reporters me us him her them supporters voters the a an his her their its")
 DAYS = words("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight week month year
     night morning afternoon evening weekend""")

@@ -15,6 +15,7 @@ from summarizer.rules.lexicon import (
     DASHES,
     DAYS,
     DETERMINERS,
+    DO_AUX,
     DOCUMENTS,
     FLOATING,
     MEASURES,
@@ -211,7 +212,7 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """Subject phrase of the cue at ``i``; "X, the nominee, said" and "X, who ..., said" give X."""
     b = i
     while b > 0 and (
-        toks[b - 1].low in AUX
+        toks[b - 1].low in AUX | DO_AUX
         or toks[b - 1].low in CATENATIVE  # "the community immediately began calling for"
         or (toks[b - 1].low == "to" and b > 1 and toks[b - 2].low in CATENATIVE)  # "continued to insist"
         or is_adverb(toks[b - 1].text)
