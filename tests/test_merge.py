@@ -1535,3 +1535,19 @@ def test_a_team_named_for_its_state_is_no_person_and_a_shouted_word_is_no_entity
     table = resolve_entities([make_doc("s1", text, claims)], texts={"s1": text})
     aliases = {a.alias for e in table.entities for a in e.aliases}
     assert "NATO" in aliases and "WANT" not in aliases
+
+
+def test_a_titled_surname_joins_the_one_person_of_that_surname_who_holds_the_office() -> None:
+    docs = [
+        make_doc(doc_id, f"{name} said {what}.", [(name, PER, "said", f"{name} said {what}", what, [], [], ASSERT)])
+        for doc_id, name, what in (
+            ("o1", "Sen. Ana Ruiz", "no"),
+            ("o2", "Lee Ruiz", "yes"),
+            ("o3", "Mia Ruiz", "so"),
+            ("o4", "Senator Ruiz", "maybe"),
+        )
+    ]
+    table = resolve_entities(docs)
+    aliases = {e.canonical: {a.alias for a in e.aliases} for e in table.entities}
+    assert "Senator Ruiz" in aliases["Ana Ruiz"]
+    assert not {"Senator Ruiz"} & (aliases["Lee Ruiz"] | aliases["Mia Ruiz"])

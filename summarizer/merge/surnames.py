@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from summarizer.merge.aliasrules import AliasGraph
 from summarizer.merge.names import JOINING_PARTICLES, NOT_SHORT_FORMS, person_key
@@ -51,6 +51,38 @@ class _Genders:
         root = self.b.uf.union(i, j)
         if gi or gj:
             self.of[root] = gi | gj
+
+
+# The offices a title before a name says, one word each: "Sen." and "Senator" are one office.
+_OFFICES = {
+    "sen": "senator", "senator": "senator", "rep": "representative", "representative": "representative",
+    "congressman": "representative", "congresswoman": "representative", "gov": "governor", "governor": "governor",
+    "president": "president", "secretary": "secretary", "mayor": "mayor", "judge": "judge", "justice": "judge",
+}  # fmt: skip
+
+
+class _Offices:
+    """The offices each group's names are written with ("Senator Cruz", "Sen. Ted Cruz"): among
+    several people of one surname, a titled surname is the one who holds that office."""
+
+    def __init__(self, b: AliasGraph) -> None:
+        self.b = b
+        self._of: dict[int, set[str]] = {}  # group root → offices
+        for i, n in enumerate(b.nodes):
+            for raw in n.surfaces:
+                for word in raw.lower().replace(".", " ").split()[:4]:
+                    if word in _OFFICES:
+                        self._of.setdefault(b.uf.find(i), set()).add(_OFFICES[word])
+
+    def of(self, i: int) -> set[str]:
+        return self._of.get(self.b.uf.find(i), set())
+
+    def joined(self, i: int, j: int, union: Callable[[int, int], None]) -> None:
+        """``union(i, j)``, keeping the offices of both groups on the joined one."""
+        both = self._of.pop(self.b.uf.find(i), set()) | self._of.pop(self.b.uf.find(j), set())
+        union(i, j)
+        if both:
+            self._of[self.b.uf.find(i)] = both
 
 
 def _full_names(b: AliasGraph) -> list[int]:
@@ -113,6 +145,7 @@ def join_surnames(b: AliasGraph) -> None:
         if len(toks) >= 2:
             last.setdefault(toks[-1], set()).add(b.uf.find(i))
     articles = b.articles_by_group()
+    offices = _Offices(b)
     for i in persons:
         toks = person_key(b.nodes[i].key).split()
         if len(toks) == 1:
@@ -129,12 +162,16 @@ def join_surnames(b: AliasGraph) -> None:
         top = fitting[0]
         named_in = len(articles.get(top, ()))
         if len(fitting) > 1 and not (named_in >= 3 and named_in >= 3 * len(articles.get(fitting[1], ()))):
-            continue
+            same_office = [r for r in fitting if offices.of(i) & offices.of(r)]
+            if len(same_office) != 1:
+                continue
+            top = same_office[0]  # "Senator Cruz": the one Cruz written "Sen. Ted Cruz", not Heidi or Rafael
+            named_in = len(articles.get(top, ()))
         written_in = articles.get(mine, set())
         if named_in < 2 and len(written_in - articles.get(top, set())) > 1:
             continue  # the surname alone in several articles the full name is not in: several people
         gone = articles.pop(mine, set()) | articles.pop(top, set())
-        genders.union(i, top)
+        offices.joined(i, top, genders.union)
         articles[b.uf.find(i)] = gone
 
 
