@@ -1013,3 +1013,7 @@ def test_more_reporting_verbs_invert_after_a_quotation(cue: str) -> None:
 def test_an_emphatic_do_between_subject_and_cue_keeps_the_subject() -> None:
     said = {f.speaker.name: f for f in frame("The mayor does say that the budget will hold.", lexicon_only=True)}
     assert said["The mayor"].evidence.text == "the budget will hold"
+
+
+def test_a_leading_including_is_trimmed_from_the_speaker() -> None:
+    assert trim_speaker("including George W. Bush") == "George W. Bush"

@@ -66,7 +66,7 @@ def _without_time_after_name(text: str) -> str:
 
 
 _LEADING = re.compile(
-    r"^(?:(?:and|but|also|then|so|while|as|yet|instead|meanwhile|besides|still|however)\b,?\s*"
+    r"^(?:(?:and|but|also|then|so|while|as|yet|instead|meanwhile|besides|still|however|including)\b,?\s*"
     r"|\d{1,2}(?:AM|PM)(?=[A-Z]))",  # "12PMTrump": a live blog's time stamp glued to the name
     re.I,
 )
