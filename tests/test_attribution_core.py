@@ -1017,3 +1017,11 @@ def test_an_emphatic_do_between_subject_and_cue_keeps_the_subject() -> None:
 
 def test_a_leading_including_is_trimmed_from_the_speaker() -> None:
     assert trim_speaker("including George W. Bush") == "George W. Bush"
+
+
+def test_a_quotation_resumed_after_the_speakers_appositive_is_one_content() -> None:
+    text = '"The risk," said Ana Ruiz, an economist at the institute, "is that the jobs leave first."'
+    f = only(text, lexicon_only=True)
+    assert f.speaker.name == "Ana Ruiz" and f.evidence.text.endswith('the jobs leave first."')
+    text = '"The risk is real," said Ana Ruiz, adding, "the jobs leave first."'
+    assert frame(text, lexicon_only=True)[0].evidence.text == "The risk is real"

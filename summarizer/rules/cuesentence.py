@@ -37,6 +37,8 @@ from summarizer.rules.lexicon import (
 from summarizer.rules.phrases import opening_subject, speaker_after, subject_phrase
 from summarizer.text.tokens import Tok, region_at
 
+_OPEN_Q = (*CLOSE_Q, "“")  # the marks a quotation may open with
+
 
 class CueSentence(CueWords):
     """One sentence under the cue rules: which of its words are cues and the frame shapes around
@@ -236,6 +238,19 @@ class CueSentence(CueWords):
         if region and region[1] == cut:
             start = min(start, region[0])
         end = cut
+        if quoted and not opens:  # '"A," said X, an economist who …, "B."': the quotation resumes after the appositive
+            k = next(
+                (k for k in range(min(len(rest) - 1, 30)) if rest[k].text == "," and rest[k + 1].text in _OPEN_Q), None
+            )
+            if (
+                k is not None
+                and not any(  # not after another cue: '"A," said X, adding, "B."'
+                    t.text.islower() and (t.low in CUES or t.low.endswith("ing")) for t in rest[:k]
+                )
+            ):
+                region = region_at(self.regions, rest[k + 1].start)
+                if region and region[0] == rest[k + 1].start:
+                    end = region[1]
         if opens:
             region = region_at(self.regions, rest[1].start)
             end = region[1] if region else self.end
