@@ -1025,3 +1025,9 @@ def test_a_quotation_resumed_after_the_speakers_appositive_is_one_content() -> N
     assert f.speaker.name == "Ana Ruiz" and f.evidence.text.endswith('the jobs leave first."')
     text = '"The risk is real," said Ana Ruiz, adding, "the jobs leave first."'
     assert frame(text, lexicon_only=True)[0].evidence.text == "The risk is real"
+
+
+def test_a_description_between_a_quotation_and_the_name_belongs_to_the_speaker() -> None:
+    text = '"She is also a mother of three boys," another friend, Ana Ruiz told the paper.'
+    f = only(text, lexicon_only=True)
+    assert f.speaker.name == "another friend, Ana Ruiz" and "another friend" not in f.evidence.text

@@ -192,6 +192,16 @@ class CueSentence(CueWords):
         if span is None:
             span = subject_phrase(toks, i)
             boundary = span[0] - 1 if span else -1
+            if span is not None and boundary > 1 and toks[boundary].text == ",":
+                # '"…," another friend, Mariam Emara, told CNN': the description after the quotation is the speaker's
+                q = next((k for k in range(boundary - 1, max(-1, boundary - 6), -1) if self.closes(k)), -1)
+                between = toks[q + 1 : boundary] if q >= 0 else []
+                if (
+                    between
+                    and between[0].low in DETERMINERS | {"another"}
+                    and all(t.text not in PUNCT for t in between)
+                ):
+                    span, boundary = (q + 1, span[1]), q
         prior = self.prior_quote() if span is not None and span[0] == 0 else None
         if span is None or (
             prior is None and (boundary < 0 or not (toks[boundary].text == "," or self.closes(boundary)))
@@ -265,7 +275,8 @@ class CueSentence(CueWords):
         the cue) ends: '"A," he said. "B."' → through B. The frame's own sentence may hold B when the
         split missed it (''A,'' he said. ''B.''); the frame ends at its first full stop, past an
         appositive, and past the closing mark of a title quoted there ('on "New Day."')."""
-        k = next((k for k, t in enumerate(tail) if t.text in (".", "!", "?")), None)
+        inside = {k for k in range(len(tail) - 1) if tail[k + 1].text == ")"}  # the stop of "(D-Calif.)"
+        k = next((k for k, t in enumerate(tail) if t.text in (".", "!", "?") and k not in inside), None)
         stop = self.end if k is None else tail[k].end
         if k is not None and k + 1 < len(tail) and tail[k + 1].text in CLOSE_Q and tail[k + 1].start == stop:
             stop = tail[k + 1].end
