@@ -1031,3 +1031,10 @@ def test_a_description_between_a_quotation_and_the_name_belongs_to_the_speaker()
     text = '"She is also a mother of three boys," another friend, Ana Ruiz told the paper.'
     f = only(text, lexicon_only=True)
     assert f.speaker.name == "another friend, Ana Ruiz" and "another friend" not in f.evidence.text
+
+
+def test_a_where_clause_stays_in_the_outer_content_beside_its_own_claim() -> None:
+    text = "Mr. Ruiz pointed to a recent stop in Concord, where the former mayor thanked the voters for their patience."
+    said = {f.speaker.name: f.evidence.text for f in frame(text, lexicon_only=True)}
+    assert said["Mr. Ruiz"].endswith("for their patience")
+    assert said["the former mayor"] == "the voters for their patience"

@@ -20,6 +20,7 @@ final punctuation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
@@ -41,6 +42,9 @@ from summarizer.text.tokens import Tokenized, region_at, tokenize
 
 # Cues an expletive "it" opens: "It seems that ...", "It appears that ..." name no source.
 EXPLETIVE_CUES = HEDGES
+
+
+_RELATIVE_BEFORE = re.compile(r"\bwhere\s*$")
 
 
 def _framed_before(a: Attribution | None) -> bool:
@@ -162,7 +166,11 @@ def find_attributions(
                     if head not in CUES and head != "according":  # "who introduced a bill": an act, no claim
                         out.pop()
                         last = out[-1] if out else None
-                if last is not None and last.start < cut < last.end:
+                # "pointed to a stop in Concord, where the former president thanked …": a "where" clause is
+                # the outer content's own, whoever speaks in it (a "when" clause is not, in PolNeAR: train
+                # lost with when, whom and whose)
+                relative = last is not None and _RELATIVE_BEFORE.search(text, max(last.start, cut - 12), cut)
+                if last is not None and last.start < cut < last.end and not relative:
                     frame = last.speaker_span and last.cue_span and sorted((*last.speaker_span, *last.cue_span))
                     if frame and last.start < frame[0] and not text[frame[-1] : cut].strip(" ,"):
                         cut = frame[0]  # "A, the opposition said, firing …": the frame before the cut is no content
