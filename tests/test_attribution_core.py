@@ -1038,3 +1038,8 @@ def test_a_where_clause_stays_in_the_outer_content_beside_its_own_claim() -> Non
     said = {f.speaker.name: f.evidence.text for f in frame(text, lexicon_only=True)}
     assert said["Mr. Ruiz"].endswith("for their patience")
     assert said["the former mayor"] == "the voters for their patience"
+
+
+def test_a_dateline_is_no_subject() -> None:
+    said = [f.speaker.name for f in frame("BRUSSELS — European leaders met on Friday, offering new defense efforts.")]
+    assert "European leaders" in said and "BRUSSELS" not in said

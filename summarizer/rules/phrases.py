@@ -315,7 +315,14 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
     Wednesday, Schilling appeared ... and defended")."""
     if not toks:
         return None
-    if toks[0].low in INTRODUCERS or (toks[0].low.endswith("ing") and toks[0].text[:1].isupper()):
+    dash = next((k for k in range(1, min(len(toks), 6)) if toks[k].text in DASHES), None)
+    if toks[0].text.isupper() and len(toks[0].text) >= 3 and dash is not None:
+        inner = opening_subject(toks[dash + 1 :])  # "BRUSSELS — European leaders …": a dateline, then the subject
+        return (inner[0] + dash + 1, inner[1] + dash + 1) if inner else None
+    if toks[0].low.startswith("don") and toks[0].low.endswith("t"):
+        return None  # "But don't expect …": an imperative has no subject
+    opener = toks[0].low in INTRODUCERS or (toks[0].text[:1].isupper() and is_adverb(toks[0].low))  # "Deeply divided …,"
+    if opener or (toks[0].low.endswith("ing") and toks[0].text[:1].isupper()):
         # "In late June, the American Bar Association ... and deemed", "Here in Columbia, Sanders ...,
         # saying", "Speaking in Harlem, Clinton ...": the subject comes after the comma
         comma = next((k for k in range(1, min(len(toks), 12)) if toks[k].text == ","), None)
