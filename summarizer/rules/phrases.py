@@ -19,6 +19,7 @@ from summarizer.rules.lexicon import (
     DOCUMENTS,
     FLOATING,
     MEASURES,
+    NEGATED_AUX,
     PUNCT,
     QUALIFIERS,
     QUANTIFIERS,
@@ -319,9 +320,10 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
     if toks[0].text.isupper() and len(toks[0].text) >= 3 and dash is not None:
         inner = opening_subject(toks[dash + 1 :])  # "BRUSSELS — European leaders …": a dateline, then the subject
         return (inner[0] + dash + 1, inner[1] + dash + 1) if inner else None
-    if toks[0].low.startswith("don") and toks[0].low.endswith("t"):
-        return None  # "But don't expect …": an imperative has no subject
-    opener = toks[0].low in INTRODUCERS or (toks[0].text[:1].isupper() and is_adverb(toks[0].low))  # "Deeply divided …,"
+    if NEGATED_AUX.match(toks[0].low):
+        return None  # "Don't expect …", "Isn't it …": an imperative or a question has no subject here
+    # "Deeply divided about …, leaders found": an opening adverb's phrase, then the subject
+    opener = toks[0].low in INTRODUCERS or (toks[0].text[:1].isupper() and is_adverb(toks[0].low))
     if opener or (toks[0].low.endswith("ing") and toks[0].text[:1].isupper()):
         # "In late June, the American Bar Association ... and deemed", "Here in Columbia, Sanders ...,
         # saying", "Speaking in Harlem, Clinton ...": the subject comes after the comma
