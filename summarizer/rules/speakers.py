@@ -206,6 +206,9 @@ _UNNAMED_WORDS = PEOPLE_NOUNS | frozenset(
 )
 
 
+_FINDINGS = frozenset("polls surveys studies data numbers figures".split())  # "Instant polls": no one named
+
+
 def _unnamed(clean: str) -> bool:
     low = clean.lower()
     words = low.split()
@@ -220,8 +223,6 @@ def _unnamed(clean: str) -> bool:
         or (words[0] in PEOPLE_NOUNS and lowercase_after)
     )
 
-
-_FINDINGS = frozenset("polls surveys studies data numbers figures".split())  # "Instant polls": no one named
 
 
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’.-]*)?)$")
@@ -253,7 +254,7 @@ _PERSON_HEADS = (
 
 def _role_headed(clean: str) -> bool:
     """A description whose last word is one person's role, with no name after it ("Republican
-    nominee", "president", "a senior administration official")."""
+    nominee", "president", "the senator's doctor")."""
     toks = clean.split()
     return bool(toks) and toks[-1].lower().rstrip(".") in _PERSON_HEADS and toks[-1][:1].islower()
 
