@@ -224,7 +224,6 @@ def _unnamed(clean: str) -> bool:
     )
 
 
-
 _NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’.-]*)?)$")
 _PERSON = re.compile(
     r"^(?:(?:mr|mrs|ms|dr|sen|rep|gov|gen|prof)\.?\s+)?[A-Z][\w'’.-]+(?:\s+(?:al-|de\s|van\s)?[A-Z][\w'’.-]+){0,3}$"
