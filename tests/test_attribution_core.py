@@ -1043,3 +1043,8 @@ def test_a_where_clause_stays_in_the_outer_content_beside_its_own_claim() -> Non
 def test_a_dateline_is_no_subject() -> None:
     said = [f.speaker.name for f in frame("BRUSSELS — European leaders met on Friday, offering new defense efforts.")]
     assert "European leaders" in said and "BRUSSELS" not in said
+
+
+def test_late_or_early_with_a_day_is_no_part_of_the_subject() -> None:
+    said = [f.speaker.name for f in frame("Ruiz late Monday acquiesced to the debate, saying that the talks went well.")]
+    assert "Ruiz" in said and "Ruiz late" not in said

@@ -238,7 +238,7 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     elif (
         c < b
         and c > 1
-        and toks[c - 1].low in ("on", "last", "this", "earlier", "later")
+        and toks[c - 1].low in ("on", "last", "this", "earlier", "later", "late", "early")
         and not _dates_a_noun(toks, 0, b)
     ):
         b = c - 1  # "Sanders on Tuesday said", "Spicer on Thursday evening said"
