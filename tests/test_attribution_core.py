@@ -1046,5 +1046,7 @@ def test_a_dateline_is_no_subject() -> None:
 
 
 def test_late_or_early_with_a_day_is_no_part_of_the_subject() -> None:
-    said = [f.speaker.name for f in frame("Ruiz late Monday acquiesced to the debate, saying that the talks went well.")]
+    said = [
+        f.speaker.name for f in frame("Ruiz late Monday acquiesced to the debate, saying that the talks went well.")
+    ]
     assert "Ruiz" in said and "Ruiz late" not in said
