@@ -1551,3 +1551,11 @@ def test_a_titled_surname_joins_the_one_person_of_that_surname_who_holds_the_off
     aliases = {e.canonical: {a.alias for a in e.aliases} for e in table.entities}
     assert "Senator Ruiz" in aliases["Ana Ruiz"]
     assert not {"Senator Ruiz"} & (aliases["Lee Ruiz"] | aliases["Mia Ruiz"])
+
+
+def test_a_states_abbreviation_in_parentheses_is_no_acronym_of_the_name_before_it() -> None:
+    from summarizer.merge.names import definitions_in_text
+
+    assert definitions_in_text("Sen. Ana Ruiz (Tex.) and Sen. Lee Park (Vt.) met the Quds Force (QF).") == [
+        ("QF", "Quds Force")
+    ]

@@ -24,7 +24,8 @@ def acronym_definitions(text: str) -> list[tuple[str, list[str]]]:
     out: list[tuple[str, list[str]]] = []
     for m in _LONG_FIRST.finditer(text):
         long = _LEADING.sub("", m.group("long")).strip()
-        shorts = [s.strip() for s in _SPLIT.split(m.group("short")) if s.strip()]
+        # an acronym has two capitals or more: not the state of "Sen. Ted Cruz (Tex.)", not "(Tehran)"
+        shorts = [s.strip() for s in _SPLIT.split(m.group("short")) if sum(c.isupper() for c in s) >= 2]
         if len(long.split()) >= 2 and shorts:
             out.append((long, shorts))
     for m in _SHORT_FIRST.finditer(text):
