@@ -1559,3 +1559,21 @@ def test_a_states_abbreviation_in_parentheses_is_no_acronym_of_the_name_before_i
     assert definitions_in_text("Sen. Ana Ruiz (Tex.) and Sen. Lee Park (Vt.) met the Quds Force (QF).") == [
         ("QF", "Quds Force")
     ]
+
+
+def test_what_an_actor_wrote_is_filed_under_it_without_becoming_its_name() -> None:
+    text = "The union said pay must rise. The statement added that talks had failed."
+    doc = make_doc(
+        "u1",
+        text,
+        [
+            ("The union", ORG, "said", "The union said pay must rise", "pay must rise", [], [], ASSERT),
+            ("The statement", SpeakerType.unnamed, "added", "talks had failed", "talks had failed", [], [], ASSERT),
+        ],
+    )
+    second = doc.claims[1]
+    doc.claims[1] = second.model_copy(update={"speaker": second.speaker.model_copy(update={"canonical": "The union"})})
+    table = resolve_entities([doc])
+    union = next(e for e in table.entities if e.canonical.lower().endswith("union"))
+    assert "statement" not in {a.alias.lower() for a in union.aliases}
+    assert table.speaker_entity("u1", "The statement") == union.id

@@ -54,7 +54,7 @@ from summarizer.merge.places import CITY_POPULATION, gazetteer
 from summarizer.merge.surnames import join_local_surnames, join_short_forms, join_surnames
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
-from summarizer.rules.speakers import NO_SOURCE, institution_type
+from summarizer.rules.speakers import NO_SOURCE, institution_type, speaks_for_another
 from summarizer.text.sentences import split_sentences
 from summarizer.text.words import PEOPLE_NOUNS, refers_back
 
@@ -252,6 +252,9 @@ def resolve_entities(
             if sp.name == NO_SOURCE or refers_back(sp.name) or names_nothing(sp.name):  # "He": its antecedent's
                 if sp.canonical and not names_nothing(sp.canonical):
                     speaker_nodes.setdefault(key, b.node(sp.canonical, doc.doc_id, sp.type, declared=False))
+                continue
+            if sp.canonical and speaks_for_another(sp.name):  # "the statement", "Trump's tweet": its author's
+                speaker_nodes.setdefault(key, b.node(sp.canonical, doc.doc_id, SpeakerType.unnamed, declared=False))
                 continue
             idx = b.node(sp.name, doc.doc_id, sp.type)
             speaker_nodes.setdefault(key, idx)

@@ -98,11 +98,22 @@ _NAMED_DOCUMENT = re.compile(
 
 # "Donald Trump's tweet", "Mrs. Clinton's N.Y.U. speech": what someone wrote or said speaks for its
 # author, as a named document for its organisation; the words stay the speaker, the owner its antecedent.
+UTTERANCES = frozenset(
+    """tweet tweets comment comments remark remarks speech speeches statement statements letter letters website
+    book memo email emails e-mail e-mails post message messages interview brief op-ed ad ads proposal proposals
+    words claim claims testimony account announcement release""".split()
+)
 _OWNED_UTTERANCE = re.compile(
     r"^(?:[Tt]he\s+)?((?:[A-Z][\w.&-]*)(?:\s+(?:of\s+)?[A-Z][\w.&-]*)*)['’]s?\s+(?:[\w.-]+\s+){0,2}"
-    r"(?:tweets?|comments?|remarks?|speech(?:es)?|statements?|letters?|website|book|memo|e-?mails?|post|"
-    r"message|interview|brief|op-ed|ads?|proposals?|words|claims?|testimony|account|announcement)$"
+    rf"(?:{'|'.join(sorted(UTTERANCES, key=len, reverse=True))})$"
 )
+
+
+def speaks_for_another(name: str) -> bool:
+    """A speaker that is something written or said ("the statement", "Donald Trump's tweet"), which
+    speaks for its author: the author is the actor, the words are no name of theirs."""
+    words = name.lower().split()
+    return bool(words) and words[-1] in UTTERANCES
 
 
 def trim_speaker(name: str) -> str:
