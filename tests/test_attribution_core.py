@@ -950,6 +950,8 @@ def test_a_description_ending_on_one_persons_role_is_a_person_and_no_antecedent(
     for name in ["the Republican nominee", "the state's campaign chairman", "the senator's doctor", "president"]:
         assert speaker_type_for(name) == SpeakerType.person, name
     assert speaker_type_for("Justice Department") == SpeakerType.government  # a title word, then a body
+    assert speaker_type_for("A Democratic source") == speaker_type_for("Twelve percent") == SpeakerType.unnamed
+    assert speaker_type_for("Patriot Coal") == SpeakerType.organization  # a company, not a person
     for name, kind in [("House Financial Services Committee", SpeakerType.government), ("Federal Reserve",
                        SpeakerType.government), ("National Guard", SpeakerType.government)]:  # fmt: skip
         assert speaker_type_for(name) == kind, name

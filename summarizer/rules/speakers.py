@@ -208,7 +208,8 @@ _ORG = re.compile(
     r"\b(organi[sz]ation|council|group|committee|union|party|movement|league|association|resistance|"
     r"nations|unhcr|mek|pmoi|mko|ncri|force|hezbollah|institute|foundation|opposition|mission|campaign|"
     r"center|centre|fund|bank|court|board|company|corporation|university|service|institution|program|agency|"
-    r"programme|project|initiative|coalition|alliance|society|academy|college|church|network)\b",
+    r"programme|project|initiative|coalition|alliance|society|academy|college|church|network|"
+    r"inc|corp|llc|ltd|holdings|industries|airlines|motors|pharmaceuticals|coal|energy)\b",  # companies
     re.I,
 )
 # Speakers that name no one: pronouns, anonymous sources, groups ("critics", "Many lawmakers", "two officials").
@@ -217,7 +218,8 @@ _UNNAMED_WORDS = PEOPLE_NOUNS | frozenset(
 )
 
 
-_FINDINGS = frozenset("polls surveys studies data numbers figures".split())  # "Instant polls": no one named
+# "Instant polls", "A Democratic source", "Twelve percent": no one named
+_FINDINGS = frozenset("polls surveys studies data numbers figures source sources percent".split())
 
 
 def _unnamed(clean: str) -> bool:
