@@ -180,7 +180,7 @@ class SpeakerResolver:
         for m in reversed(self.recent):
             if 0 <= before <= m.start:
                 continue
-            if _role_headed(re.sub(r"^(the|a|an)\s+", "", m.text, flags=re.I)):
+            if _role_headed(_without_article(m.text)):
                 continue  # "the Republican nominee" is a description: a pronoun's antecedent is a name
             is_person = speaker_type_for(m.text) == SpeakerType.person
             if pronoun.lower() == "they" or is_person == want_person:
@@ -264,6 +264,10 @@ _PERSON_HEADS = (
 ) | frozenset("doctor physician lawyer attorney nominee chairman chairwoman".split())
 
 
+def _without_article(name: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.I)
+
+
 def _role_headed(clean: str) -> bool:
     """A description whose last word is one person's role, with no name after it ("Republican
     nominee", "president", "the senator's doctor")."""
@@ -295,7 +299,7 @@ _ADVOCACY = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+s\
 def speaker_type_for(name: str) -> SpeakerType:
     if name == AUTHOR:
         return SpeakerType.author
-    clean = re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.I)
+    clean = _without_article(name)
     if clean.lower() in PERSONAL - {"i"}:
         return SpeakerType.person
     if _unnamed(clean):
