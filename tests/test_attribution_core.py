@@ -1052,3 +1052,20 @@ def test_late_or_early_with_a_day_is_no_part_of_the_subject() -> None:
         f.speaker.name for f in frame("Ruiz late Monday acquiesced to the debate, saying that the talks went well.")
     ]
     assert "Ruiz" in said and "Ruiz late" not in said
+
+
+def test_an_opening_according_to_names_its_source_up_to_the_comma() -> None:
+    """ "According to X, …" at a sentence's start: X runs to the comma, over "and" and "by"."""
+    text = (
+        "According to early results of exit polls conducted for the Associated Press and television networks "
+        "by Edison Research, most voters decided late."
+    )
+    found = only(text)
+    assert found.speaker.name.endswith("by Edison Research") and found.evidence.text == "most voters decided late"
+    inside = only("The race was close, according to a poll by Gallup and Pew researchers last week.")
+    assert inside.speaker.name == "a poll by Gallup"
+
+
+def test_a_who_clause_right_after_its_antecedent_leaves_the_antecedent_the_speaker() -> None:
+    found = only("One of the doctors who sent the letter called the show a disgrace.")
+    assert found.speaker.name == "One of the doctors"

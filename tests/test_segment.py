@@ -30,3 +30,14 @@ def test_a_quotation_opened_with_two_apostrophes_starts_a_sentence() -> None:
         "''But the wall is a fantasy.''",
         "He left.",
     ]
+
+
+def test_a_bracketed_sentence_that_opens_with_a_quotation_starts_a_sentence() -> None:
+    """A parenthesis after a full stop opens a new sentence even when a quotation opens inside it,
+    so the cue inside ("he said") is not taken for the cue of the sentence before."""
+    text = "Mr. Nevins said he pursued it only because Mr. Lynch agreed. (''We won,'' he said.) Then it aired."
+    assert [s.text for s in split_sentences(text)] == [
+        "Mr. Nevins said he pursued it only because Mr. Lynch agreed.",
+        "(''We won,'' he said.)",
+        "Then it aired.",
+    ]

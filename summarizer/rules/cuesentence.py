@@ -98,7 +98,23 @@ class CueSentence(CueWords):
             return self.phrase(span), self.start, toks[i].start  # "CONTENT, according to X"
         # "According to X, CONTENT"; also '“The Army of Mukhtar” according to X, it was formed …',
         # where what stands before is a name, not a statement
+        span = self.preposed_source(i, span)
         return self.phrase(span), toks[span[1] - 1].end, self.end
+
+    def preposed_source(self, i: int, span: tuple[int, int]) -> tuple[int, int]:
+        """A sentence that opens "According to X, …" names its source whole up to the comma: "early
+        results of exit polls conducted for The Associated Press and television networks by Edison
+        Research", where ``speaker_after`` stops at "and". Only where the comma comes within 20
+        words and no quotation, dash or bracket sits before it."""
+        toks = self.toks
+        if any(t.low not in ("but", "and", "yet", "so") for t in toks[:i]):
+            return span
+        for k in range(span[1], min(len(toks), i + 22)):
+            if toks[k].text == ",":
+                return (span[0], k)
+            if toks[k].text in PUNCT or region_at(self.regions, toks[k].start):
+                return span
+        return span
 
     def in_poll(self, i: int) -> tuple[Mention, int, int] | None:
         """``In a CNN/ORC poll released Monday, CONTENT``: a poll or survey that opens the sentence is

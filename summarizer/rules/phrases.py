@@ -304,7 +304,7 @@ def _restrictive_antecedent(toks: list[Tok], a: int) -> tuple[int, int] | None:
             return None
         if t.low == "who":
             after = toks[k + 1]
-            if after.low in SUBJECT_PRONOUNS or after.text[:1].isupper() or k + 1 >= a:
+            if after.low in SUBJECT_PRONOUNS or after.text[:1].isupper():
                 return None
             return back_phrase(toks, k)
     return None

@@ -51,7 +51,7 @@ _ABBREVIATIONS = frozenset(a.lower() for a in TITLE_ABBREVIATIONS) | frozenset(
 )
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n")
-_NEXT_START = re.compile(r"\s*(?:''|[\"'“‘(\[])?[A-Z0-9À-ÖØ-Þ]")
+_NEXT_START = re.compile(r"\s*[(\[]?(?:''|[\"'“‘])?[A-Z0-9À-ÖØ-Þ]")
 
 
 _INITIALS = re.compile(r"[a-z]\.[a-z]")
