@@ -188,6 +188,7 @@ def test_strict_match_needs_exact_offsets() -> None:
         ("Mr. Obama", "President Barack Obama"),
         ("Dana Cole", "City Hall spokeswoman Dana Cole"),
         ("THE NEW YORK TIMES", "New York Times"),
+        ("Cruz himself", "Sen. Ted Cruz"),
     ],
 )
 def test_same_speaker(pred: str, gold: str) -> None:
@@ -212,6 +213,7 @@ def test_alias_list_and_appositive_and_inner_source() -> None:
     aliases = AliasIndex([["People's Mojahedin Organization of Iran", "MEK", "MKO", "Mujahedin-e Khalq"]])
     assert same_speaker("Mujahedin-e Khalq", "MEK", aliases) and not same_speaker("Mujahedin-e Khalq", "MEK")
     assert speaker_correct("Ana Ruiz", "Ana Ruiz, a housing scholar at the Urban Institute")
+    assert speaker_correct("Jason Sims", "Jason Sims — a teacher from Mount Pleasant —")
     assert speaker_correct("Victoria Nuland", "AFP", inner_source="Victoria Nuland")
     assert not speaker_correct("Reuters", "AFP", inner_source="Victoria Nuland")
     assert speaker_correct(None, None) and not speaker_correct("MEK", None)

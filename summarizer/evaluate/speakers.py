@@ -40,6 +40,7 @@ NULL_SPEAKERS = frozenset(
         "no source",
     }
 )
+_INTENSIFIERS = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "la", "le", "e", "&"})
 FUZZ_MIN = 88.0
 
@@ -56,6 +57,8 @@ def tokens(name: str) -> list[str]:
     words = [w.strip(".") for w in words if w.strip(".")]
     while words and words[0] in ARTICLES:
         words = words[1:]
+    if len(words) > 1 and words[-1] in _INTENSIFIERS:  # "Cruz himself" is Cruz
+        words = words[:-1]
     stripped = [w for w in words if w not in TITLES]
     return stripped or words  # "the president" stays "president"
 
@@ -136,9 +139,10 @@ def same_speaker(pred: str | None, gold: str | None, aliases: AliasIndex | None 
 
 
 def heads(name: str) -> list[str]:
-    """A name and its head before an appositive: "Ana Ruiz, a housing scholar at ..." → "Ana Ruiz"."""
+    """A name and its head before an appositive, between commas or dashes: "Ana Ruiz, a housing
+    scholar at ..." and "Jason Sims — a teacher from Mount Pleasant —" → "Ana Ruiz", "Jason Sims"."""
     out = [name]
-    for sep in (",", " (", " who ", " whose ", " which "):
+    for sep in (",", " (", " who ", " whose ", " which ", " — ", " – ", " -- ", " - "):
         head = name.split(sep, 1)[0].strip()
         if head and head not in out and len(head) < len(name):
             out.append(head)
