@@ -1069,3 +1069,11 @@ def test_an_opening_according_to_names_its_source_up_to_the_comma() -> None:
 def test_a_who_clause_right_after_its_antecedent_leaves_the_antecedent_the_speaker() -> None:
     found = only("One of the doctors who sent the letter called the show a disgrace.")
     assert found.speaker.name == "One of the doctors"
+
+
+def test_a_cue_with_a_gerund_object_inside_a_content_is_no_outer_source() -> None:
+    """ "…, he should have insisted on getting them out": "on getting" is the verb's object, not
+    "said on Monday", so "he" does not become the outer source of Hoekstra's claim."""
+    text = "Hoekstra said that a swap was hard but that if Obama made one, he should have insisted on getting all out."
+    first = frame(text)[0]
+    assert first.speaker.name == "Hoekstra" and first.inner_source is None

@@ -231,6 +231,8 @@ class CueSentence(CueWords):
         after_quote = boundary >= 0 and (self.closes(boundary) or (boundary > 0 and self.closes(boundary - 1)))
         addressed = toks[i].low in OBJECT_VERBS and after_quote  # '“…,” he told the hosts on WEEI'
         adverbial = tail[0].low in ADVERBIAL if n else True
+        if n > 1 and tail[0].low == "on" and tail[1].text.islower() and tail[1].low.endswith("ing"):
+            adverbial = False  # "he should have insisted on getting them out": a verb's object, no "said on Monday"
         longest = 40 if after_quote and (adverbial or addressed) else 8  # '“…,” Pence said in an interview with …'
         that = any(t.low == "that" and not _time_after(tail, k) for k, t in enumerate(tail[:n]))
         if n and ((not (adverbial or addressed) and n > 2) or n > longest or that):
