@@ -1077,3 +1077,11 @@ def test_a_cue_with_a_gerund_object_inside_a_content_is_no_outer_source() -> Non
     text = "Hoekstra said that a swap was hard but that if Obama made one, he should have insisted on getting all out."
     first = frame(text)[0]
     assert first.speaker.name == "Hoekstra" and first.inner_source is None
+
+
+def test_a_frame_inside_an_opening_subordinate_clause_ends_at_its_comma() -> None:
+    """ "When he insisted on paying …, Francis showed …": the main clause is no part of what he insisted."""
+    found = frame("From the first days, when he insisted on paying the bill himself, Francis showed his hand.")
+    assert [f.evidence.text for f in found] == ["on paying the bill himself"]
+    whole = only("He said that when the vote came, the party would hold.")
+    assert whole.evidence.text == "when the vote came, the party would hold"

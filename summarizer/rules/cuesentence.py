@@ -36,6 +36,12 @@ from summarizer.rules.lexicon import (
 )
 from summarizer.rules.phrases import opening_subject, speaker_after, subject_phrase
 from summarizer.text.tokens import Tok, region_at
+from summarizer.text.words import SUBJECT_PRONOUNS
+
+# words that open a subordinate clause before a sentence's main clause ("When he said A, B happened")
+SUBORDINATORS = frozenset(
+    {"when", "after", "although", "though", "while", "because", "since", "before", "once", "until", "whereas"}
+)
 
 _OPEN_Q = (*CLOSE_Q, "“")  # the marks a quotation may open with
 
@@ -100,6 +106,27 @@ class CueSentence(CueWords):
         # where what stands before is a name, not a statement
         span = self.preposed_source(i, span)
         return self.phrase(span), toks[span[1] - 1].end, self.end
+
+    def subordinate_end(self, subject: int, start: int, end: int) -> int:
+        """Where a content ends when its frame sits in an opening subordinate clause: "When he insisted
+        on paying his bill himself, Francis showed …" ends at the comma before the main clause's
+        subject; elsewhere ``end``."""
+        toks = self.toks
+        k = next((n for n, t in enumerate(toks) if t.start == subject), None)
+        if k is None or k == 0 or toks[k - 1].low not in SUBORDINATORS:
+            return end
+        if k - 1 > 0 and toks[k - 2].text != ",":
+            return end
+        for n in range(k, len(toks) - 2):
+            t = toks[n]
+            if t.start < start or t.text != ",":
+                continue
+            if t.start >= end or region_at(self.regions, t.start):
+                return end
+            nxt = toks[n + 1]
+            if nxt.low in SUBJECT_PRONOUNS or nxt.low in DETERMINERS or nxt.text[:1].isupper():
+                return t.start
+        return end
 
     def preposed_source(self, i: int, span: tuple[int, int]) -> tuple[int, int]:
         """A sentence that opens "According to X, …" names its source whole up to the comma: "early

@@ -179,6 +179,8 @@ def find_attributions(
                     a, b = trim_content(text, a, b)
                     out[-1] = last = replace(last, start=a, end=b)
             speaker, start, end = found
+            if speaker.end <= t.start < start:
+                end = s.subordinate_end(speaker.start, start, end)
             start, end = trim_content(text, start, end)
             quotation = region_at(regions, start)  # '"Savage," she said': a quoted word is said, whole
             whole = quotation is not None and quotation[1] - end <= 3
