@@ -1085,3 +1085,12 @@ def test_a_frame_inside_an_opening_subordinate_clause_ends_at_its_comma() -> Non
     assert [f.evidence.text for f in found] == ["on paying the bill himself"]
     whole = only("He said that when the vote came, the party would hold.")
     assert whole.evidence.text == "when the vote came, the party would hold"
+
+
+def test_an_unnamed_source_keeps_its_seat_and_a_group_its_members() -> None:
+    said = only("The meeting went badly from there, said one GOP source in the room.")
+    assert said.speaker.name == "one GOP source in the room"
+    group = frame("A group of doctors in 2015 sent a letter to the dean, calling for his dismissal.")[0]
+    assert group.speaker.name == "A group of doctors"
+    reporter = only("A reporter for USA Today spotted Stein and reported that she was turned away.")
+    assert reporter.speaker.name == "A reporter for USA Today"

@@ -33,6 +33,14 @@ from summarizer.text.tokens import Tok
 from summarizer.text.words import PEOPLE_NOUNS, PERSON_ROLES, ROLE_WORDS, SUBJECT_PRONOUNS
 
 
+# nouns that count their members after "of": "A group of doctors", "a coalition of unions"
+COLLECTIVES = frozenset(
+    {"group", "coalition", "team", "number", "majority", "handful", "panel", "chorus", "pair", "trio"}
+)
+# one unnamed source, whose seat may follow it: "one GOP source in the room", "an aide on the panel"
+SOURCE_NOUNS = frozenset({"source", "sources", "official", "officials", "aide", "aides", "member", "members"})
+
+
 def skip_parenthetical(toks: list[Tok], b: int) -> int:
     """``b`` moved before a short parenthetical that ends right before it ("(D-Mo.)"), else ``b``; not
     before a relative pronoun ("the Organization (MEK) which opposes …" modifies a noun of its
@@ -310,6 +318,16 @@ def _restrictive_antecedent(toks: list[Tok], a: int) -> tuple[int, int] | None:
     return None
 
 
+def _of_whom(toks: list[Tok], b: int) -> bool:
+    """``toks[b]`` joins a group and its members ("A group of doctors", "a reporter for USA Today")."""
+    if b + 1 >= len(toks) or b < 1:
+        return False
+    low, head, nxt = toks[b].low, toks[b - 1].low, toks[b + 1]
+    if low == "of":
+        return head in COLLECTIVES and nxt.text.islower() and nxt.low not in DETERMINERS
+    return low == "for" and head in ("reporter", "correspondent", "columnist", "editor") and nxt.text[:1].isupper()
+
+
 def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
     """The subject that opens a sentence: a pronoun, or its capitalized run ("He went further and
     said", "Mayor Ana Ruiz arrived and said"), after an introductory phrase and its comma ("Earlier
@@ -342,16 +360,17 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
         return 0, 1
     if toks[0].low in DETERMINERS | QUANTIFIERS | {"other", "another"}:
         # "The nurse later sued, claiming ...", "Many unnaturalized adoptees try ..., telling": a short noun phrase
-        b = 1
+        b, most = 1, 4
         while (
             b < len(toks)
-            and b <= 4
+            and b <= most
             and toks[b].text not in PUNCT
-            and toks[b].low not in AUX | VERBISH | STOP_BACK | CATENATIVE
+            and (toks[b].low not in AUX | VERBISH | STOP_BACK | CATENATIVE or _of_whom(toks, b))
             and not (b >= 2 and toks[b].low.endswith("ed"))  # "Other former officers chafed": the verb ends it
         ):
+            most += 2 if _of_whom(toks, b) else 0
             b += 1
-        return (0, b) if 1 < b <= 4 and not toks[b - 1].low.endswith("ed") else None
+        return (0, b) if 1 < b <= most and not toks[b - 1].low.endswith("ed") else None
     b = 0
     while b < len(toks) and (toks[b].text[:1].isupper() or (b and toks[b].low in ("of", "al"))):
         b += 1
@@ -406,6 +425,13 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
                 and b + 1 < len(toks)
                 and toks[b + 1].text[:1].isupper()
                 and toks[b + 1].low not in DAYS
+            )
+            or (  # "said one GOP source in the room", "a Democratic aide on the panel": where the source sits
+                toks[b].low in ("in", "on", "at")
+                and toks[b - 1].low in SOURCE_NOUNS
+                and b + 2 < len(toks)
+                and toks[b + 1].low == "the"
+                and toks[b + 2].text.islower()
             )
             or (  # "according to a report in the Des Moines Register" (not "two diplomats in Geneva")
                 toks[b].low == "in"
