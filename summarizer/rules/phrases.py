@@ -32,7 +32,6 @@ from summarizer.rules.lexicon import (
 from summarizer.text.tokens import Tok
 from summarizer.text.words import PEOPLE_NOUNS, PERSON_ROLES, ROLE_WORDS, SUBJECT_PRONOUNS
 
-
 # nouns that count their members after "of": "A group of doctors", "a coalition of unions"
 COLLECTIVES = frozenset(
     {"group", "coalition", "team", "number", "majority", "handful", "panel", "chorus", "pair", "trio"}
