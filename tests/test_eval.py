@@ -363,7 +363,7 @@ def test_bcubed_known_values() -> None:
 
 def test_merge_scores_on_tiny_inputs() -> None:
     t1 = "The MEK said six people died in the attack. The PMOI said the regime did it."
-    t2 = "Officials said eight people died in the attack. Nothing more was said today."
+    t2 = "Officials said eight people died in the attack. The MKO, Iraq and the Iraqi government said no more."
     d1 = _doc(
         t1, [_gold_claim(t1, "six people died in the attack", "MEK"), _gold_claim(t1, "the regime did it", "PMOI")], "a"
     )
@@ -372,7 +372,7 @@ def test_merge_scores_on_tiny_inputs() -> None:
     merge_gold = {
         "entities": [
             {"id": "mek", "canonical": "MEK", "aliases": ["MEK", "PMOI", "MKO"]},
-            {"id": "iraq", "canonical": "Iraq", "aliases": ["Iraq", "Iraqi government"]},
+            {"id": "iraq", "canonical": "Iraq", "aliases": ["Iraq", "Iraqi government", "Government of Iraq (label)"]},
         ],
         "clusters": [
             {
@@ -408,6 +408,8 @@ def test_merge_scores_on_tiny_inputs() -> None:
     pairs = scores.entities.pairwise
     # gold pairs: MEK-PMOI, MEK-MKO, PMOI-MKO, Iraq-Iraqi government; predicted: MEK-PMOI (ok), Iraq-MKO (wrong)
     assert (pairs.tp, pairs.predicted, pairs.gold) == (1, 2, 4) and scores.entities.unknown_aliases == 1
+    # a gold label that no article contains is no pair anyone could find: left out, and counted
+    assert scores.entities.unreachable_aliases == 1
     assert scores.clusters.f1 == 1.0 and scores.clusters_gold_only.f1 == 1.0
     assert scores.conflicts.value == 1.0 and scores.conflict_details[0].by == "x1"
     lumped = merged.model_copy(
@@ -437,7 +439,7 @@ def test_merge_scores_on_tiny_inputs() -> None:
 def test_merge_gold_by_offsets_scores_like_quotes() -> None:
     """Gold over text it may not quote names its documents and refers to spans by offsets."""
     t1 = "The MEK said six people died in the attack. The PMOI said the regime did it."
-    t2 = "Officials said eight people died in the attack. Nothing more was said today."
+    t2 = "Officials said eight people died in the attack. The MKO, Iraq and the Iraqi government said no more."
     t3 = "An unrelated article that the merge gold leaves out said nothing."
     six = _gold_claim(t1, "six people died in the attack", "MEK")
     d1, d2 = _doc(t1, [six], "a"), _doc(t2, [_gold_claim(t2, "eight people died in the attack", "Officials")], "b")

@@ -107,12 +107,25 @@ def alias_key(alias: str) -> str:
     return re.sub(r"^(the|a|an) ", "", key)
 
 
-def entity_scores(gold_entities: Iterable[Mapping[str, Any]], merged: MergeResult) -> AliasScores:
+def entity_scores(
+    gold_entities: Iterable[Mapping[str, Any]], merged: MergeResult, texts: Iterable[str] | None = None
+) -> AliasScores:
+    """Same-entity alias pairs, predicted against gold. With ``texts`` (the scored articles), a gold
+    alias that none of them contains ("Interior Ministry (Iraq)", a label the annotator wrote; a
+    spelling the articles do not use) is left out of the pairs and counted in ``unreachable_aliases``:
+    a merge can only join the names its articles hold."""
+    folded = [alias_key(t) for t in texts] if texts is not None else None
     universe: dict[str, str] = {}
+    unreachable: set[str] = set()
     for gold_ent in gold_entities:
         for alias in [gold_ent.get("canonical", ""), *gold_ent.get("aliases", [])]:
-            if alias_key(alias):
-                universe.setdefault(alias_key(alias), str(gold_ent.get("id")))
+            key = alias_key(alias)
+            if not key:
+                continue
+            if folded is not None and not any(_contains(t, key) for t in folded):
+                unreachable.add(key)
+                continue
+            universe.setdefault(key, str(gold_ent.get("id")))
     gold_pairs = {frozenset(p) for p in combinations(sorted(universe), 2) if universe[p[0]] == universe[p[1]]}
     pred_pairs: set[frozenset[str]] = set()
     unknown: set[str] = set()
@@ -122,7 +135,16 @@ def entity_scores(gold_entities: Iterable[Mapping[str, Any]], merged: MergeResul
         unknown |= keys - universe.keys()
         pred_pairs |= {frozenset(p) for p in combinations(sorted(keys & universe.keys()), 2)}
     tp = len(pred_pairs & gold_pairs)
-    return AliasScores(pairwise=PRF.from_counts(tp, len(pred_pairs), len(gold_pairs)), unknown_aliases=len(unknown))
+    return AliasScores(
+        pairwise=PRF.from_counts(tp, len(pred_pairs), len(gold_pairs)),
+        unknown_aliases=len(unknown - unreachable),
+        unreachable_aliases=len(unreachable),
+    )
+
+
+def _contains(text: str, key: str) -> bool:
+    """``key`` occurs in ``text`` as whole words (both folded by ``alias_key``)."""
+    return re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text) is not None
 
 
 class ClaimMapper:
@@ -212,7 +234,8 @@ def score_merge(
 ) -> MergeScores:
     """All merge scores; ``doc_evals`` (the pipeline's extraction scoring) maps claim ids to gold."""
     mapper = ClaimMapper(gold, doc_evals)
-    scores = MergeScores(entities=entity_scores(merge_gold.get("entities", []), merged))
+    texts = [d.text for d in gold.docs]
+    scores = MergeScores(entities=entity_scores(merge_gold.get("entities", []), merged, texts))
 
     items = [(d.doc_id, i) for d in gold.docs for i in range(len(d.claims))]
     gold_of: dict[Item, set[Any]] = {}

@@ -146,7 +146,8 @@ def print_report(report: EvalReport, console: Console, *, details: bool = True) 
             _pct(e.precision),
             _pct(e.recall),
             _pct(e.f1),
-            f"{m.entities.unknown_aliases} predicted aliases unknown to gold",
+            f"{m.entities.unknown_aliases} predicted aliases unknown to gold, "
+            f"{m.entities.unreachable_aliases} gold aliases in no article",
         )
         for name, b in (
             ("clusters (B-cubed, all claims)", m.clusters),

@@ -157,6 +157,10 @@ class MatchRules(BaseModel):
 class AliasScores(BaseModel):
     pairwise: PRF = Field(default_factory=PRF, description="same-entity alias pairs over gold-known aliases")
     unknown_aliases: int = Field(default=0, description="predicted aliases gold does not list (not scored)")
+    unreachable_aliases: int = Field(
+        default=0,
+        description="gold aliases no scored article contains (labels, other spellings): left out of the pairs",
+    )
 
 
 class BCubed(BaseModel):
