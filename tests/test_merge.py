@@ -1577,3 +1577,22 @@ def test_what_an_actor_wrote_is_filed_under_it_without_becoming_its_name() -> No
     union = next(e for e in table.entities if e.canonical.lower().endswith("union"))
     assert "statement" not in {a.alias.lower() for a in union.aliases}
     assert table.speaker_entity("u1", "The statement") == union.id
+
+
+def test_an_office_and_an_airport_written_with_a_lowercase_head_join_their_full_names() -> None:
+    t1 = "Police said the attack was planned with the Prime Minister’s office. Flights left Baghdad airport late."
+    t2 = "Those arrested were released after calls by the office of Prime Minister, the monitor said."
+    t3 = "The convoy passed Baghdad International Airport before dawn, the monitor said."
+    docs = [
+        make_doc("o1", t1, [("Police", ORG, "said", t1, t1, [], [], ASSERT)]),
+        make_doc("o2", t2, [("the monitor", ORG, "said", t2, t2, [], [], ASSERT)]),
+        make_doc("o3", t3, [("the monitor", ORG, "said", t3, t3, [], [], ASSERT)]),
+    ]
+    table = resolve_entities(docs, texts={"o1": t1, "o2": t2, "o3": t3})
+    groups = [{a.alias for a in e.aliases} for e in table.entities]
+    assert {"Prime Minister’s office", "office of Prime Minister"} in [
+        g & {"Prime Minister’s office", "office of Prime Minister"} for g in groups
+    ]
+    assert {"Baghdad airport", "Baghdad International Airport"} in [
+        g & {"Baghdad airport", "Baghdad International Airport"} for g in groups
+    ]

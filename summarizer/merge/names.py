@@ -70,6 +70,8 @@ def variant_key(key: str) -> str:
     toks = [SYNONYMS.get(t, DEMONYMS.get(t, t)) for t in org_core(key).split()]
     if len(toks) == 3 and toks[0] in COUNTRIES and toks[-1] in BODIES and toks[1] in _POLITY_ADJECTIVES:
         toks = [toks[0], toks[-1]]  # "Iranian theocratic regime" = "Iranian regime"
+    if len(toks) > 2 and toks[-1] == "airport":
+        toks = [t for t in toks if t != "international"]  # "Baghdad International Airport" = "Baghdad airport"
     return " ".join(sorted(toks))
 
 
@@ -171,6 +173,11 @@ _DEMONYM = "|".join(sorted((d.capitalize() for d in DEMONYMS), key=len, reverse=
 _GOVERNMENT = re.compile(
     rf"\b(?:(?:{_DEMONYM}|US|U\.S\.)|[A-Z]\w+['’]s)\s+(?:[a-z]+\s+)?{_BODY}\b"
     rf"|\b{_BODY} of (?:the )?[A-Z]\w+(?:\s+[A-Z]\w+)?"
+)
+# An office or an airport written with a lowercase head: "Prime Minister's office" = "the office of
+# Prime Minister", "Baghdad airport" (= "Baghdad International Airport", ``variant_key``)
+_FACILITY = re.compile(
+    r"\b(?:[A-Z]\w+\s+)?[A-Z]\w+['’]s\s+office\b|\boffice of (?:the )?[A-Z]\w+(?:\s+[A-Z]\w+)?|\b[A-Z]\w+ airport\b"
 )
 # Function words that open a sentence with a capital and never a name ("Beyond Trump's finances",
 # "Did Trump lower his taxes"): dropped from the front of a capitalised run.
@@ -311,7 +318,7 @@ def names_in_text(*texts: str) -> dict[str, bool]:
                 found.setdefault(m.group(0).rstrip("."), False)
         for m in _HONORIFIC.finditer(text):
             found[m.group(0)] = True
-        for m in _GOVERNMENT.finditer(text):
+        for m in (*_GOVERNMENT.finditer(text), *_FACILITY.finditer(text)):
             found.setdefault(m.group(0), False)
     return found
 
