@@ -1094,3 +1094,10 @@ def test_an_unnamed_source_keeps_its_seat_and_a_group_its_members() -> None:
     assert group.speaker.name == "A group of doctors"
     reporter = only("A reporter for USA Today spotted Stein and reported that she was turned away.")
     assert reporter.speaker.name == "A reporter for USA Today"
+
+
+def test_a_hedging_adverb_before_a_participle_is_no_speaker() -> None:
+    """ "…, perhaps recognizing that": the participle still reuses the sentence's subject."""
+    text = "After the debate, Obama’s aides were also complimentary, perhaps recognizing that imitation is flattery."
+    found = [f for f in frame(text) if f.cue]
+    assert [(f.speaker.name, f.evidence.text) for f in found] == [("Obama’s aides", "imitation is flattery")]

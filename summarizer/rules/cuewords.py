@@ -32,6 +32,7 @@ from summarizer.rules.lexicon import (
     PASSIVE,
     PUNCT,
     THAT_ONLY,
+    is_adverb,
 )
 from summarizer.rules.phrases import speaker_after, subject_phrase
 from summarizer.text.tokens import Tok, region_at, regions_within
@@ -206,4 +207,7 @@ class CueWords:
             return False
         if toks[i - 1].low in ("before", "after", "while") and i > 1 and toks[i - 2].low in CUES:
             return True  # "Trump said before adding: …"
-        return toks[i - 1].text == "," or (i > 1 and self.closes(i - 1) and toks[i - 2].text == ",")
+        k = i - 1
+        while k > 0 and is_adverb(toks[k].text):  # "…, perhaps recognizing that", "…, apparently referring to"
+            k -= 1
+        return toks[k].text == "," or (k > 1 and self.closes(k) and toks[k - 1].text == ",")

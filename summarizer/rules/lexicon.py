@@ -108,9 +108,13 @@ QUANTIFIERS = words("one two three four five several some many most few both all
 LY_NOUNS = words("family families ally rally supply assembly anomaly monopoly bully reply daily weekly monthly")
 
 
+# adverbs that hedge without "-ly": "…, perhaps recognizing that", "maybe" (no speaker, either of them)
+UNLY_ADVERBS = words("perhaps maybe")
+
+
 def is_adverb(word: str) -> bool:
-    """An "-ly" adverb ("repeatedly", "simply"), not "family", "rally" or the name "Schlafly"."""
-    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in LY_NOUNS
+    """An "-ly" adverb ("repeatedly", "simply"), not "family", "rally" or the name "Schlafly"; or "perhaps"."""
+    return word in UNLY_ADVERBS or (word.islower() and word.endswith("ly") and len(word) > 4 and word not in LY_NOUNS)
 
 
 # words that float between a subject and its cue: "which together vowed", "diplomats almost
