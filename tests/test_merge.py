@@ -1601,3 +1601,22 @@ def test_an_office_and_an_airport_written_with_a_lowercase_head_join_their_full_
     assert {"Baghdad airport", "Baghdad International Airport"} in [
         g & {"Baghdad airport", "Baghdad International Airport"} for g in groups
     ]
+
+
+def test_an_institution_named_of_a_country_is_no_person_and_a_hyphened_prefix_is_no_name() -> None:
+    from summarizer.merge.names import names_in_text
+
+    t1 = "China said it was opposed to the test, a spokesman said. China warned it would act."
+    t2 = "Trump turned to lenders, including the Bank of China, after his bankruptcies, the editors wrote."
+    t3 = "Protesters circled Bank of America Stadium on Sunday, the police said. Bank officials declined to comment."
+    docs = [
+        make_doc("c1", t1, [("China", PER, "said", t1, t1, [], [], ASSERT)]),
+        make_doc("c2", t2, [("the editors", ORG, "wrote", t2, t2, [], [], ASSERT)]),
+        make_doc("c3", t3, [("Bank of America Stadium", PER, "said", t3, t3, [], [], ASSERT)]),
+    ]
+    table = resolve_entities(docs, texts={"c1": t1, "c2": t2, "c3": t3})
+    aliases = {e.canonical: ({a.alias for a in e.aliases}, e.type) for e in table.entities}
+    assert "China" not in aliases["Bank of China"][0] and "Bank of China" not in aliases["China"][0]
+    assert aliases["Bank of America Stadium"] == ({"Bank of America Stadium"}, SpeakerType.place)
+    assert "Priorities USA Action" in names_in_text("The pro-Clinton Priorities USA Action spent more.")
+    assert "Clinton Priorities USA Action" not in names_in_text("The pro-Clinton Priorities USA Action spent more.")

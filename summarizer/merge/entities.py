@@ -76,7 +76,7 @@ class EntityTable:
 
 PLACE_WORDS = frozenset(
     {"camp", "fort", "mount", "lake", "port", "airport", "city", "province", "square", "island", "islands",
-     "county", "river", "valley", "bay", "street", "avenue", "kingdom"}
+     "county", "river", "valley", "bay", "street", "avenue", "kingdom", "stadium", "arena", "plaza", "harbor", "beach"}
 )  # fmt: skip
 
 

@@ -300,7 +300,10 @@ def names_in_text(*texts: str) -> dict[str, bool]:
     for text in texts:
         headline = _headline(text)
         for m in _NAME.finditer(text):
-            for run in _and_parts(m.group(0).split()):
+            words_ = m.group(0).split()
+            if m.start() > 0 and text[m.start() - 1] == "-":
+                words_ = words_[1:]  # "the pro-Clinton Priorities USA Action": "Clinton" is an adjective's
+            for run in _and_parts(words_):
                 if headline and run[-1].lower() not in ORG_HINTS:  # "the NewYork Times" is a name there too
                     continue
                 while run and run[0].lower() in _SENTENCE_WORDS:

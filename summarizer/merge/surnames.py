@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 
 from summarizer.merge.aliasrules import AliasGraph
-from summarizer.merge.names import JOINING_PARTICLES, NOT_SHORT_FORMS, person_key
+from summarizer.merge.names import DEMONYMS_AND_COUNTRIES, JOINING_PARTICLES, NOT_SHORT_FORMS, person_key
 from summarizer.models.document import DocumentResult, SpeakerType
 
 _MALE_TITLE = re.compile(r"^(?:mr|sir|lord)\b", re.I)
@@ -93,9 +93,17 @@ def _full_names(b: AliasGraph) -> list[int]:
     for i in b.global_nodes():
         n = b.nodes[i]
         words_ = len(person_key(n.key).split())
-        if words_ >= 2 and (n.person or b.uf.find(i) in person_roots or (not n.types and words_ <= 3)):
+        untyped = not n.types and words_ <= 3 and not _institution_words(n.key)
+        if words_ >= 2 and (n.person or b.uf.find(i) in person_roots or untyped):
             out.append(i)
     return out
+
+
+def _institution_words(key: str) -> bool:
+    """An untyped name that cannot be a person's: "of", "for" or "and" inside it, or a country last
+    ("Bank of China", whose "China" is no surname to join)."""
+    toks = key.split()
+    return any(t in ("of", "for", "and") for t in toks) or toks[-1] in DEMONYMS_AND_COUNTRIES
 
 
 def join_local_surnames(b: AliasGraph) -> None:
@@ -136,7 +144,11 @@ def join_surnames(b: AliasGraph) -> None:
     persons = [i for i in b.global_nodes() if b.nodes[i].person]
     # a full name seen only in claim text, untyped ("Nouri al-Maliki"), can still be the one a
     # titled surname ("Prime Minister Maliki") stands for
-    untyped = [i for i in b.global_nodes() if not b.nodes[i].types and 2 <= len(b.nodes[i].key.split()) <= 3]
+    untyped = [
+        i
+        for i in b.global_nodes()
+        if not b.nodes[i].types and 2 <= len(b.nodes[i].key.split()) <= 3 and not _institution_words(b.nodes[i].key)
+    ]
     full: dict[str, set[int]] = {}
     last: dict[str, set[int]] = {}
     for i in [*persons, *untyped]:
@@ -223,7 +235,12 @@ def join_short_forms(b: AliasGraph, docs: list[DocumentResult], texts: Mapping[s
         if root in person_roots:
             name = person_key(b.nodes[i].key).split()
             last = name[-1]
-            if len(name) >= 2 and len(name[0]) >= 4 and name[0] not in NOT_SHORT_FORMS:
+            if (
+                len(name) >= 2
+                and len(name[0]) >= 4
+                and name[0] not in NOT_SHORT_FORMS
+                and not _institution_words(b.nodes[i].key)
+            ):
                 firsts.setdefault(name[0], set()).add(root)
         elif (toks[0] in _PLACE_HEADS and len(toks) == 2) or toks[-1] in _STANDALONE_BODIES:
             last = toks[-1]
