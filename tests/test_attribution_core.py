@@ -1101,3 +1101,14 @@ def test_a_hedging_adverb_before_a_participle_is_no_speaker() -> None:
     text = "After the debate, Obama’s aides were also complimentary, perhaps recognizing that imitation is flattery."
     found = [f for f in frame(text) if f.cue]
     assert [(f.speaker.name, f.evidence.text) for f in found] == [("Obama’s aides", "imitation is flattery")]
+
+
+def test_a_role_description_takes_a_person_for_its_antecedent() -> None:
+    """ "the senator" refers back to a person, not to the Facebook message named just before."""
+    text = (
+        "Ted Cruz said the race was over. In a statement, the Cruz campaign said he would vote. "
+        "The senator said he had kept his pledge."
+    )
+    last = frame(text)[-1]
+    assert last.speaker.name == "The senator"
+    assert last.speaker.antecedent is not None and last.speaker.antecedent.text == "Ted Cruz"

@@ -1620,3 +1620,40 @@ def test_an_institution_named_of_a_country_is_no_person_and_a_hyphened_prefix_is
     assert aliases["Bank of America Stadium"] == ({"Bank of America Stadium"}, SpeakerType.place)
     assert "Priorities USA Action" in names_in_text("The pro-Clinton Priorities USA Action spent more.")
     assert "Clinton Priorities USA Action" not in names_in_text("The pro-Clinton Priorities USA Action spent more.")
+
+
+def test_people_of_one_surname_stay_apart_by_given_name_and_office_and_a_bare_office_finds_its_holder() -> None:
+    t1 = "President Barack Obama spoke on Monday, the aides said. The president said the deal would hold."
+    t2 = "Michelle Obama said the campaign was cruel. Mr. Obama was not there. President Obama said it too."
+    docs = [
+        make_doc(
+            "b1",
+            t1,
+            [
+                ("President Barack Obama", PER, "said", t1, t1, [], [], ASSERT),
+                (
+                    "the president",
+                    PER,
+                    "said",
+                    "The president said the deal would hold",
+                    "the deal would hold",
+                    [],
+                    [],
+                    ASSERT,
+                ),
+            ],
+        ),  # fmt: skip
+        make_doc(
+            "m1",
+            t2,
+            [
+                ("Michelle Obama", PER, "said", t2, t2, [], [], ASSERT),
+                ("Mr. Obama", PER, "said", t2, t2, [], [], ASSERT),
+                ("President Obama", PER, "said", t2, t2, [], [], ASSERT),
+            ],
+        ),
+    ]
+    table = resolve_entities(docs, texts={"b1": t1, "m1": t2})
+    aliases = {e.canonical: {a.alias for a in e.aliases} for e in table.entities}
+    assert aliases["Michelle Obama"] == {"Michelle Obama"}
+    assert {"Mr. Obama", "President Obama", "president"} <= aliases["Barack Obama"]

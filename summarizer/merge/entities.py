@@ -51,7 +51,7 @@ from summarizer.merge.names import (
 )
 from summarizer.merge.normalize import is_acronym, name_key
 from summarizer.merge.places import CITY_POPULATION, gazetteer
-from summarizer.merge.surnames import join_local_surnames, join_short_forms, join_surnames
+from summarizer.merge.surnames import join_local_surnames, join_local_titles, join_short_forms, join_surnames
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
 from summarizer.rules.speakers import NO_SOURCE, institution_type, speaks_for_another
@@ -283,10 +283,11 @@ def resolve_entities(
     join_abbreviated_words(b)
     join_fuzzy(b, resolver)
     join_acronyms(b, resolver)
-    join_local_surnames(b)
+    join_local_surnames(b, given)
     join_short_outlets(b)
-    join_surnames(b)
+    join_surnames(b, given)
     join_short_forms(b, docs, texts)
+    join_local_titles(b)
 
     groups = b.uf.groups()
     name_parts = _name_parts(b)

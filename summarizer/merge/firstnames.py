@@ -71,6 +71,16 @@ class GivenNames:
             self._detector = Detector(case_sensitive=False)
         return self._detector.get_gender(word) != "unknown"
 
+    def gender(self, name: str) -> str | None:
+        """ "f" for "Michelle Obama", "m" for "Barack Obama": a full name's given name that the
+        dictionary calls female or male outright; None for a lone surname or an unsure name."""
+        toks = person_name(name.replace("’", "'")).split()
+        if len(toks) < 2 or not self.personal(" ".join(toks)):
+            return None
+        if self._detector is None:
+            self._detector = Detector(case_sensitive=False)
+        return {"male": "m", "female": "f"}.get(self._detector.get_gender(toks[0]))
+
     def personal(self, name: str) -> bool:
         """ "Cheryl Mills", "Howard Dean", "Hassan Danaiefar", "House Speaker Paul D. Ryan" (a role,
         then a name): yes; "Grant Park", "Tax Policy Center", "Hillary" (one word), "Iranian

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 
 from summarizer.merge.aliasrules import AliasGraph
+from summarizer.merge.firstnames import GivenNames
 from summarizer.merge.names import DEMONYMS_AND_COUNTRIES, JOINING_PARTICLES, NOT_SHORT_FORMS, person_key
 from summarizer.models.document import DocumentResult, SpeakerType
 
@@ -30,15 +31,16 @@ def _gender(raw: str) -> str | None:
 
 
 class _Genders:
-    """The titled genders each group has been written with, kept up to date as groups join: two
-    people who share a surname stay apart when their titles differ (Mr. vs Mrs. Clinton)."""
+    """The genders each group has been written with, by a title or a given name, kept up to date as
+    groups join: two people who share a surname stay apart when their titles or given names differ
+    (Mr. vs Mrs. Clinton; Michelle vs Barack Obama; Melania vs Donald Trump)."""
 
-    def __init__(self, b: AliasGraph) -> None:
+    def __init__(self, b: AliasGraph, given: GivenNames | None = None) -> None:
         self.b = b
         self.of: dict[int, set[str]] = {}
         for i, n in enumerate(b.nodes):
             for raw in n.surfaces:
-                g = _gender(raw)
+                g = _gender(raw) or (given.gender(raw) if given is not None and n.person else None)
                 if g:
                     self.of.setdefault(b.uf.find(i), set()).add(g)
 
@@ -85,6 +87,25 @@ class _Offices:
             self._of[self.b.uf.find(i)] = both
 
 
+def join_local_titles(b: AliasGraph) -> None:
+    """A bare office written as a speaker ("the mayor said", "the president") is the one person its
+    own article names with that office as a title ("Mayor Bill de Blasio", "President Obama"); left
+    alone where the article titles no one, or more than one, with it."""
+    titled: dict[tuple[str, str], set[int]] = {}  # (doc, office) → groups named with it there
+    for j, n in enumerate(b.nodes):
+        for raw, docs in n.surfaces.items():
+            words_ = raw.lower().replace(".", " ").split()
+            if len(words_) >= 2 and words_[0] in _OFFICES and raw.split()[-1][:1].isupper():
+                for doc in docs:
+                    titled.setdefault((doc, _OFFICES[words_[0]]), set()).add(j)
+    for i, n in enumerate(b.nodes):
+        if n.local_doc is None or n.key not in _OFFICES:
+            continue
+        roots = {b.uf.find(j) for j in titled.get((n.local_doc, _OFFICES[n.key]), ())}
+        if len(roots) == 1:
+            b.uf.union(i, roots.pop())
+
+
 def _full_names(b: AliasGraph) -> list[int]:
     """Nodes that name a person in full: typed persons of two words or more, and untyped names of
     two or three words seen in claim text ("Nouri al-Maliki")."""
@@ -106,16 +127,19 @@ def _institution_words(key: str) -> bool:
     return any(t in ("of", "for", "and") for t in toks) or toks[-1] in DEMONYMS_AND_COUNTRIES
 
 
-def join_local_surnames(b: AliasGraph) -> None:
+def join_local_surnames(b: AliasGraph, given: GivenNames | None = None) -> None:
     """A lone surname ("Clinton", "Mrs. Clinton", "Mr. Trump") is the one person its own article
     names in full with that surname: news writes the full name first and the surname after, so the
     article settles it even where the corpus has two Clintons. A surname its article does not
     settle becomes a corpus-wide name, for ``join_surnames`` to place."""
-    genders = _Genders(b)
+    genders = _Genders(b, given)
+    offices = _Offices(b)
     by_doc: dict[tuple[str, str], set[int]] = {}
     by_first: dict[tuple[str, str], set[int]] = {}  # "Xi" of "Xi Jinping", "Park" of "Park Geun-hye"
+    anywhere: dict[str, set[int]] = {}  # surname → full names of the whole corpus
     for i in _full_names(b):
         name = person_key(b.nodes[i].key).split()
+        anywhere.setdefault(name[-1], set()).add(i)
         for doc in b.nodes[i].articles:
             by_doc.setdefault((doc, name[-1]), set()).add(i)
             if len(name) == 2:
@@ -127,6 +151,12 @@ def join_local_surnames(b: AliasGraph) -> None:
         if not roots:  # a family name written first ("Mr. Xi" of "President Xi Jinping"), in its own article
             roots = {b.uf.find(j) for j in by_first.get((doc, surname), ())} - {b.uf.find(i)}
         roots = {r for r in roots if genders.fits(i, r)}
+        office = offices.of(i)
+        if office and len(roots) == 1 and not office & offices.of(next(iter(roots))):
+            # "President Obama" in an article that names only Michelle Obama in full: the corpus's
+            # one Obama with that office, if there is one, else no one here
+            holders = {b.uf.find(j) for j in anywhere.get(surname, ()) if office & offices.of(j)}
+            roots = {r for r in holders if genders.fits(i, r)} if holders else roots
         if len(roots) == 1:
             genders.union(i, roots.pop())
             continue
@@ -134,13 +164,13 @@ def join_local_surnames(b: AliasGraph) -> None:
             genders.union(i, b.node(raw, doc, SpeakerType.person, declared=n.declared, surname_local=False))
 
 
-def join_surnames(b: AliasGraph) -> None:
+def join_surnames(b: AliasGraph, given: GivenNames | None = None) -> None:
     """A surname (or a name after a title) no article settled joins the full name in the corpus that
     ends with it: the only one whose titles agree (Mr. vs Mrs. Clinton), or one the corpus names in
     far more articles than any other (Hillary over Bill Clinton in campaign news). A person named in
     one article only does not take a surname written alone in several others ("King" in five
     articles is not the Charlie King of one)."""
-    genders = _Genders(b)
+    genders = _Genders(b, given)
     persons = [i for i in b.global_nodes() if b.nodes[i].person]
     # a full name seen only in claim text, untyped ("Nouri al-Maliki"), can still be the one a
     # titled surname ("Prime Minister Maliki") stands for

@@ -176,7 +176,8 @@ class SpeakerResolver:
         return Decided(written, kind, mention, self.antecedent(written, before=start))
 
     def antecedent(self, pronoun: str, before: int) -> Mention | None:
-        want_person = pronoun.lower() in PERSONAL
+        # "he", and "the senator" / "the candidate": a person's; "the group", "the statement": not
+        want_person = pronoun.lower() in PERSONAL or _role_headed(_without_article(pronoun).lower())
         for m in reversed(self.recent):
             if 0 <= before <= m.start:
                 continue
