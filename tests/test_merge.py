@@ -1642,7 +1642,7 @@ def test_people_of_one_surname_stay_apart_by_given_name_and_office_and_a_bare_of
                     ASSERT,
                 ),
             ],
-        ),  # fmt: skip
+        ),
         make_doc(
             "m1",
             t2,
