@@ -1657,3 +1657,15 @@ def test_people_of_one_surname_stay_apart_by_given_name_and_office_and_a_bare_of
     aliases = {e.canonical: {a.alias for a in e.aliases} for e in table.entities}
     assert aliases["Michelle Obama"] == {"Michelle Obama"}
     assert {"Mr. Obama", "President Obama", "president"} <= aliases["Barack Obama"]
+
+
+def test_a_common_word_that_opens_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    t1 = "Melania Trump spoke at the convention, her aides said, and will hold a rally."
+    t2 = "Hold Melania Trump to her husband's standards, the editors wrote. New York Times readers agreed."
+    docs = [
+        make_doc("h1", t1, [("her aides", ORG, "said", t1, t1, [], [], ASSERT)]),
+        make_doc("h2", t2, [("the editors", ORG, "wrote", t2, t2, [], [], ASSERT)]),
+    ]
+    table = resolve_entities(docs, texts={"h1": t1, "h2": t2})
+    aliases = {a.alias for e in table.entities for a in e.aliases}
+    assert "Hold Melania Trump" not in aliases and "York Times" not in aliases

@@ -185,14 +185,15 @@ def _person_canonical(seen: dict[str, set[str]]) -> str | None:
     return max(full)[2] if full else None
 
 
-def _read_article(b: AliasGraph, doc: DocumentResult, text: str, given: GivenNames) -> None:
+def _read_article(b: AliasGraph, doc: DocumentResult, text: str, given: GivenNames, known: set[str]) -> None:
     """The names of an article's whole text, as links between the names of its claims: a long form
     or an acronym written outside every claim ("a senior fellow at the Urban-Brookings Tax Policy
     Center") and what the article says a name is ("the NCRI, the Iranian opposition movement")."""
     phrases = {c.speaker.name for c in doc.claims} | {a for e in doc.entities for a in [e.name, *e.aliases]}
     for sentence in split_sentences(text):
         for raw, person in names_in_text(sentence.text).items():
-            if not names_nothing(raw):
+            raw = _without_opener(raw, sentence.text, given, known)
+            if raw and not names_nothing(raw):
                 kind = SpeakerType.person if person or given.personal(raw) else SpeakerType.unnamed
                 b.node(raw, doc.doc_id, kind, declared=False, text_only=True)
         for short, long in definitions_in_text(sentence.text):
@@ -215,6 +216,18 @@ def _read_article(b: AliasGraph, doc: DocumentResult, text: str, given: GivenNam
                 # that the corpus shares ("the Iranian opposition")
                 if idx is not None and app.describes(display_name(phrase)):
                     b.uf.union(name, idx)
+
+
+def _without_opener(raw: str, sentence: str, given: GivenNames, known: set[str]) -> str:
+    """A name that opens its sentence without its first word, when that word is a common one written
+    with a capital only because it opens the sentence and the rest is a name the claims write
+    elsewhere: "Hold Melania Trump to …" → "Melania Trump", "Injecting Clinton's troubles" → "Clinton"
+    (not "New York Times": "York Times" is written nowhere)."""
+    words_ = raw.split()
+    if len(words_) < 2 or not sentence.lstrip(" \"'“‘(").startswith(raw) or not given.common_word(words_[0]):
+        return raw
+    rest = " ".join(words_[1:])
+    return rest if name_key(rest) in known else raw
 
 
 def _lowercase_words(docs: list[DocumentResult], texts: Mapping[str, str] | None) -> frozenset[str]:
@@ -263,10 +276,16 @@ def resolve_entities(
                 # it joins that name's entity across articles, not a copy local to this one
                 described = sp.type == SpeakerType.unnamed
                 b.uf.union(idx, b.node(sp.canonical, doc.doc_id, sp.type, declared=not described))
-    for doc in docs:
-        for claim in doc.claims:
-            for raw, person in names_in_text(*{claim.text, claim.evidence.text}).items():
-                if names_nothing(raw):
+    in_claims = [[names_in_text(*{c.text, c.evidence.text}) for c in doc.claims] for doc in docs]
+    known = {name_key(raw) for found in in_claims for names in found for raw in names} | {
+        name_key(c.speaker.name) for doc in docs for c in doc.claims
+    }
+    for doc, found in zip(docs, in_claims, strict=True):
+        for claim, names in zip(doc.claims, found, strict=True):
+            for raw, person in names.items():
+                for part in (claim.text, claim.evidence.text):
+                    raw = _without_opener(raw, part, given, known)
+                if not raw or names_nothing(raw):
                     continue
                 person = person or given.personal(raw)
                 b.node(raw, doc.doc_id, SpeakerType.person if person else SpeakerType.unnamed, declared=False)
@@ -277,7 +296,7 @@ def resolve_entities(
                 )
     for doc in docs:
         if texts and doc.doc_id in texts:
-            _read_article(b, doc, texts[doc.doc_id], given)
+            _read_article(b, doc, texts[doc.doc_id], given, known)
     join_equal_variants(b)
     join_qualified(b)
     join_abbreviated_words(b)

@@ -71,6 +71,11 @@ class GivenNames:
             self._detector = Detector(case_sensitive=False)
         return self._detector.get_gender(word) != "unknown"
 
+    def common_word(self, word: str) -> bool:
+        """A capitalised word the corpus also writes in lower case and no given name ("Hold",
+        "Injecting", "Everything" opening a sentence); "Will" and "Bill" are given names."""
+        return word.isalpha() and word.lower() in self._lowercase and not self._known(word)
+
     def gender(self, name: str) -> str | None:
         """ "f" for "Michelle Obama", "m" for "Barack Obama": a full name's given name that the
         dictionary calls female or male outright; None for a lone surname or an unsure name."""
