@@ -1669,3 +1669,28 @@ def test_a_common_word_that_opens_a_sentence_is_no_part_of_the_name_after_it() -
     table = resolve_entities(docs, texts={"h1": t1, "h2": t2})
     aliases = {a.alias for e in table.entities for a in e.aliases}
     assert "Hold Melania Trump" not in aliases and "York Times" not in aliases
+
+
+def test_a_lowercase_speaker_with_no_word_for_an_actor_is_no_entity_and_a_lowercase_role_leaves_the_name() -> None:
+    from summarizer.merge.actors import no_actor
+
+    assert no_actor("built near a meandering mountain stream") and no_actor("additional federal")
+    assert no_actor("the economy") and no_actor("please")
+    assert not no_actor("city officials") and not no_actor("many tax experts") and not no_actor("taxpayers")
+    assert not no_actor("a statement") and not no_actor("the campaign") and not no_actor("NATO")
+    t = "The economy grew, the report said. Moderator Lester Holt asked twice, and the economy slowed."
+    docs = [
+        make_doc(
+            "r1",
+            t,
+            [
+                ("the economy", SpeakerType.unnamed, "slowed", t, t, [], [], ASSERT),
+                ("moderator Lester Holt", SpeakerType.unnamed, "asked", t, t, [], [], ASSERT),
+                ("Lester Holt", PER, "asked", t, t, [], [], ASSERT),
+            ],
+        )
+    ]
+    table = resolve_entities(docs, texts={"r1": t})
+    aliases = {e.canonical: {a.alias for a in e.aliases} for e in table.entities}
+    assert not any("economy" in a for group in aliases.values() for a in group)
+    assert {"moderator Lester Holt", "Lester Holt"} <= aliases["Lester Holt"]

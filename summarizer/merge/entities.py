@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from summarizer.merge.actors import no_actor
 from summarizer.merge.aliasrules import (
     AliasCandidate,
     AliasGraph,
@@ -218,6 +219,10 @@ def _read_article(b: AliasGraph, doc: DocumentResult, text: str, given: GivenNam
                     b.uf.union(name, idx)
 
 
+# a role in lower case, then a full name: "moderator Lester Holt", "economist Maury Obstfeld"
+_ROLE_THEN_NAME = re.compile(r"^(?:[a-z][\w'’-]*\s+)+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)$")
+
+
 def _without_opener(raw: str, sentence: str, given: GivenNames, known: set[str]) -> str:
     """A name that opens its sentence without its first word, when that word is a common one written
     with a capital only because it opens the sentence and the rest is a name the claims write
@@ -262,7 +267,9 @@ def resolve_entities(
         for claim in doc.claims:
             sp = claim.speaker
             key = (doc.doc_id, sp.name)
-            if sp.name == NO_SOURCE or refers_back(sp.name) or names_nothing(sp.name):  # "He": its antecedent's
+            debris = sp.type != SpeakerType.author and no_actor(sp.name)
+            if sp.name == NO_SOURCE or refers_back(sp.name) or names_nothing(sp.name) or debris:
+                # "He": its antecedent's; "the economy", "additional federal": no actor
                 if sp.canonical and not names_nothing(sp.canonical):
                     speaker_nodes.setdefault(key, b.node(sp.canonical, doc.doc_id, sp.type, declared=False))
                 continue
@@ -271,6 +278,10 @@ def resolve_entities(
                 continue
             idx = b.node(sp.name, doc.doc_id, sp.type)
             speaker_nodes.setdefault(key, idx)
+            named = _ROLE_THEN_NAME.match(sp.name)
+            if named is not None and given.personal(named.group(1)):
+                # "moderator Lester Holt", "rival Donald Trump": the person the name names
+                b.uf.union(idx, b.node(named.group(1), doc.doc_id, SpeakerType.person))
             if sp.canonical and sp.type != SpeakerType.author:
                 # a description's antecedent ("the same source" → the NCRI) is a name like any other:
                 # it joins that name's entity across articles, not a copy local to this one

@@ -355,6 +355,8 @@ def names_nothing(raw: str) -> bool:
         return True
     if _DEBRIS.search(raw) or _ROMAN.fullmatch(raw.strip()):  # a figure; "II" of "World War II"
         return True
+    if len(toks) >= 2 and _ROMAN.fullmatch(toks[-1]):
+        toks = toks[:-1]  # "World War II", "Vatican II": the event before the numeral
     if len(toks) >= 2 and toks[-1] in _EVENTS_AND_TEXTS:  # "Election Day", "Affordable Care Act": no actor
         return True
     if sum(1 for t in toks if t.isupper() and len(t) >= 4) >= 2:  # "SAVE A QUARTER Let's say": a shouted header

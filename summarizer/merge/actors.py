@@ -1,0 +1,45 @@
+"""Whether a speaker written in lower case names an actor at all.
+
+Why: the rules and the model sometimes take a clause fragment or an abstract noun for a speaker
+("built near a meandering mountain stream", "additional federal", "the economy", "please"). Each
+became an entity of the merged table, where an analyst reads it as an actor. A phrase with a
+capital may be a name the word lists lack; a phrase without one is a description, and a description
+of an actor has a word for a person, a group, a body or something written in it ("city officials",
+"the campaign", "a statement", "many tax experts", "taxpayers"). The claims keep such a speaker as
+written; only the entity table leaves it out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.rules.lexicon import MEASURES
+from summarizer.rules.speakers import UTTERANCES
+from summarizer.text.words import PEOPLE_NOUNS, ROLE_WORDS, TITLES, word_set
+
+# singular heads of a person, a group or a body, beside the plural people nouns and the roles
+_BODIES_AND_PEOPLE = word_set(
+    """group campaign court committee commission government administration agency department ministry council panel
+    board party network outlet media press newspaper paper magazine station channel show program spot clip video film
+    documentary ruling decision filing lawsuit complaint transcript record source official spokesman spokeswoman
+    spokesperson aide friend family team staff crowd audience everyone someone anyone person man men woman women people
+    narrator announcer moderator host anchor judge justice jury prosecutor police coalition alliance organization union
+    association firm company industry bank fund foundation institute center side camp movement nation country state city
+    county regime authority military army force navy bureau office house senate congress legislature parliament chamber
+    caucus delegation leadership establishment electorate public majority minority diplomat child children son daughter
+    wife husband mother father brother sister niece nephew cousin relative neighbor neighbour rival ally regular
+    statistics"""
+)
+ACTOR_HEADS = PEOPLE_NOUNS | ROLE_WORDS | TITLES | UTTERANCES | MEASURES | _BODIES_AND_PEOPLE
+_PLURAL_AGENT = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees)$")  # "taxpayers", "environmentalists"
+
+
+def _actor_word(word: str) -> bool:
+    w = word.lower().replace("’", "'").removesuffix("'s").strip(".,'\"")
+    forms = {w, w.removesuffix("s"), w.removesuffix("es"), w[:-3] + "y" if w.endswith("ies") else w}
+    return bool(forms & ACTOR_HEADS) or (len(w) > 5 and _PLURAL_AGENT.search(w) is not None)
+
+
+def no_actor(name: str) -> bool:
+    """A speaker in lower case with no word for a person, group, body or text: no entity."""
+    return not any(c.isupper() for c in name) and not any(_actor_word(w) for w in name.split())
