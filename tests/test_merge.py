@@ -1694,3 +1694,14 @@ def test_a_lowercase_speaker_with_no_word_for_an_actor_is_no_entity_and_a_lowerc
     aliases = {e.canonical: {a.alias for a in e.aliases} for e in table.entities}
     assert not any("economy" in a for group in aliases.values() for a in group)
     assert {"moderator Lester Holt", "Lester Holt"} <= aliases["Lester Holt"]
+
+
+def test_a_body_named_on_its_subject_is_one_name_and_a_lone_title_none() -> None:
+    from summarizer.merge.names import names_in_text, names_nothing, person_name
+
+    found = names_in_text("Nick Witney, a fellow at the European Council on Foreign Relations, said so.")
+    assert "European Council on Foreign Relations" in found
+    assert "Foreign Relations" not in found and "European Council" not in found
+    assert names_nothing("Judge") and names_nothing("CEO") and not names_nothing("Democrats")
+    assert person_name("House Speaker Paul D. Ryan") == "Paul D. Ryan"
+    assert person_name("Speaker of the House Newt Gingrich") == "Newt Gingrich"

@@ -49,7 +49,8 @@ SYNONYMS = {"regime": "government", "administration": "government"}
 TITLES = (
     TEXT_TITLES
     | ROLE_WORDS
-    | words("then state foreign interior resistance opposition iranian iraqi us american french british un of the")
+    | words("""then state foreign interior resistance opposition iranian iraqi us american french british un of the
+    house senate majority minority""")
 )
 PARTICLES = words("al el bin ibn de van von da")  # dropped from a person's key: "de Blasio" = "Blasio"
 # and these too join the words of a name written with them ("Marine Le Pen", "Rocco di Pietro")
@@ -173,6 +174,12 @@ _DEMONYM = "|".join(sorted((d.capitalize() for d in DEMONYMS), key=len, reverse=
 _GOVERNMENT = re.compile(
     rf"\b(?:(?:{_DEMONYM}|US|U\.S\.)|[A-Z]\w+['’]s)\s+(?:[a-z]+\s+)?{_BODY}\b"
     rf"|\b{_BODY} of (?:the )?[A-Z]\w+(?:\s+[A-Z]\w+)?"
+)
+# A body named for its subject after "on": "Council on Foreign Relations", "Commission on
+# Presidential Debates" (the name pattern joins words over "of" and "for", not "on")
+_BODY_ON = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+)*(?:Council|Committee|Subcommittee|Commission|Conference|Institute|Center|Task Force)"
+    r"\s+on\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*"
 )
 # An office or an airport written with a lowercase head: "Prime Minister's office" = "the office of
 # Prime Minister", "Baghdad airport" (= "Baghdad International Airport", ``variant_key``)
@@ -299,7 +306,12 @@ def names_in_text(*texts: str) -> dict[str, bool]:
     found: dict[str, bool] = {}
     for text in texts:
         headline = _headline(text)
+        bodies_on = [m.span() for m in _BODY_ON.finditer(text)]
+        for a, b in bodies_on:
+            found.setdefault(text[a:b], False)
         for m in _NAME.finditer(text):
+            if any(a <= m.start() and m.end() <= b for a, b in bodies_on):
+                continue  # "European Council", "Foreign Relations" of "the European Council on Foreign Relations"
             words_ = m.group(0).split()
             if m.start() > 0 and text[m.start() - 1] == "-":
                 words_ = words_[1:]  # "the pro-Clinton Priorities USA Action": "Clinton" is an adjective's
@@ -351,7 +363,9 @@ def names_nothing(raw: str) -> bool:
     low = [t.lower().strip(".,;:'\"’“”") if not t.isupper() else "" for t in toks]  # "US" is no "us"
     if low[0] in PRONOUNS or (low[0] in _DETERMINERS and len(toks) == 1) or low[-1] in PRONOUNS:
         return True
-    if len(toks) == 1 and toks[0].lower().strip(".,;:!") in _NO_NAMES:  # "No", "NO", "EDT"
+    if (
+        len(toks) == 1 and toks[0].lower().strip(".,;:!") in _NO_NAMES | TEXT_TITLES | ROLE_WORDS
+    ):  # "EDT", "Judge", "CEO"
         return True
     if _DEBRIS.search(raw) or _ROMAN.fullmatch(raw.strip()):  # a figure; "II" of "World War II"
         return True

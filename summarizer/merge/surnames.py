@@ -16,6 +16,7 @@ from summarizer.merge.aliasrules import AliasGraph
 from summarizer.merge.firstnames import GivenNames
 from summarizer.merge.names import DEMONYMS_AND_COUNTRIES, JOINING_PARTICLES, NOT_SHORT_FORMS, person_key
 from summarizer.models.document import DocumentResult, SpeakerType
+from summarizer.text.words import PARTY_WORDS
 
 _MALE_TITLE = re.compile(r"^(?:mr|sir|lord)\b", re.I)
 _FEMALE_TITLE = re.compile(r"^(?:mrs|ms|miss|lady|dame)\b", re.I)
@@ -114,17 +115,18 @@ def _full_names(b: AliasGraph) -> list[int]:
     for i in b.global_nodes():
         n = b.nodes[i]
         words_ = len(person_key(n.key).split())
-        untyped = not n.types and words_ <= 3 and not _institution_words(n.key)
-        if words_ >= 2 and (n.person or b.uf.find(i) in person_roots or untyped):
+        if words_ < 2 or _institution_words(person_key(n.key)):
+            continue
+        if n.person or b.uf.find(i) in person_roots or (not n.types and words_ <= 3):
             out.append(i)
     return out
 
 
 def _institution_words(key: str) -> bool:
-    """An untyped name that cannot be a person's: "of", "for" or "and" inside it, or a country last
-    ("Bank of China", whose "China" is no surname to join)."""
+    """A name that cannot be a person's: "of", "for" or "and" inside it, or a country or a party last
+    ("Bank of China", whose "China" is no surname to join; "Kent County Republican")."""
     toks = key.split()
-    return any(t in ("of", "for", "and") for t in toks) or toks[-1] in DEMONYMS_AND_COUNTRIES
+    return any(t in ("of", "for", "and") for t in toks) or toks[-1] in DEMONYMS_AND_COUNTRIES | PARTY_WORDS
 
 
 def join_local_surnames(b: AliasGraph, given: GivenNames | None = None) -> None:
@@ -184,7 +186,7 @@ def join_surnames(b: AliasGraph, given: GivenNames | None = None) -> None:
     for i in [*persons, *untyped]:
         toks = person_key(b.nodes[i].key).split()
         full.setdefault(" ".join(toks), set()).add(b.uf.find(i))
-        if len(toks) >= 2:
+        if len(toks) >= 2 and not _institution_words(" ".join(toks)):
             last.setdefault(toks[-1], set()).add(b.uf.find(i))
     articles = b.articles_by_group()
     offices = _Offices(b)

@@ -49,7 +49,7 @@ TITLES = word_set("""mr mrs ms miss dr prof sen senator rep representative gov g
 # ("Republican Donald Trump"), but also opens organisations' names ("Republican National Committee").
 ROLE_WORDS = word_set(
     "president-elect prime supreme congressman congresswoman colonel head chief deputy candidate nominee retired "
-    "chancellor manager director executive adviser advisor aide strategist founder ceo"
+    "chancellor manager director executive adviser advisor aide strategist founder ceo speaker"
 )
 PARTY_WORDS = word_set("republican republicans democrat democrats democratic gop libertarian")
 # Titles, roles and party words: a person's name may follow any of them in a phrase ("Vermont Sen. Bernie Sanders").
