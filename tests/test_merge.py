@@ -1705,3 +1705,26 @@ def test_a_body_named_on_its_subject_is_one_name_and_a_lone_title_none() -> None
     assert names_nothing("Judge") and names_nothing("CEO") and not names_nothing("Democrats")
     assert person_name("House Speaker Paul D. Ryan") == "Paul D. Ryan"
     assert person_name("Speaker of the House Newt Gingrich") == "Newt Gingrich"
+
+
+def test_a_person_written_with_the_outlet_or_place_they_speak_for_is_that_person() -> None:
+    t1 = "It is tight, wrote Cameron Easley for Morning Consult. Del. Stacey Plaskett of the Virgin Islands agreed."
+    t2 = "Cameron Easley said the poll moved. Stacey Plaskett said so too."
+    docs = [
+        make_doc(
+            "w1",
+            t1,
+            [
+                ("Cameron Easley for Morning Consult", ORG, "wrote", t1, t1, [], [], ASSERT),
+                ("Del. Stacey Plaskett of the Virgin Islands", PER, "agreed", t1, t1, [], [], ASSERT),
+            ],
+        ),
+        make_doc("w2", t2, [("Cameron Easley", PER, "said", t2, t2, [], [], ASSERT)]),
+    ]
+    table = resolve_entities(docs, texts={"w1": t1, "w2": t2})
+    kinds = {e.canonical: (e.type, {a.alias for a in e.aliases}) for e in table.entities}
+    assert kinds["Cameron Easley"] == (
+        SpeakerType.person, {"Cameron Easley", "Cameron Easley for Morning Consult"}
+    )  # fmt: skip
+    plaskett = next(v for k, v in kinds.items() if "Plaskett" in k)
+    assert plaskett[0] == SpeakerType.person

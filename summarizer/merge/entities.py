@@ -158,10 +158,19 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
     if kind == SpeakerType.person and all(is_acronym(raw) for raw in surfaces):
         kind = SpeakerType.organization  # "the GOP nominee" made "GOP" a speaker typed a person
     person = kind == SpeakerType.person
-    if kind not in (SpeakerType.author, SpeakerType.media) and (
-        any(_is_place(n.key, person) for n in nodes)
-        or _named_place(nodes, given, name_parts)
-        or _country_and_parts(nodes, name_parts)
+    # "Del. Stacey Plaskett of the Virgin Islands": a person from a place, not the place
+    surfaces_ = [raw for n in nodes for raw in n.surfaces]
+    from_place = person and any(
+        (m := _NAME_OF_OUTLET.match(raw)) is not None and given.personal(m.group(1)) for raw in surfaces_
+    )
+    if (
+        kind not in (SpeakerType.author, SpeakerType.media)
+        and not from_place
+        and (
+            any(_is_place(n.key, person) for n in nodes)
+            or _named_place(nodes, given, name_parts)
+            or _country_and_parts(nodes, name_parts)
+        )
     ):
         kind = SpeakerType.place  # "Iran" the country, not its government; "Camp Liberty"; "Dallas"
     if kind == SpeakerType.author:
@@ -221,6 +230,8 @@ def _read_article(b: AliasGraph, doc: DocumentResult, text: str, given: GivenNam
 
 # a role in lower case, then a full name: "moderator Lester Holt", "economist Maury Obstfeld"
 _ROLE_THEN_NAME = re.compile(r"^(?:[a-z][\w'’-]*\s+)+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)$")
+# a full name, then the outlet or body it writes or speaks for: "Cameron Easley for Morning Consult"
+_NAME_OF_OUTLET = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’.-]*)\s+(?:of|for|at)\s+(?:the\s+)?[A-Z]")
 
 
 def _without_opener(raw: str, sentence: str, given: GivenNames, known: set[str]) -> str:
@@ -276,11 +287,12 @@ def resolve_entities(
             if sp.canonical and speaks_for_another(sp.name):  # "the statement", "Trump's tweet": its author's
                 speaker_nodes.setdefault(key, b.node(sp.canonical, doc.doc_id, SpeakerType.unnamed, declared=False))
                 continue
-            idx = b.node(sp.name, doc.doc_id, sp.type)
+            # "moderator Lester Holt", "Cameron Easley for Morning Consult": the person the name names
+            named = _ROLE_THEN_NAME.match(sp.name) or _NAME_OF_OUTLET.match(sp.name)
+            person = named is not None and sp.type != SpeakerType.author and given.personal(named.group(1))
+            idx = b.node(sp.name, doc.doc_id, SpeakerType.person if person else sp.type)
             speaker_nodes.setdefault(key, idx)
-            named = _ROLE_THEN_NAME.match(sp.name)
-            if named is not None and given.personal(named.group(1)):
-                # "moderator Lester Holt", "rival Donald Trump": the person the name names
+            if named is not None and person:
                 b.uf.union(idx, b.node(named.group(1), doc.doc_id, SpeakerType.person))
             if sp.canonical and sp.type != SpeakerType.author:
                 # a description's antecedent ("the same source" → the NCRI) is a name like any other:
