@@ -1112,3 +1112,8 @@ def test_a_role_description_takes_a_person_for_its_antecedent() -> None:
     last = frame(text)[-1]
     assert last.speaker.name == "The senator"
     assert last.speaker.antecedent is not None and last.speaker.antecedent.text == "Ted Cruz"
+
+
+def test_a_name_that_opens_on_what_the_body_is_types_it_before_its_other_words() -> None:
+    assert speaker_type_for("Center for Federal Tax Policy") == SpeakerType.organization
+    assert speaker_type_for("Federal Reserve") == SpeakerType.government

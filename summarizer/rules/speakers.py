@@ -213,6 +213,12 @@ _ORG = re.compile(
     r"inc|corp|llc|ltd|holdings|industries|airlines|motors|pharmaceuticals|coal|energy)\b",  # companies
     re.I,
 )
+# an organisation's name that opens on what it is: "Center for Federal Tax Policy", "Institute for …"
+_ORG_HEAD = re.compile(
+    r"^(?:the\s+)?(?:center|centre|institute|foundation|association|society|academy|college|university|fund|"
+    r"church|coalition|alliance|league|union)\s+(?:for|of|on)\b",
+    re.I,
+)
 # Speakers that name no one: pronouns, anonymous sources, groups ("critics", "Many lawmakers", "two officials").
 _UNNAMED_WORDS = PEOPLE_NOUNS | frozenset(
     "he she they it we i you source sources official a source some poll polls aide adviser".split()
@@ -284,6 +290,8 @@ def institution_type(name: str) -> SpeakerType | None:
     "The New Yorker", "Tax Policy Center"), else None; the merge types names seen only in text by it."""
     if _MEDIA.search(name):
         return SpeakerType.media
+    if _ORG_HEAD.match(name):  # "Center for Federal Tax Policy": "federal" says what it studies
+        return SpeakerType.organization
     if _GOVERNMENT.search(name):
         return SpeakerType.government
     if _ORG.search(name) or _ADVOCACY.match(name) or _UN.search(name):
