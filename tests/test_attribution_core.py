@@ -1117,3 +1117,13 @@ def test_a_role_description_takes_a_person_for_its_antecedent() -> None:
 def test_a_name_that_opens_on_what_the_body_is_types_it_before_its_other_words() -> None:
     assert speaker_type_for("Center for Federal Tax Policy") == SpeakerType.organization
     assert speaker_type_for("Federal Reserve") == SpeakerType.government
+
+
+def test_a_frame_between_commas_after_its_subject_leaves_the_whole_sentence_its_content() -> None:
+    """ "A, X said, B" with X before the cue: the clause resumes after the frame, whatever opens it;
+    after an inverted "said X," a capitalised or determined phrase is X's appositive."""
+    text = "Like his comments about the judge, Mr. Graham said, Mr. Trump's jabs were entirely unacceptable."
+    found = only(text)
+    assert found.speaker.name == "Mr. Graham" and found.evidence.text.endswith("were entirely unacceptable")
+    inverted = only("The talks will resume in May, said Ana Ruiz, the mayor of the city.")
+    assert inverted.evidence.text == "The talks will resume in May"

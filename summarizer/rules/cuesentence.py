@@ -280,10 +280,11 @@ class CueSentence(CueWords):
             not quoted
             and len(rest) >= 2
             and rest[0].text == ","
-            and rest[1].text.islower()
             and rest[1].low not in CUES
             and rest[1].low not in ("and",)
-            and rest[1].low not in DETERMINERS  # "said X, the exiled opposition": an appositive of X
+            # "said X, the exiled opposition": an appositive of X; after "X said," a clause resumes
+            # ("Like his comments about Mr. Curiel, Mr. Graham said, Mr. Trump's jabs … were unacceptable")
+            and ((rest[1].text.islower() and rest[1].low not in DETERMINERS) or not inverted)
         )
         has_quote = any(self.start <= r[0] < cut for r in self.regions)  # 'X's "excesses" are sickening, Y said'
         if self.words(self.start, cut) < (1 if quoted else 2 if interjected else 4 if has_quote else 6):
