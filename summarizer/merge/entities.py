@@ -202,7 +202,7 @@ def _read_article(b: AliasGraph, doc: DocumentResult, text: str, given: GivenNam
     phrases = {c.speaker.name for c in doc.claims} | {a for e in doc.entities for a in [e.name, *e.aliases]}
     for sentence in split_sentences(text):
         for raw, person in names_in_text(sentence.text).items():
-            raw = _without_opener(raw, sentence.text, given, known)
+            raw = _without_opener(raw, sentence.text.lstrip(_OPENING_MARKS)[:60], given, known)
             if raw and not names_nothing(raw):
                 kind = SpeakerType.person if person or given.personal(raw) else SpeakerType.unnamed
                 b.node(raw, doc.doc_id, kind, declared=False, text_only=True)
@@ -234,13 +234,19 @@ _ROLE_THEN_NAME = re.compile(r"^(?:[a-z][\w'’-]*\s+)+((?:[A-Z][\w'’.-]*\s+){
 _NAME_OF_OUTLET = re.compile(r"^((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’.-]*)\s+(?:of|for|at)\s+(?:the\s+)?[A-Z]")
 
 
-def _without_opener(raw: str, sentence: str, given: GivenNames, known: set[str]) -> str:
+_OPENING_MARKS = " \"'“‘("
+
+
+def _without_opener(raw: str, opening: str, given: GivenNames, known: set[str]) -> str:
     """A name that opens its sentence without its first word, when that word is a common one written
     with a capital only because it opens the sentence and the rest is a name the claims write
     elsewhere: "Hold Melania Trump to …" → "Melania Trump", "Injecting Clinton's troubles" → "Clinton"
-    (not "New York Times": "York Times" is written nowhere)."""
+    (not "New York Times": "York Times" is written nowhere). ``opening``: the sentence's first 60
+    characters, quotation marks stripped."""
+    if not opening.startswith(raw[:60]) or " " not in raw:
+        return raw
     words_ = raw.split()
-    if len(words_) < 2 or not sentence.lstrip(" \"'“‘(").startswith(raw) or not given.common_word(words_[0]):
+    if not given.common_word(words_[0]):
         return raw
     rest = " ".join(words_[1:])
     return rest if name_key(rest) in known else raw
@@ -305,9 +311,10 @@ def resolve_entities(
     }
     for doc, found in zip(docs, in_claims, strict=True):
         for claim, names in zip(doc.claims, found, strict=True):
+            openings = {part.lstrip(_OPENING_MARKS)[:60] for part in (claim.text, claim.evidence.text)}
             for raw, person in names.items():
-                for part in (claim.text, claim.evidence.text):
-                    raw = _without_opener(raw, part, given, known)
+                for opening in openings:
+                    raw = _without_opener(raw, opening, given, known)
                 if not raw or names_nothing(raw):
                     continue
                 person = person or given.personal(raw)

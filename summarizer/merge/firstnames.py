@@ -46,6 +46,7 @@ class GivenNames:
 
     def __init__(self, lowercase: frozenset[str] = frozenset()) -> None:
         self._detector: Detector | None = None
+        self._answers: dict[str, str] = {}  # word → the dictionary's answer: a merge asks for few words, often
         self._lowercase = lowercase  # every word the corpus writes in lower case somewhere
 
     def shouted(self, name: str) -> bool:
@@ -67,9 +68,15 @@ class GivenNames:
         )
 
     def _known(self, word: str) -> bool:
-        if self._detector is None:
-            self._detector = Detector(case_sensitive=False)
-        return self._detector.get_gender(word) != "unknown"
+        return self._lookup(word) != "unknown"
+
+    def _lookup(self, word: str) -> str:
+        found = self._answers.get(word)
+        if found is None:
+            if self._detector is None:
+                self._detector = Detector(case_sensitive=False)
+            found = self._answers[word] = self._detector.get_gender(word)
+        return found
 
     def common_word(self, word: str) -> bool:
         """A capitalised word the corpus also writes in lower case and no given name ("Hold",
@@ -82,9 +89,7 @@ class GivenNames:
         toks = person_name(name.replace("’", "'")).split()
         if len(toks) < 2 or not self.personal(" ".join(toks)):
             return None
-        if self._detector is None:
-            self._detector = Detector(case_sensitive=False)
-        return {"male": "m", "female": "f"}.get(self._detector.get_gender(toks[0]))
+        return {"male": "m", "female": "f"}.get(self._lookup(toks[0]))
 
     def personal(self, name: str) -> bool:
         """ "Cheryl Mills", "Howard Dean", "Hassan Danaiefar", "House Speaker Paul D. Ryan" (a role,
