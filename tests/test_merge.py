@@ -1728,3 +1728,15 @@ def test_a_person_written_with_the_outlet_or_place_they_speak_for_is_that_person
     )  # fmt: skip
     plaskett = next(v for k, v in kinds.items() if "Plaskett" in k)
     assert plaskett[0] == SpeakerType.person
+
+
+def test_an_acronym_two_names_can_spell_joins_the_one_its_own_article_names() -> None:
+    t1 = "The Department of Veterans Affairs said the VA would hire more staff, a spokesman said."
+    t2 = "Voice of America reported the talks, the VOA editor said."
+    docs = [
+        make_doc("v1", t1, [("the VA", GOV, "said", t1, t1, [], [], ASSERT)]),
+        make_doc("v2", t2, [("Voice of America", ORG, "reported", t2, t2, [], [], ASSERT)]),
+    ]
+    table = resolve_entities(docs, texts={"v1": t1, "v2": t2})
+    aliases = {e.canonical: {a.alias for a in e.aliases} for e in table.entities}
+    assert "VA" in aliases["Department of Veterans Affairs"] and "VA" not in aliases["Voice of America"]

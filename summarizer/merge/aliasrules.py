@@ -283,6 +283,11 @@ def join_acronyms(b: AliasGraph, resolver: AliasResolver | None) -> None:
         letters = acronym_letters(next(raw for raw in b.nodes[i].surfaces if is_acronym(raw)))
         matches = [j for j in by_initials.get(letters, []) if b.uf.find(j) != b.uf.find(i)]
         roots = {b.uf.find(j) for j in matches}
+        if len(roots) > 1:  # "VA": Veterans Affairs where the article names it, not Voice of America
+            here = {b.uf.find(j) for j in matches if b.nodes[j].articles & b.nodes[i].articles}
+            if len(here) == 1:
+                matches = [j for j in matches if b.uf.find(j) in here]
+                roots = here
         if len(roots) == 1 or (len(roots) > 1 and _nested([b.nodes[j].key for j in matches])):
             for j in matches:
                 b.uf.union(i, j)

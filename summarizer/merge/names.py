@@ -102,6 +102,9 @@ def person_key(name: str) -> str:
     return " ".join(kept or toks) or name_key(name)
 
 
+_AGENCY_HEADS = frozenset({"department", "office", "ministry", "bureau"})
+
+
 def initials(name: str, *, limit: int = 32) -> set[str]:
     """Every acronym a multi-word name can produce, skipping optional words (bounded)."""
     toks = word_tokens(name)
@@ -120,6 +123,8 @@ def initials(name: str, *, limit: int = 32) -> set[str]:
         else:
             options.append((first,))
     out: set[str] = set()
+    if len(toks) >= 4 and toks[0].lower() in _AGENCY_HEADS and toks[1].lower() == "of":
+        out |= initials(" ".join(toks[2:]), limit=limit)  # "Department of Veterans Affairs" is also "VA"
     for combo in product(*options):
         acronym = "".join(combo)
         if len(acronym) >= 2:
