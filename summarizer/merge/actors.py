@@ -40,6 +40,13 @@ def _actor_word(word: str) -> bool:
     return bool(forms & ACTOR_HEADS) or (len(w) > 5 and _PLURAL_AGENT.search(w) is not None)
 
 
+_OPENERS = frozenset("the a an this that these those some many most other others several both all".split())
+
+
 def no_actor(name: str) -> bool:
-    """A speaker in lower case with no word for a person, group, body or text: no entity."""
-    return not any(c.isupper() for c in name) and not any(_actor_word(w) for w in name.split())
+    """A speaker in lower case (but for a capital that opens a sentence: "The trains") with no word
+    for a person, group, body or text: no entity."""
+    words = name.split()
+    if words and words[0].lower() in _OPENERS:
+        words = words[1:]
+    return not any(c.isupper() for w in words for c in w) and not any(_actor_word(w) for w in words)

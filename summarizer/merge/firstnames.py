@@ -23,7 +23,8 @@ _NOT_PERSONAL = (
     | words(
         "park beach street avenue county city river lake island islands bay valley hills center centre "
         "fund foundation institute university college school hospital church bank company corporation "
-        "inc corp co plan act bill law day week year war dear music records studios pictures entertainment games"
+        "inc corp co plan act bill law day week year war dear music records studios pictures entertainment games "
+        "department ministry office agency committee commission council court"
     )
 )
 # Cities that are also given names: "Cleveland Cavaliers", "Houston Rockets" name no person.
