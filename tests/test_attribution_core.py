@@ -1127,3 +1127,8 @@ def test_a_frame_between_commas_after_its_subject_leaves_the_whole_sentence_its_
     assert found.speaker.name == "Mr. Graham" and found.evidence.text.endswith("were entirely unacceptable")
     inverted = only("The talks will resume in May, said Ana Ruiz, the mayor of the city.")
     assert inverted.evidence.text == "The talks will resume in May"
+
+
+def test_a_time_or_a_topic_after_a_quotation_and_its_cue_is_no_content() -> None:
+    found = only('"I cannot believe how civil it has been up here," Trump said 30 minutes into the debate.')
+    assert found.evidence.text == "I cannot believe how civil it has been up here" and found.speaker.name == "Trump"
