@@ -1740,3 +1740,19 @@ def test_an_acronym_two_names_can_spell_joins_the_one_its_own_article_names() ->
     table = resolve_entities(docs, texts={"v1": t1, "v2": t2})
     aliases = {e.canonical: {a.alias for a in e.aliases} for e in table.entities}
     assert "VA" in aliases["Department of Veterans Affairs"] and "VA" not in aliases["Voice of America"]
+
+
+def test_a_capitalised_speaker_with_no_sign_of_a_person_is_not_typed_one() -> None:
+    t = "Zero Hedge wrote that the hedge fund lost money, and Jean-Marc Ayrault said zero was the goal."
+    docs = [
+        make_doc(
+            "z1",
+            t,
+            [
+                ("Zero Hedge", PER, "wrote", t, "the hedge fund lost money", [], [], ASSERT),
+                ("Jean-Marc Ayrault", PER, "said", t, "zero was the goal", [], [], ASSERT),
+            ],
+        )
+    ]
+    kinds = {e.canonical: e.type for e in resolve_entities(docs, texts={"z1": t}).entities}
+    assert kinds["Zero Hedge"] == SpeakerType.unnamed and kinds["Jean-Marc Ayrault"] == SpeakerType.person

@@ -157,6 +157,9 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
         kind = SpeakerType.person  # "House Speaker Paul D. Ryan", "MSNBC host Chris Matthews": a role, then a name
     if kind == SpeakerType.person and all(is_acronym(raw) for raw in surfaces):
         kind = SpeakerType.organization  # "the GOP nominee" made "GOP" a speaker typed a person
+    if kind == SpeakerType.person and all(_unlike_a_person(raw, given) for raw in surfaces):
+        # "Zero Hedge", "SiriusXM Patriot", "Patriot Coal": a speaker's guess, no sign of a person
+        kind = next((t for t in map(institution_type, surfaces) if t is not None), SpeakerType.unnamed)
     person = kind == SpeakerType.person
     # "Del. Stacey Plaskett of the Virgin Islands": a person from a place, not the place
     surfaces_ = [raw for n in nodes for raw in n.surfaces]
@@ -185,6 +188,16 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
             if best is None or rank > best:
                 best = rank
     return (best[4] if best else nodes[0].key), kind
+
+
+def _unlike_a_person(raw: str, given: GivenNames) -> bool:
+    """A capitalised name of two words or more with no sign of a person: no given name, no title
+    before it, and words the corpus also writes in lower case ("Zero Hedge")."""
+    toks = raw.split()
+    if len(toks) < 2 or not all(t[:1].isupper() for t in toks):
+        return False
+    first = " ".join([toks[0].split("-")[0], *toks[1:]])  # "Jean-Marc Ayrault": "Jean" is the given name
+    return not (given.personal(raw) or given.personal(first) or given.never_lowercase(raw) or person_name(raw) != raw)
 
 
 def _person_canonical(seen: dict[str, set[str]]) -> str | None:
