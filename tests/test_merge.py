@@ -1756,3 +1756,11 @@ def test_a_capitalised_speaker_with_no_sign_of_a_person_is_not_typed_one() -> No
     ]
     kinds = {e.canonical: e.type for e in resolve_entities(docs, texts={"z1": t}).entities}
     assert kinds["Zero Hedge"] == SpeakerType.unnamed and kinds["Jean-Marc Ayrault"] == SpeakerType.person
+
+
+def test_a_title_case_headline_ending_in_a_stop_with_two_function_words_is_a_headline() -> None:
+    from summarizer.merge.names import names_in_text
+
+    found = names_in_text("Retired General Reveals ‘Demoralizing’ Experience Of Serving Under Obama.")
+    assert "Retired General Reveals" not in found
+    assert "Citizens Against Government Waste" in names_in_text("Citizens Against Government Waste said so.")

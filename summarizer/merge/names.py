@@ -210,6 +210,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]{2,}")  # words of three letters or more: 
 # Function words a headline capitalizes and a name does not: "Thoughts On Donald Trump", "Goes After
 # Donald Trump As The New Mitt Romney", "Debating The Donald" (a book).
 _TITLE_WORDS = frozenset("The Of And On As At To In For With After Their His Her Its Is Are Over Into".split())
+# and these too mark a headline, though a name may hold one ("Citizens Against Government Waste")
+_HEADLINE_WORDS = _TITLE_WORDS | frozenset("Under About From Against Without".split())
 
 
 def _title_words(words_: list[str]) -> int:
@@ -223,7 +225,7 @@ def _headline(text: str) -> bool:
     capitalized, unless it capitalizes two function words too ("31 Latinos Share Their Most Honest
     Thoughts On Donald Trump.")."""
     found = _WORD.findall(text)
-    if text.rstrip().endswith((".", "!", "?", '"', "”")) and _title_words(text.split()) < 2:
+    if text.rstrip().endswith((".", "!", "?", '"', "”")) and sum(w in _HEADLINE_WORDS for w in text.split()[1:]) < 2:
         return False
     return len(found) >= 4 and sum(w[0].isupper() for w in found) >= 0.75 * len(found)
 
