@@ -1764,3 +1764,12 @@ def test_a_title_case_headline_ending_in_a_stop_with_two_function_words_is_a_hea
     found = names_in_text("Retired General Reveals ‘Demoralizing’ Experience Of Serving Under Obama.")
     assert "Retired General Reveals" not in found
     assert "Citizens Against Government Waste" in names_in_text("Citizens Against Government Waste said so.")
+
+
+def test_an_adjective_made_from_a_name_and_a_speaker_opening_on_a_preposition_are_no_entities() -> None:
+    from summarizer.merge.actors import no_actor
+    from summarizer.merge.names import names_in_text
+
+    found = names_in_text("An Ivy League-trained lawyer met Secretary General Ban Ki-moon under Obama-era rules.")
+    assert "Ivy League-trained" not in found and "Secretary General Ban Ki-moon" in found
+    assert no_actor("around the country") and not no_actor("the country")

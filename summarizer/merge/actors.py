@@ -40,6 +40,7 @@ def _actor_word(word: str) -> bool:
     return bool(forms & ACTOR_HEADS) or (len(w) > 5 and _PLURAL_AGENT.search(w) is not None)
 
 
+_PREPOSITIONS = frozenset("around across in at on throughout from into over under during within".split())
 _OPENERS = frozenset("the a an this that these those some many most other others several both all".split())
 
 
@@ -47,6 +48,8 @@ def no_actor(name: str) -> bool:
     """A speaker in lower case (but for a capital that opens a sentence: "The trains") with no word
     for a person, group, body or text: no entity."""
     words = name.split()
+    if words and words[0].lower() in _PREPOSITIONS:
+        return True  # "around the country", "in the room": a place or a time, no one
     if words and words[0].lower() in _OPENERS:
         words = words[1:]
     return not any(c.isupper() for w in words for c in w) and not any(_actor_word(w) for w in words)

@@ -180,6 +180,8 @@ _GOVERNMENT = re.compile(
     rf"\b(?:(?:{_DEMONYM}|US|U\.S\.)|[A-Z]\w+['’]s)\s+(?:[a-z]+\s+)?{_BODY}\b"
     rf"|\b{_BODY} of (?:the )?[A-Z]\w+(?:\s+[A-Z]\w+)?"
 )
+# the second halves of adjectives made from a name: "Obama-era", "Clinton-style", "Trump-born"
+_COMPOUND_ENDS = frozenset("era style like friendly born made wide owned run".split())
 # A body named for its subject after "on": "Council on Foreign Relations", "Commission on
 # Presidential Debates" (the name pattern joins words over "of" and "for", not "on")
 _BODY_ON = re.compile(
@@ -322,6 +324,9 @@ def names_in_text(*texts: str) -> dict[str, bool]:
             words_ = m.group(0).split()
             if m.start() > 0 and text[m.start() - 1] == "-":
                 words_ = words_[1:]  # "the pro-Clinton Priorities USA Action": "Clinton" is an adjective's
+            suffix = words_[-1].rsplit("-", 1)[1] if words_ and "-" in words_[-1] else ""
+            if suffix.islower() and (suffix.endswith(("ed", "ing")) or suffix in _COMPOUND_ENDS):
+                words_ = words_[:-1]  # "Ivy League-trained", "Trump-backed": an adjective ("Ban Ki-moon" is a name)
             for run in _and_parts(words_):
                 if headline and run[-1].lower() not in ORG_HINTS:  # "the NewYork Times" is a name there too
                     continue
