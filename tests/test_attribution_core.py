@@ -1132,3 +1132,9 @@ def test_a_frame_between_commas_after_its_subject_leaves_the_whole_sentence_its_
 def test_a_time_or_a_topic_after_a_quotation_and_its_cue_is_no_content() -> None:
     found = only('"I cannot believe how civil it has been up here," Trump said 30 minutes into the debate.')
     assert found.evidence.text == "I cannot believe how civil it has been up here" and found.speaker.name == "Trump"
+
+
+def test_a_body_named_on_its_subject_is_one_speaker() -> None:
+    found = only("The Commission on Presidential Debates said the microphone was faulty.")
+    assert found.speaker.name == "The Commission on Presidential Debates"
+    assert only("Trump on Monday said the microphone was faulty.").speaker.name == "Trump"

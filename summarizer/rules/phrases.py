@@ -80,6 +80,15 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
             and (toks[a - 2].low in MEASURES | PEOPLE_NOUNS or toks[a - 2].text[:1].isupper())
             and toks[a - 2].low not in STOP_BACK
         )
+        # "the Commission on Presidential Debates", "the Council on Foreign Relations": a body named for its subject
+        placed = placed or (
+            t.low == "on"
+            and a >= 2
+            and a < b
+            and toks[a - 2].low in ("commission", "council", "committee", "subcommittee", "conference")
+            and toks[a - 2].text[:1].isupper()
+            and toks[a].text[:1].isupper()
+        )
         # "mother of three", "a father of two": a count after "of" closes the phrase it belongs to
         family = t.low == "of" and a + 1 == b and (toks[a].text.isdigit() or toks[a].low in QUANTIFIERS) and a >= 2
         # "United States", "POLITICO's Battleground States average": a name's word, no cue (train: 438 of
