@@ -1116,6 +1116,9 @@ def test_a_role_description_takes_a_person_for_its_antecedent() -> None:
 
 def test_a_name_that_opens_on_what_the_body_is_types_it_before_its_other_words() -> None:
     assert speaker_type_for("Center for Federal Tax Policy") == SpeakerType.organization
+    assert speaker_type_for("Alpha Natural Resources") == SpeakerType.organization
+    assert speaker_type_for("New York businessman") == SpeakerType.person
+    assert speaker_type_for("Connecticut’s tax commissioner") == SpeakerType.person
     assert speaker_type_for("Federal Reserve") == SpeakerType.government
 
 

@@ -77,7 +77,8 @@ class EntityTable:
 
 PLACE_WORDS = frozenset(
     {"camp", "fort", "mount", "lake", "port", "airport", "city", "province", "square", "island", "islands",
-     "county", "river", "valley", "bay", "street", "avenue", "kingdom", "stadium", "arena", "plaza", "harbor", "beach"}
+     "county", "river", "valley", "bay", "street", "avenue", "kingdom", "stadium", "arena", "plaza", "harbor", "beach",
+     "ocean", "sea", "gulf"}
 )  # fmt: skip
 
 

@@ -210,7 +210,7 @@ _ORG = re.compile(
     r"nations|unhcr|mek|pmoi|mko|ncri|force|hezbollah|institute|foundation|opposition|mission|campaign|"
     r"center|centre|fund|bank|court|board|company|corporation|university|service|institution|program|agency|"
     r"programme|project|initiative|coalition|alliance|society|academy|college|church|network|"
-    r"inc|corp|llc|ltd|holdings|industries|airlines|motors|pharmaceuticals|coal|energy)\b",  # companies
+    r"inc|corp|llc|ltd|holdings|industries|airlines|motors|pharmaceuticals|coal|energy|resources|healthcare)\b",
     re.I,
 )
 # an organisation's name that opens on what it is: "Center for Federal Tax Policy", "Institute for …"
@@ -268,7 +268,10 @@ _PERSON_HEADS = (
     PERSON_ROLES
     - PARTY_WORDS
     - frozenset("former then state vice head chief sec lord lady spokesman spokeswoman spokesperson".split())
-) | frozenset("doctor physician lawyer attorney nominee chairman chairwoman".split())
+) | frozenset(
+    "doctor physician lawyer attorney nominee chairman chairwoman businessman businesswoman commissioner consultant "
+    "pollster economist".split()
+)
 
 
 def _without_article(name: str) -> str:
