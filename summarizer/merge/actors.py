@@ -20,7 +20,7 @@ from summarizer.text.words import PEOPLE_NOUNS, ROLE_WORDS, TITLES, word_set
 # singular heads of a person, a group or a body, beside the plural people nouns and the roles
 _BODIES_AND_PEOPLE = word_set(
     """group campaign court committee commission government administration agency department ministry council panel
-    board party network outlet media press newspaper paper magazine station channel show program spot clip video film
+    board party network outlet media press newspaper paper magazine station channel show spot clip video film
     documentary ruling decision filing lawsuit complaint transcript record source official spokesman spokeswoman
     spokesperson aide friend family team staff crowd audience everyone someone anyone person man men woman women people
     narrator announcer moderator host anchor judge justice jury prosecutor police coalition alliance organization union

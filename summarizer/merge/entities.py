@@ -289,7 +289,7 @@ def resolve_entities(
     speaker_nodes: dict[tuple[str, str], int] = {}
     for doc in docs:
         for ent in doc.entities:
-            if names_nothing(ent.name):
+            if names_nothing(ent.name) or (ent.type != SpeakerType.author and no_actor(ent.name)):
                 continue
             head = b.node(ent.name, doc.doc_id, ent.type)
             for alias in ent.aliases:

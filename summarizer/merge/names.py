@@ -352,7 +352,7 @@ def names_in_text(*texts: str) -> dict[str, bool]:
 
 _DETERMINERS = words("some many others both all this these those one each another several most few")
 # answers, time zones, company suffixes and articles written alone
-_NO_NAMES = words("no yes not edt est pdt pst cdt cst mdt mst gmt utc et e.t llc l.l.c inc corp ltd a an the")
+_NO_NAMES = words("no yes not edt est pdt pst cdt cst mdt mst gmt utc et e.t llc l.l.c inc corp ltd a an the uss")
 _SHOUTED_RUN = re.compile(r"\b[A-Z]{3,}\s+[A-Z]{3,}\b")
 _ROMAN = re.compile(r"[IVX]{1,4}")
 # The last word of a capitalised name that is an event, a day or a text, not an actor ("Election Day",
