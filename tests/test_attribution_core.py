@@ -1141,3 +1141,8 @@ def test_a_body_named_on_its_subject_is_one_speaker() -> None:
     found = only("The Commission on Presidential Debates said the microphone was faulty.")
     assert found.speaker.name == "The Commission on Presidential Debates"
     assert only("Trump on Monday said the microphone was faulty.").speaker.name == "Trump"
+
+
+def test_a_cue_in_a_clause_that_is_the_object_of_everything_attributes_nothing() -> None:
+    found = [f for f in frame("Everything Trump says is a lie unless proven otherwise.") if f.cue]
+    assert found == []

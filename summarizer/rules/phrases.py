@@ -221,8 +221,14 @@ def _named_ing(toks: list[Tok], a: int, b: int) -> bool:
 
 
 def subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
-    """Subject phrase of the cue at ``i`` (``_subject_phrase``) with junk edges cleaned off."""
-    return clean_span(toks, _subject_phrase(toks, i))
+    """Subject phrase of the cue at ``i`` (``_subject_phrase``) with junk edges cleaned off; none when
+    the cue's clause is the object of a word before it ("Everything Trump says is a lie": what he
+    says is talked about, nothing is attributed)."""
+    span = clean_span(toks, _subject_phrase(toks, i))
+    return None if span is not None and toks[span[0]].low in _OBJECT_HEADS else span
+
+
+_OBJECT_HEADS = frozenset({"everything", "anything", "nothing", "something", "whatever"})
 
 
 def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
