@@ -1776,3 +1776,18 @@ def test_an_adjective_made_from_a_name_and_a_speaker_opening_on_a_preposition_ar
     found = names_in_text("An Ivy League-trained lawyer met Secretary General Ban Ki-moon under Obama-era rules.")
     assert "Ivy League-trained" not in found and "Secretary General Ban Ki-moon" in found
     assert no_actor("around the country") and not no_actor("the country")
+
+
+def test_a_body_typed_a_person_by_a_speaker_is_still_the_body() -> None:
+    from summarizer.merge.names import person_name
+
+    assert person_name("Justice Department") == "Justice Department"
+    t1 = "The Justice Department said the review was closed."
+    t2 = "The Department of Justice said it would appeal."
+    docs = [
+        make_doc("j1", t1, [("The Justice Department", PER, "said", t1, t1, [], [], ASSERT)]),
+        make_doc("j2", t2, [("The Department of Justice", PER, "said", t2, t2, [], [], ASSERT)]),
+    ]
+    ents = [e for e in resolve_entities(docs, texts={"j1": t1, "j2": t2}).entities if "Justice" in e.canonical]
+    assert len(ents) == 1 and ents[0].type == SpeakerType.government
+    assert {a.alias for a in ents[0].aliases} == {"Justice Department", "Department of Justice"}

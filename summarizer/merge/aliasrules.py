@@ -150,7 +150,10 @@ def join_equal_variants(b: AliasGraph) -> None:
     seen: dict[str, int] = {}
     for i in b.global_nodes():
         n = b.nodes[i]
-        keys = [("p:" + person_key(n.key)) if n.person else ("o:" + variant_key(n.key)), "c:" + n.key.replace(" ", "")]
+        # "Justice Department", "Department of Justice" typed a person by a speaker: still a body
+        body = n.key.split()[-1] in ORG_HINTS or n.key.split()[0] in ORG_HINTS
+        keys = [("p:" + person_key(n.key)) if n.person and not body else ("o:" + variant_key(n.key))]
+        keys.append("c:" + n.key.replace(" ", ""))
         pk = person_key(n.key)
         if not n.types and 2 <= len(n.key.split()) <= 4 and len(pk.split()) >= 2:  # untyped: maybe a person's
             keys.append("p:" + pk)

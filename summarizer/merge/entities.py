@@ -78,7 +78,7 @@ class EntityTable:
 PLACE_WORDS = frozenset(
     {"camp", "fort", "mount", "lake", "port", "airport", "city", "province", "square", "island", "islands",
      "county", "river", "valley", "bay", "street", "avenue", "kingdom", "stadium", "arena", "plaza", "harbor", "beach",
-     "ocean", "sea", "gulf"}
+     "ocean", "sea", "gulf", "atoll"}
 )  # fmt: skip
 
 
@@ -158,6 +158,11 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
         kind = SpeakerType.person  # "House Speaker Paul D. Ryan", "MSNBC host Chris Matthews": a role, then a name
     if kind == SpeakerType.person and all(is_acronym(raw) for raw in surfaces):
         kind = SpeakerType.organization  # "the GOP nominee" made "GOP" a speaker typed a person
+    if kind == SpeakerType.person and all(
+        _BODY_WORDS & set(raw.lower().split()) and not given.personal(raw) and raw.split()[-1][:1].isupper()
+        for raw in surfaces
+    ):
+        kind = institution_type(surfaces[0]) or kind  # "Justice Department" typed a person by a speaker
     if kind == SpeakerType.person and all(_unlike_a_person(raw, given) for raw in surfaces):
         # "Zero Hedge", "SiriusXM Patriot", "Patriot Coal": a speaker's guess, no sign of a person
         kind = next((t for t in map(institution_type, surfaces) if t is not None), SpeakerType.unnamed)
@@ -189,6 +194,9 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
             if best is None or rank > best:
                 best = rank
     return (best[4] if best else nodes[0].key), kind
+
+
+_BODY_WORDS = frozenset({"department", "ministry", "agency", "committee", "commission", "council", "court", "bureau"})
 
 
 def _unlike_a_person(raw: str, given: GivenNames) -> bool:

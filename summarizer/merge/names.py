@@ -86,6 +86,8 @@ def person_name(raw: str) -> str:
         toks = toks[owner + 1 :]
     if "of" in toks[2:]:  # "Senator Bernie Sanders of Vermont"
         toks = toks[: toks.index("of", 2)]
+    if toks and _bare(toks[-1]) in ORG_HINTS:
+        return " ".join(toks)  # "Justice Department", "Chief Justice's office": a body, no title to strip
     while len(toks) > 1 and _bare(toks[0]) in TITLES:
         toks = toks[1:]
     role = max((k for k, t in enumerate(toks[:-1]) if _bare(t) in PERSON_ROLES), default=-1)
@@ -352,7 +354,7 @@ def names_in_text(*texts: str) -> dict[str, bool]:
 
 _DETERMINERS = words("some many others both all this these those one each another several most few")
 # answers, time zones, company suffixes and articles written alone
-_NO_NAMES = words("no yes not edt est pdt pst cdt cst mdt mst gmt utc et e.t llc l.l.c inc corp ltd a an the uss")
+_NO_NAMES = words("no yes not edt est pdt pst cdt cst mdt mst gmt utc et e.t llc l.l.c inc corp ltd a an the uss pac")
 _SHOUTED_RUN = re.compile(r"\b[A-Z]{3,}\s+[A-Z]{3,}\b")
 _ROMAN = re.compile(r"[IVX]{1,4}")
 # The last word of a capitalised name that is an event, a day or a text, not an actor ("Election Day",
