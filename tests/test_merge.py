@@ -1757,8 +1757,21 @@ def test_a_capitalised_speaker_with_no_sign_of_a_person_is_not_typed_one() -> No
             ],
         )
     ]
-    kinds = {e.canonical: e.type for e in resolve_entities(docs, texts={"z1": t}).entities}
+    t2 = "Patriot Coal said the coal mine would close. Patriot said so again, and Warren E. Buffett agreed."
+    docs.append(
+        make_doc(
+            "z2",
+            t2,
+            [
+                ("Patriot Coal", PER, "said", t2, "the mine would close", [], [], ASSERT),
+                ("Patriot", PER, "said", t2, "so again", [], [], ASSERT),
+                ("Warren E. Buffett", PER, "agreed", t2, t2, [], [], ASSERT),
+            ],
+        )
+    )
+    kinds = {e.canonical: e.type for e in resolve_entities(docs, texts={"z1": t, "z2": t2}).entities}
     assert kinds["Zero Hedge"] == SpeakerType.unnamed and kinds["Jean-Marc Ayrault"] == SpeakerType.person
+    assert kinds["Patriot Coal"] == SpeakerType.organization and kinds["Warren E. Buffett"] == SpeakerType.person
 
 
 def test_a_title_case_headline_ending_in_a_stop_with_two_function_words_is_a_headline() -> None:

@@ -163,7 +163,8 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
         for raw in surfaces
     ):
         kind = institution_type(surfaces[0]) or kind  # "Justice Department" typed a person by a speaker
-    if kind == SpeakerType.person and all(_unlike_a_person(raw, given) for raw in surfaces):
+    multiword = [raw for raw in surfaces if " " in raw.strip()]  # "Patriot" of "Patriot Coal" says nothing alone
+    if kind == SpeakerType.person and multiword and all(_unlike_a_person(raw, given) for raw in multiword):
         # "Zero Hedge", "SiriusXM Patriot", "Patriot Coal": a speaker's guess, no sign of a person
         kind = next((t for t in map(institution_type, surfaces) if t is not None), SpeakerType.unnamed)
     person = kind == SpeakerType.person
@@ -203,8 +204,8 @@ def _unlike_a_person(raw: str, given: GivenNames) -> bool:
     """A capitalised name of two words or more with no sign of a person: no given name, no title
     before it, and words the corpus also writes in lower case ("Zero Hedge")."""
     toks = raw.split()
-    if len(toks) < 2 or not all(t[:1].isupper() for t in toks):
-        return False
+    if len(toks) < 2 or not all(t[:1].isupper() for t in toks) or any(re.fullmatch(r"[A-Z]\.", t) for t in toks):
+        return False  # "Warren E. Buffett": a middle initial is a person's
     first = " ".join([toks[0].split("-")[0], *toks[1:]])  # "Jean-Marc Ayrault": "Jean" is the given name
     return not (given.personal(raw) or given.personal(first) or given.never_lowercase(raw) or person_name(raw) != raw)
 
