@@ -1678,6 +1678,7 @@ def test_a_lowercase_speaker_with_no_word_for_an_actor_is_no_entity_and_a_lowerc
     assert no_actor("the economy") and no_actor("please") and no_actor("The trains")
     assert not no_actor("city officials") and not no_actor("many tax experts") and not no_actor("taxpayers")
     assert not no_actor("a statement") and not no_actor("the campaign") and not no_actor("NATO")
+    assert not no_actor("the opposition") and not no_actor("the rebels")
     t = "The economy grew, the report said. Moderator Lester Holt asked twice, and the economy slowed."
     docs = [
         make_doc(

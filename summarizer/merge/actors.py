@@ -28,7 +28,7 @@ _BODIES_AND_PEOPLE = word_set(
     county regime authority military army force navy bureau office house senate congress legislature parliament chamber
     caucus delegation leadership establishment electorate public majority minority diplomat child children son daughter
     wife husband mother father brother sister niece nephew cousin relative neighbor neighbour rival ally regular
-    statistics"""
+    statistics opposition resistance rebels militants insurgents faction embassy mission lobby cartel"""
 )
 ACTOR_HEADS = PEOPLE_NOUNS | ROLE_WORDS | TITLES | UTTERANCES | MEASURES | _BODIES_AND_PEOPLE
 _PLURAL_AGENT = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees)$")  # "taxpayers", "environmentalists"

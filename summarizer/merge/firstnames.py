@@ -25,7 +25,7 @@ _NOT_PERSONAL = (
         "fund foundation institute university college school hospital church bank company corporation "
         "inc corp co plan act bill law day week year war dear music records studios pictures entertainment games "
         "department ministry office agency committee commission council court resources healthcare ocean sea "
-        "league union party club society association strip"
+        "league union party club society association strip energy coal oil gas motors airlines"
     )
 )
 # Cities that are also given names: "Cleveland Cavaliers", "Houston Rockets" name no person.
