@@ -42,6 +42,7 @@ from summarizer.merge.appositions import appositions
 from summarizer.merge.firstnames import GivenNames
 from summarizer.merge.mentions import MentionIndex
 from summarizer.merge.names import (
+    BODY_WORDS,
     COUNTRIES,
     definitions_in_text,
     display_name,
@@ -159,7 +160,7 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
     if kind == SpeakerType.person and all(is_acronym(raw) for raw in surfaces):
         kind = SpeakerType.organization  # "the GOP nominee" made "GOP" a speaker typed a person
     if kind == SpeakerType.person and all(
-        _BODY_WORDS & set(raw.lower().split()) and not given.personal(raw) and raw.split()[-1][:1].isupper()
+        BODY_WORDS & set(raw.lower().split()) and not given.personal(raw) and raw.split()[-1][:1].isupper()
         for raw in surfaces
     ):
         kind = institution_type(surfaces[0]) or kind  # "Justice Department" typed a person by a speaker
@@ -195,9 +196,6 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
             if best is None or rank > best:
                 best = rank
     return (best[4] if best else nodes[0].key), kind
-
-
-_BODY_WORDS = frozenset({"department", "ministry", "agency", "committee", "commission", "council", "court", "bureau"})
 
 
 def _unlike_a_person(raw: str, given: GivenNames) -> bool:

@@ -104,7 +104,10 @@ def person_key(name: str) -> str:
     return " ".join(kept or toks) or name_key(name)
 
 
-_AGENCY_HEADS = frozenset({"department", "office", "ministry", "bureau"})
+# the words that make a name a public body's ("Justice Department", "Department of Veterans Affairs")
+BODY_WORDS = frozenset(
+    {"department", "office", "ministry", "bureau", "agency", "committee", "commission", "council", "court"}
+)
 
 
 def initials(name: str, *, limit: int = 32) -> set[str]:
@@ -125,7 +128,7 @@ def initials(name: str, *, limit: int = 32) -> set[str]:
         else:
             options.append((first,))
     out: set[str] = set()
-    if len(toks) >= 4 and toks[0].lower() in _AGENCY_HEADS and toks[1].lower() == "of":
+    if len(toks) >= 4 and toks[0].lower() in BODY_WORDS and toks[1].lower() == "of":
         out |= initials(" ".join(toks[2:]), limit=limit)  # "Department of Veterans Affairs" is also "VA"
     for combo in product(*options):
         acronym = "".join(combo)
