@@ -34,7 +34,8 @@ from summarizer.rules.lexicon import (
     is_adverb,
     trim_content,
 )
-from summarizer.rules.phrases import opening_subject, speaker_after, subject_phrase
+from summarizer.rules.opening import opening_subject
+from summarizer.rules.phrases import speaker_after, subject_phrase
 from summarizer.text.tokens import Tok, region_at
 from summarizer.text.words import SUBJECT_PRONOUNS
 

@@ -19,7 +19,6 @@ from summarizer.rules.lexicon import (
     DOCUMENTS,
     FLOATING,
     MEASURES,
-    NEGATED_AUX,
     PUNCT,
     QUALIFIERS,
     QUANTIFIERS,
@@ -30,12 +29,8 @@ from summarizer.rules.lexicon import (
     words,
 )
 from summarizer.text.tokens import Tok
-from summarizer.text.words import PEOPLE_NOUNS, PERSON_ROLES, ROLE_WORDS, SUBJECT_PRONOUNS
+from summarizer.text.words import PEOPLE_NOUNS, ROLE_WORDS, SUBJECT_PRONOUNS
 
-# nouns that count their members after "of": "A group of doctors", "a coalition of unions"
-COLLECTIVES = frozenset(
-    {"group", "coalition", "team", "number", "majority", "handful", "panel", "chorus", "pair", "trio"}
-)
 # one unnamed source, whose seat may follow it: "one GOP source in the room", "an aide on the panel"
 SOURCE_NOUNS = frozenset({"source", "sources", "official", "officials", "aide", "aides", "member", "members"})
 
@@ -330,76 +325,6 @@ def _restrictive_antecedent(toks: list[Tok], a: int) -> tuple[int, int] | None:
                 return None
             return back_phrase(toks, k)
     return None
-
-
-def _of_whom(toks: list[Tok], b: int) -> bool:
-    """``toks[b]`` joins a group and its members ("A group of doctors", "a reporter for USA Today")."""
-    if b + 1 >= len(toks) or b < 1:
-        return False
-    low, head, nxt = toks[b].low, toks[b - 1].low, toks[b + 1]
-    if low == "of":
-        return head in COLLECTIVES and nxt.text.islower() and nxt.low not in DETERMINERS
-    return low == "for" and head in ("reporter", "correspondent", "columnist", "editor") and nxt.text[:1].isupper()
-
-
-def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
-    """The subject that opens a sentence: a pronoun, or its capitalized run ("He went further and
-    said", "Mayor Ana Ruiz arrived and said"), after an introductory phrase and its comma ("Earlier
-    Wednesday, Schilling appeared ... and defended")."""
-    if not toks:
-        return None
-    dash = next((k for k in range(1, min(len(toks), 6)) if toks[k].text in DASHES), None)
-    if toks[0].text.isupper() and len(toks[0].text) >= 3 and dash is not None:
-        inner = opening_subject(toks[dash + 1 :])  # "BRUSSELS — European leaders …": a dateline, then the subject
-        return (inner[0] + dash + 1, inner[1] + dash + 1) if inner else None
-    if NEGATED_AUX.match(toks[0].low):
-        return None  # "Don't expect …", "Isn't it …": an imperative or a question has no subject here
-    # "Deeply divided about …, leaders found": an opening adverb's phrase, then the subject
-    opener = toks[0].low in INTRODUCERS or (toks[0].text[:1].isupper() and is_adverb(toks[0].low))
-    if opener or (toks[0].low.endswith("ing") and toks[0].text[:1].isupper()):
-        # "In late June, the American Bar Association ... and deemed", "Here in Columbia, Sanders ...,
-        # saying", "Speaking in Harlem, Clinton ...": the subject comes after the comma
-        comma = next((k for k in range(1, min(len(toks), 12)) if toks[k].text == ","), None)
-        while comma is not None:
-            inner = opening_subject(toks[comma + 1 :])
-            if inner is None:
-                return None
-            end = comma + 1 + inner[1]
-            if end >= len(toks) or toks[end].text != ",":
-                return inner[0] + comma + 1, end
-            # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …": a name between commas is still the place
-            comma = next((k for k in range(end, min(len(toks), end + 11)) if toks[k].text == ","), None)
-        return None
-    if toks[0].low in SUBJECT_PRONOUNS:
-        return 0, 1
-    if toks[0].low in DETERMINERS | QUANTIFIERS | {"other", "another"}:
-        # "The nurse later sued, claiming ...", "Many unnaturalized adoptees try ..., telling": a short noun phrase
-        b, most = 1, 4
-        while (
-            b < len(toks)
-            and b <= most
-            and toks[b].text not in PUNCT
-            and (toks[b].low not in AUX | VERBISH | STOP_BACK | CATENATIVE or _of_whom(toks, b))
-            and not (b >= 2 and toks[b].low.endswith("ed"))  # "Other former officers chafed": the verb ends it
-        ):
-            most += 2 if _of_whom(toks, b) else 0
-            b += 1
-        return (0, b) if 1 < b <= most and not toks[b - 1].low.endswith("ed") else None
-    b = 0
-    while b < len(toks) and (toks[b].text[:1].isupper() or (b and toks[b].low in ("of", "al"))):
-        b += 1
-    # "Democratic presidential nominee Hillary Clinton chimed in", "Hillary Clinton's campaign manager
-    # Robby Mook said": a role in lower case, then the name, is one subject
-    k = b
-    while k < len(toks) and k - b < 3 and toks[k].text.islower() and toks[k].low not in AUX | VERBISH | STOP_BACK:
-        k += 1
-    if b and k > b and toks[k - 1].low in PERSON_ROLES and k < len(toks) and toks[k].text[:1].isupper():
-        b = k
-        while b < len(toks) and toks[b].text[:1].isupper():
-            b += 1
-    elif b and b < len(toks) and toks[b].low in PEOPLE_NOUNS:
-        b += 1  # "Black voters", "Republican politicians": the people the capitals describe
-    return (0, b) if 0 < b <= 8 else None
 
 
 def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[int, int] | None:
