@@ -170,9 +170,8 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
         kind = next((t for t in map(institution_type, surfaces) if t is not None), SpeakerType.unnamed)
     person = kind == SpeakerType.person
     # "Del. Stacey Plaskett of the Virgin Islands": a person from a place, not the place
-    surfaces_ = [raw for n in nodes for raw in n.surfaces]
     from_place = person and any(
-        (m := _NAME_OF_OUTLET.match(raw)) is not None and given.personal(m.group(1)) for raw in surfaces_
+        (m := _NAME_OF_OUTLET.match(raw)) is not None and given.personal(m.group(1)) for raw in surfaces
     )
     if (
         kind not in (SpeakerType.author, SpeakerType.media)
