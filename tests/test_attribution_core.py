@@ -1146,3 +1146,9 @@ def test_a_body_named_on_its_subject_is_one_speaker() -> None:
 def test_a_cue_in_a_clause_that_is_the_object_of_everything_attributes_nothing() -> None:
     found = [f for f in frame("Everything Trump says is a lie unless proven otherwise.") if f.cue]
     assert found == []
+
+
+def test_a_source_that_closes_its_sentence_runs_to_the_final_stop() -> None:
+    found = only("Clinton held the lead, according to people in attendance at the meeting and two aides.")
+    assert found.speaker.name == "people in attendance at the meeting and two aides"
+    assert found.evidence.text == "Clinton held the lead"

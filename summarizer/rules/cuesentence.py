@@ -102,7 +102,7 @@ class CueSentence(CueWords):
         before = re.findall(r"\w[\w'’-]*", self.text[self.start : toks[i].start])
         named = all(w[:1].isupper() or w in ("of", "the", "and", "for") for w in before)
         if len(before) >= 3 and not (named and self.words(toks[span[1] - 1].end, self.end) >= 3):
-            return self.phrase(span), self.start, toks[i].start  # "CONTENT, according to X"
+            return self.phrase(self.closing_source(span)), self.start, toks[i].start  # "CONTENT, according to X"
         # "According to X, CONTENT"; also '“The Army of Mukhtar” according to X, it was formed …',
         # where what stands before is a name, not a statement
         span = self.preposed_source(i, span)
@@ -128,6 +128,18 @@ class CueSentence(CueWords):
             if nxt.low in SUBJECT_PRONOUNS or nxt.low in DETERMINERS or nxt.text[:1].isupper():
                 return t.start
         return end
+
+    def closing_source(self, span: tuple[int, int]) -> tuple[int, int]:
+        """A source that closes its sentence ("…, according to early results of the exit poll conducted
+        by Edison Research for the Associated Press and Television Networks.") runs to the final stop,
+        where ``speaker_after`` stopped at "and": only where no other mark comes before it."""
+        toks = self.toks
+        for k in range(span[1], min(len(toks), span[0] + 25)):
+            if toks[k].text in (".", "!", "?"):
+                return (span[0], k) if k == len(toks) - 1 or toks[k + 1].text in CLOSE_Q else span
+            if toks[k].text in PUNCT or region_at(self.regions, toks[k].start):
+                return span
+        return span
 
     def preposed_source(self, i: int, span: tuple[int, int]) -> tuple[int, int]:
         """A sentence that opens "According to X, …" names its source whole up to the comma: "early
