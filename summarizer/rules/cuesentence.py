@@ -136,7 +136,11 @@ class CueSentence(CueWords):
         toks = self.toks
         for k in range(span[1], min(len(toks), span[0] + 25)):
             if toks[k].text in (".", "!", "?"):
-                return (span[0], k) if k == len(toks) - 1 or toks[k + 1].text in CLOSE_Q else span
+                if k < len(toks) - 1 and toks[k + 1].text not in CLOSE_Q:
+                    return span
+                while k > span[1] and toks[k - 1].low in TIME_WORDS:
+                    k -= 1  # "… and Pew researchers last week": the time is no part of the source
+                return span[0], k
             if toks[k].text in PUNCT or region_at(self.regions, toks[k].start):
                 return span
         return span
