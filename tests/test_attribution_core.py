@@ -1153,3 +1153,8 @@ def test_a_source_that_closes_its_sentence_runs_to_the_final_stop() -> None:
     found = only("Clinton held the lead, according to people in attendance at the meeting and two aides.")
     assert found.speaker.name == "people in attendance at the meeting and two aides"
     assert found.evidence.text == "Clinton held the lead"
+
+
+def test_a_share_of_a_group_keeps_its_count_in_the_speaker() -> None:
+    found = only("Nearly 10 percent of them voted for Cruz, the most loathed man in Washington.")
+    assert found.speaker.name == "Nearly 10 percent of them"

@@ -35,6 +35,12 @@ from summarizer.text.words import PEOPLE_NOUNS, ROLE_WORDS, SUBJECT_PRONOUNS
 SOURCE_NOUNS = frozenset({"source", "sources", "official", "officials", "aide", "aides", "member", "members"})
 
 
+# words that count a part of a group before "of": "none of them", "10 percent of them", "a majority of voters"
+_SHARES = frozenset(
+    {"none", "each", "percent", "majority", "minority", "half", "third", "quarter", "share", "plurality"}
+)
+
+
 def skip_parenthetical(toks: list[Tok], b: int) -> int:
     """``b`` moved before a short parenthetical that ends right before it ("(D-Mo.)"), else ``b``; not
     before a relative pronoun ("the Organization (MEK) which opposes …" modifies a noun of its
@@ -61,7 +67,7 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
         )  # "Trump and Pence", "Secretary of State"
         qualified = t.low in ("with", "to", "as", "on") and a >= 2 and toks[a - 2].low in QUALIFIERS
         # "most of them said", "many of the voters say": a quantifier's "of" stays in the phrase
-        counted = t.low == "of" and a >= 2 and toks[a - 2].low in QUANTIFIERS | {"none", "each"} and a < b
+        counted = t.low == "of" and a >= 2 and toks[a - 2].low in QUANTIFIERS | _SHARES and a < b
         # "exit polls in New Hampshire and Iowa", "the Organization for Economic Cooperation and Development":
         # a noun, then a preposition and a name, is one phrase
         placed = (
