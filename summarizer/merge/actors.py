@@ -13,24 +13,25 @@ from __future__ import annotations
 
 import re
 
+from summarizer.merge.names import BODY_WORDS
 from summarizer.rules.lexicon import MEASURES
 from summarizer.rules.speakers import UTTERANCES
 from summarizer.text.words import PEOPLE_NOUNS, ROLE_WORDS, TITLES, word_set
 
 # singular heads of a person, a group or a body, beside the plural people nouns and the roles
 _BODIES_AND_PEOPLE = word_set(
-    """group campaign court committee commission government administration agency department ministry council panel
+    """group campaign government administration panel
     board party network outlet media press newspaper paper magazine station channel show spot clip video film
     documentary ruling decision filing lawsuit complaint transcript record source official spokesman spokeswoman
     spokesperson aide friend family team staff crowd audience everyone someone anyone person man men woman women people
     narrator announcer moderator host anchor judge justice jury prosecutor police coalition alliance organization union
     association firm company industry bank fund foundation institute center side camp movement nation country state city
-    county regime authority military army force navy bureau office house senate congress legislature parliament chamber
+    county regime authority military army force navy house senate congress legislature parliament chamber
     caucus delegation leadership establishment electorate public majority minority diplomat child children son daughter
     wife husband mother father brother sister niece nephew cousin relative neighbor neighbour rival ally regular
     statistics opposition resistance rebels militants insurgents faction embassy mission lobby cartel"""
 )
-ACTOR_HEADS = PEOPLE_NOUNS | ROLE_WORDS | TITLES | UTTERANCES | MEASURES | _BODIES_AND_PEOPLE
+ACTOR_HEADS = PEOPLE_NOUNS | ROLE_WORDS | TITLES | UTTERANCES | MEASURES | BODY_WORDS | _BODIES_AND_PEOPLE
 _PLURAL_AGENT = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees)$")  # "taxpayers", "environmentalists"
 
 

@@ -24,8 +24,7 @@ _NOT_PERSONAL = (
         "park beach street avenue county city river lake island islands bay valley hills center centre "
         "fund foundation institute university college school hospital church bank company corporation "
         "inc corp co plan act bill law day week year war dear music records studios pictures entertainment games "
-        "department ministry office agency committee commission council court resources healthcare ocean sea "
-        "league union party club society association strip energy coal oil gas motors airlines"
+        "resources healthcare ocean sea league club society strip energy coal oil gas motors airlines"
     )
 )
 # Cities that are also given names: "Cleveland Cavaliers", "Houston Rockets" name no person.
