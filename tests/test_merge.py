@@ -887,6 +887,25 @@ def test_outlets_that_tell_one_event_or_figure_in_their_own_words_share_a_cluste
     assert all(len(c.members) >= 1 for c in result.clusters) and result.conflicts == []
 
 
+def test_a_quotation_reproduced_whole_by_another_outlet_joins_its_claims() -> None:
+    """Outlets that quote the same words report the same statement, however each frames it; a
+    quoted title ("Commander-In-Chief Forum") or a phrase two long quotations share does not join."""
+    t1 = 'The ad shows footage of Trump saying, "That makes me smart," at the debate.'
+    t2 = "Not paying taxes ''makes me smart,'' Donald J. Trump said."
+    t3 = 'Lauer took heat during a "Commander-In-Chief Forum" this month, critics said.'
+    t4 = 'She said he is "temperamentally unfit to be commander-in-chief."'
+    claims = [
+        ("o1", t1, "The ad", ORG, "saying", '"That makes me smart," at the debate'),
+        ("o2", t2, "Donald J. Trump", PER, "said", "Not paying taxes ''makes me smart,''"),
+        ("o3", t3, "critics", ORG, "said", 'Lauer took heat during a "Commander-In-Chief Forum" this month'),
+        ("o4", t4, "She", PER, "said", 'he is "temperamentally unfit to be commander-in-chief."'),
+    ]
+    docs = [make_doc(d, t, [(s, ty, c, x, x, [], [], ASSERT)]) for d, t, s, ty, c, x in claims]
+    result = merge_documents(docs)
+    together = [{m.claim_id for m in c.members} for c in result.clusters if len(c.members) > 1]
+    assert together == [{"o1#c1", "o2#c1"}]
+
+
 def test_a_negative_word_is_no_denial_of_an_unrelated_claim() -> None:
     """Issue 14: on election news every listed conflict was an "assertion-denial" between statements
     that do not answer each other ("None of them gave Obama the answer" vs an accusation by Obama)."""

@@ -3,10 +3,10 @@
 Why: comparing every claim with every other is quadratic (5·10⁹ pairs at 100k claims). Two claims
 can only be the same proposition, or disagree about the same fact, if they share something
 specific: the same figure of the same kind (deaths 8), a day (02-09), a day and a kind of figure, a
-rare word ("Danaiefar"), a rarely mentioned entity, or an entity together with a day. (An entity
-alone is no key when many claims mention it: the confirmation rules never accept a pair on a common
-shared entity without one of the other keys.) Each key is a block; a claim meets only the claims in
-its blocks. Blocks larger than ``max_block`` (keys too common to mean anything, like
+rare word ("Danaiefar"), three words of a quotation, a rarely mentioned entity, or an entity
+together with a day. (An entity alone is no key when many claims mention it: the confirmation rules
+never accept a pair on a common shared entity without one of the other keys.) Each key is a block;
+a claim meets only the claims in its blocks. Blocks larger than ``max_block`` (keys too common to mean anything, like
 "the MEK" in a corpus about the MEK) are not expanded fully: their members, sorted by text, meet only
 their ``window`` nearest neighbours (sorted neighbourhood), so the work stays linear in the block.
 Each claim also indexes only its ``rare_tokens`` rarest words.
@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from summarizer.merge.features import ClaimFeatures
+from summarizer.merge.features import ClaimFeatures, quote_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,8 @@ def block_keys(f: ClaimFeatures, rare: Iterable[str]) -> set[str]:
             keys.add(f"ed|{eid}|{md}")
     for tok in rare:
         keys.add(f"t|{tok}")
+    for run in quote_keys(f.quoted):
+        keys.add(f"q|{run}")
     return keys
 
 

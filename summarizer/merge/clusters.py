@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from summarizer.merge.features import ClaimFeatures
+from summarizer.merge.features import ClaimFeatures, quoted_whole
 from summarizer.merge.figures import Interval, interval, overlaps, relation
 from summarizer.merge.normalize import dates_compatible, is_full_date
 from summarizer.merge.unionfind import UnionFind
 
+QUOTED_SAME = 90.0  # the same words quoted by two articles: the same statement
 LEXICAL_SAME = 85.0  # this similar alone means the same proposition
 LEXICAL_SUPPORTED = 62.0  # this similar plus a shared figure or day and a shared subject
 RARE_SHARE = 0.6  # of the shorter claim's word weight (idf), shared with a claim about the same subject
@@ -69,8 +70,9 @@ def confirm(a: ClaimFeatures, b: ClaimFeatures, weights: Mapping[str, float] | N
     """A score when the rules say ``a`` and ``b`` state the same proposition, else None.
 
     Cheap tests run first (days, figures, shared words and entities); the lexical ratio is
-    computed last and with a cutoff, because most candidate pairs fail before it. The rules:
-    near-identical wording; similar wording plus a shared subject and a shared figure or day; the
+    computed last and with a cutoff, because most candidate pairs fail before it. The rules: a
+    quotation one article reproduces whole from another (``quoted_whole``); near-identical
+    wording; similar wording plus a shared subject and a shared figure or day; the
     same event (same day, attack words, a shared place or subject) told with figures of the same
     kind, or with the day written in both; the same exact figure about the same subject; a rarely
     mentioned subject (or two subjects) in similar wording; a shared subject and most of the rarer
@@ -82,6 +84,8 @@ def confirm(a: ClaimFeatures, b: ClaimFeatures, weights: Mapping[str, float] | N
     if wa and wb and not same_day(wa, wb):
         return None
     day = bool(wa and wb)
+    if a.doc_id != b.doc_id and quoted_whole(a.quoted, b.quoted):
+        return QUOTED_SAME
     agree, clash = relation(a.numbers, b.numbers) if a.numbers and b.numbers else (False, False)
     if clash and not day:
         return None

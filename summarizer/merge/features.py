@@ -19,6 +19,7 @@ from summarizer.merge.normalize import STOPWORDS, UNKNOWN_YEAR, is_full_date, pa
 from summarizer.models.document import Claim, DocumentResult, NumberMention, SpeakerType
 from summarizer.text.counts import SPECIFIC
 from summarizer.text.dates import relative_days
+from summarizer.text.tokens import quote_regions
 
 # Words that say a claim is about a violent event (used to tie undated figures to a dated event).
 EVENT_WORDS = words(
@@ -45,6 +46,7 @@ class ClaimFeatures:
     rare_entities: frozenset[str] = frozenset()  # mentioned entities few claims mention
     moves: frozenset[Endpoint] = frozenset()  # where the moves it tells go to / come from (``moves``)
     movers: frozenset[str] = frozenset()  # the entities it says move
+    quoted: frozenset[str] = frozenset()  # its quotations (``quotations``)
 
     def set_event_day(self, day: str | None) -> None:
         self.event_day = day
@@ -82,6 +84,38 @@ def counted(n: NumberMention, context: str = "") -> str:
             if best is None or dist < best[0]:
                 best = (dist, kind)
     return best[1] if best else counts
+
+
+_QUOTED_WORD = re.compile(r"\w+(?:['’-]\w+)*")  # "commander-in-chief" is one word
+QUOTED_MIN = 3  # words a quotation needs, two of them no stopword, before it identifies a statement
+
+
+def quotations(text: str) -> frozenset[str]:
+    """The quotations in ``text`` as lowercase words joined by spaces, those long enough to stand for
+    a statement (``QUOTED_MIN``)."""
+    out: set[str] = set()
+    for a, b in quote_regions(text):
+        ws = [w.lower().replace("’", "'") for w in _QUOTED_WORD.findall(text, a, b)]
+        if len(ws) >= QUOTED_MIN and sum(w not in STOPWORDS for w in ws) >= 2:
+            out.add(" ".join(ws))
+    return frozenset(out)
+
+
+def quoted_whole(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One article reproduces a quotation of the other whole ("That makes me smart" in "Not paying
+    taxes ''makes me smart''" and in "… Trump saying, “That makes me smart,”"): outlets quoting the
+    same words report the same statement, however each frames it. Two long quotations that merely
+    share a phrase ("climate change is real") are not joined."""
+    return any(f" {x} " in f" {y} " for x in a for y in b) or any(f" {y} " in f" {x} " for x in a for y in b)
+
+
+def quote_keys(quoted: frozenset[str]) -> set[str]:
+    """Runs of ``QUOTED_MIN`` words of each quotation: a quotation and one reproducing it share one."""
+    keys: set[str] = set()
+    for q in quoted:
+        ws = q.split()
+        keys.update(" ".join(ws[k : k + QUOTED_MIN]) for k in range(len(ws) - QUOTED_MIN + 1))
+    return keys
 
 
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next) year\b", re.I)
@@ -193,6 +227,7 @@ def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[Claim
                     event=any(t in EVENT_WORDS for t in tokens),
                     moves=(ends := endpoints(tokens, persons)),
                     movers=movers(tokens, ends),
+                    quoted=quotations(claim.evidence.text),
                 )
             )
     _corpus_years(out, [d.source.published for d in docs if d.source.published])
