@@ -1158,3 +1158,12 @@ def test_a_source_that_closes_its_sentence_runs_to_the_final_stop() -> None:
 def test_a_share_of_a_group_keeps_its_count_in_the_speaker() -> None:
     found = only("Nearly 10 percent of them voted for Cruz, the most loathed man in Washington.")
     assert found.speaker.name == "Nearly 10 percent of them"
+
+
+def test_a_stance_verb_takes_a_one_word_object_and_an_adverb_keeps_a_conjoined_cue() -> None:
+    """'have endorsed Clinton' is a claim though its content is one word; 'X appeared … and
+    officially endorsed Y' is X's, as 'X appeared … and endorsed Y' is (the adverb had made it none)."""
+    found = only("Three former governors have endorsed Clinton.")
+    assert found.speaker.name == "Three former governors" and found.evidence.text == "Clinton"
+    found = only("Warren appeared with Rachel Maddow on Thursday and publicly said she backs Clinton.")
+    assert found.speaker.name == "Warren" and found.evidence.text == "she backs Clinton"

@@ -353,7 +353,8 @@ class CueSentence(CueWords):
         """``X said (that|:) CONTENT``; returns speaker, content start/end and where the cue phrase starts."""
         toks = self.toks
         b = i
-        while b > 0 and (toks[b - 1].low in AUX | DO_AUX or toks[b - 1].low == "now"):  # "but now said", "does say"
+        # "but now said", "does say", "and officially endorsed"
+        while b > 0 and (toks[b - 1].low in AUX | DO_AUX or toks[b - 1].low == "now" or is_adverb(toks[b - 1].text)):
             b -= 1
         participle = self.participle(i)
         conjoined = b > 0 and toks[b - 1].low in ("and", "but")  # "X announced A and said B"

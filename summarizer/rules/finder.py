@@ -33,6 +33,7 @@ from summarizer.rules.lexicon import (
     DASHES,
     HEDGES,
     NO_SOURCE,
+    STANCE_STEMS,
     Attribution,
     cue_head,
     trim_content,
@@ -184,7 +185,8 @@ def find_attributions(
             start, end = trim_content(text, start, end)
             quotation = region_at(regions, start)  # '"Savage," she said': a quoted word is said, whole
             whole = quotation is not None and quotation[1] - end <= 3
-            if s.words(start, end) < (1 if whole else 2) or not speaker.text:
+            named = t.low.startswith(STANCE_STEMS)  # "endorsed Clinton": a one-word object is said whole too
+            if s.words(start, end) < (1 if whole or named else 2) or not speaker.text:
                 continue
             cue_end = t.end if t.low != "according" else s.toks[i + 1].end
             expletive = speaker.text.lower() == "it" and t.low in EXPLETIVE_CUES  # "It seems that": no one's
