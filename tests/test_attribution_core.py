@@ -1167,3 +1167,11 @@ def test_a_stance_verb_takes_a_one_word_object_and_an_adverb_keeps_a_conjoined_c
     assert found.speaker.name == "Three former governors" and found.evidence.text == "Clinton"
     found = only("Warren appeared with Rachel Maddow on Thursday and publicly said she backs Clinton.")
     assert found.speaker.name == "Warren" and found.evidence.text == "she backs Clinton"
+
+
+def test_a_that_inside_the_clause_after_a_cue_does_not_open_its_content() -> None:
+    """'said she was not going to jump to that conclusion' had taken "conclusion" for the content
+    (and dropped it as one word); "said in a statement on Monday that" still opens at its "that"."""
+    found = only("Clinton said she was not going to jump to that conclusion.")
+    assert found.evidence.text == "she was not going to jump to that conclusion"
+    assert only("Clinton said in a statement on Monday that she won.").evidence.text == "she won"

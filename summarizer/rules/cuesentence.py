@@ -397,8 +397,8 @@ class CueSentence(CueWords):
                 j = k + 1
                 introduced = True
                 break
-            if toks[k].text in PUNCT:
-                break
+            if toks[k].text in PUNCT or (k > j and (toks[k].low in SUBJECT_PRONOUNS or toks[k].low in VERBISH)):
+                break  # "said she was not going to jump to that conclusion": the clause has begun
         if not introduced:  # "said Wednesday, “…”": the time of saying is no content
             k = j
             while k < len(toks) and k - j < 4 and toks[k].low in TIME_WORDS:
