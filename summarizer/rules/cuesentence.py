@@ -397,7 +397,12 @@ class CueSentence(CueWords):
                 j = k + 1
                 introduced = True
                 break
-            if toks[k].text in PUNCT or (k > j and (toks[k].low in SUBJECT_PRONOUNS or toks[k].low in VERBISH)):
+            named = k == j and toks[k].text[:1].isupper() and toks[k].low not in TIME_WORDS  # "said Trump was"
+            if (
+                toks[k].text in PUNCT
+                or named
+                or (k > j and (toks[k].low in SUBJECT_PRONOUNS or toks[k].low in VERBISH))
+            ):
                 break  # "said she was not going to jump to that conclusion": the clause has begun
         if not introduced:  # "said Wednesday, “…”": the time of saying is no content
             k = j
