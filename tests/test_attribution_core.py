@@ -1176,3 +1176,5 @@ def test_a_that_inside_the_clause_after_a_cue_does_not_open_its_content() -> Non
     assert found.evidence.text == "she was not going to jump to that conclusion"
     assert only("Clinton said in a statement on Monday that she won.").evidence.text == "she won"
     assert only("Clinton said Trump lost that state badly.").evidence.text == "Trump lost that state badly"
+    assert only("Clinton said the campaign lost that state badly.").evidence.text == "the campaign lost that state badly"
+    assert only("Clinton said this week that she won.").evidence.text == "she won"

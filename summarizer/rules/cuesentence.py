@@ -397,7 +397,10 @@ class CueSentence(CueWords):
                 j = k + 1
                 introduced = True
                 break
-            named = k == j and toks[k].text[:1].isupper() and toks[k].low not in TIME_WORDS  # "said Trump was"
+            # "said Trump was", "said the economy lost that …": a name or a determiner opens the clause
+            named = (
+                k == j and toks[k].low not in TIME_WORDS and (toks[k].text[:1].isupper() or toks[k].low in DETERMINERS)
+            )
             if (
                 toks[k].text in PUNCT
                 or named
