@@ -1176,5 +1176,11 @@ def test_a_that_inside_the_clause_after_a_cue_does_not_open_its_content() -> Non
     assert found.evidence.text == "she was not going to jump to that conclusion"
     assert only("Clinton said in a statement on Monday that she won.").evidence.text == "she won"
     assert only("Clinton said Trump lost that state badly.").evidence.text == "Trump lost that state badly"
-    assert only("Clinton said the campaign lost that state badly.").evidence.text == "the campaign lost that state badly"
+    found = only("Clinton said the campaign lost that state badly.")
+    assert found.evidence.text == "the campaign lost that state badly"
     assert only("Clinton said this week that she won.").evidence.text == "she won"
+
+
+def test_a_preposition_after_a_quotation_and_its_cue_opens_no_content() -> None:
+    found = only('"We think the government is overreaching," Matdos Santos said over the phone.')
+    assert found.evidence.text == "We think the government is overreaching" and found.speaker.name == "Matdos Santos"
