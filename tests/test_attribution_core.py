@@ -1184,3 +1184,15 @@ def test_a_that_inside_the_clause_after_a_cue_does_not_open_its_content() -> Non
 def test_a_preposition_after_a_quotation_and_its_cue_opens_no_content() -> None:
     found = only('"We think the government is overreaching," Matdos Santos said over the phone.')
     assert found.evidence.text == "We think the government is overreaching" and found.speaker.name == "Matdos Santos"
+
+
+def test_a_long_subject_that_opens_on_a_determiner_is_the_speaker_whole() -> None:
+    """A source phrase of eight to twelve words ("A U.S. law enforcement official familiar with the
+    investigation") had been cut to its trailing capitals, and to nothing when it ended lowercase; a
+    clause ("the MOU didn't work until the US government promised") is still no subject."""
+    found = only("A U.S. law enforcement official familiar with the investigation said that it would be difficult.")
+    assert found.speaker.name == "A U.S. law enforcement official familiar with the investigation"
+    found = only("An earlier report in a New Hampshire paper said that Sanders had used the images.")
+    assert found.speaker.name == "An earlier report in a New Hampshire paper"
+    clause = [f.speaker.name for f in frame("But the MOU didn't work until the US government promised to act.")]
+    assert "the MOU didn't work until the US government" not in clause

@@ -19,6 +19,7 @@ from summarizer.rules.lexicon import (
     DOCUMENTS,
     FLOATING,
     MEASURES,
+    NEGATED_AUX,
     PUNCT,
     QUALIFIERS,
     QUANTIFIERS,
@@ -49,6 +50,11 @@ def skip_parenthetical(toks: list[Tok], b: int) -> int:
         opened = next((k for k in range(b - 2, max(-1, b - 8), -1) if toks[k].text == "("), -1)
         return opened if opened > 0 else b
     return b
+
+
+LONG_SUBJECT = (
+    12  # tokens a subject that opens on a determiner may run to ("An earlier report in a New Hampshire paper")
+)
 
 
 def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
@@ -102,6 +108,20 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
         a -= 1
     if a == b:
         return None
+    determined = toks[a].low in DETERMINERS or toks[a].low in QUANTIFIERS
+    # "The ruling caused dismay among local party leaders, who": a verb with its object, no subject
+    # (a participle takes a preposition or a time: "a poll conducted by", "officials involved in")
+    clause = any(t.low in VERBISH or t.low == "until" or NEGATED_AUX.search(t.low) for t in toks[a:b]) or any(
+        toks[k].text.islower()
+        and toks[k].low.endswith("ed")
+        and toks[k + 1].low not in _PREPOSITIONS | TIME_WORDS  # "a report released last year"
+        and toks[k - 1].text.islower()
+        and toks[k - 1].low not in DETERMINERS | QUANTIFIERS
+        and not is_adverb(toks[k - 1].text)
+        for k in range(a + 1, b - 1)
+    )
+    if 7 < b - a <= LONG_SUBJECT and determined and not clause:
+        return a, b  # "A U.S. law enforcement official familiar with the investigation said"
     if b - a > 7:  # too long for a subject: keep its trailing capitalized run
         c = b
         while c > a and (toks[c - 1].text[:1].isupper() or toks[c - 1].low == "of"):
