@@ -1196,3 +1196,8 @@ def test_a_long_subject_that_opens_on_a_determiner_is_the_speaker_whole() -> Non
     assert found.speaker.name == "An earlier report in a New Hampshire paper"
     clause = [f.speaker.name for f in frame("But the MOU didn't work until the US government promised to act.")]
     assert "the MOU didn't work until the US government" not in clause
+
+
+def test_an_inverted_speaker_runs_on_through_the_person_a_role_serves() -> None:
+    found = only("“Trump has gone the other way,” said the former top aide to President George W. Bush.")
+    assert found.speaker.name == "the former top aide to President George W. Bush"

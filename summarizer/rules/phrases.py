@@ -30,7 +30,7 @@ from summarizer.rules.lexicon import (
     words,
 )
 from summarizer.text.tokens import Tok
-from summarizer.text.words import PEOPLE_NOUNS, ROLE_WORDS, SUBJECT_PRONOUNS
+from summarizer.text.words import PEOPLE_NOUNS, PERSON_ROLES, ROLE_WORDS, SUBJECT_PRONOUNS
 
 # one unnamed source, whose seat may follow it: "one GOP source in the room", "an aide on the panel"
 SOURCE_NOUNS = frozenset({"source", "sources", "official", "officials", "aide", "aides", "member", "members"})
@@ -375,6 +375,12 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
             or (  # "officials familiar with the system", "audio provided to The Times", "an account she gave to"
                 toks[b].low in ("with", "to")
                 and (toks[b - 1].low in QUALIFIERS or toks[b - 1].low.endswith("ed") or toks[b - 1].low == "gave")
+                and b + 1 < len(toks)
+                and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
+            )
+            or (  # "the former top aide to President George W. Bush", "a spokesman for the campaign"
+                toks[b].low in ("to", "for")
+                and toks[b - 1].low in PERSON_ROLES
                 and b + 1 < len(toks)
                 and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
             )
