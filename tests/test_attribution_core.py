@@ -1201,3 +1201,10 @@ def test_a_long_subject_that_opens_on_a_determiner_is_the_speaker_whole() -> Non
 def test_an_inverted_speaker_runs_on_through_the_person_a_role_serves() -> None:
     found = only("“Trump has gone the other way,” said the former top aide to President George W. Bush.")
     assert found.speaker.name == "the former top aide to President George W. Bush"
+
+
+def test_a_relative_clause_after_an_inverted_speaker_leaves_the_quotation_its_content() -> None:
+    found = only('"Meh, really," wrote a Trump supporter who runs the Twitter account.')
+    assert found.speaker.name == "a Trump supporter" and found.evidence.text == "Meh, really"
+    found = only("“We have a ton of work to do,” said a longtime adviser to both Clintons, who requested anonymity.")
+    assert found.speaker.name == "a longtime adviser to both Clintons"

@@ -382,7 +382,7 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
                 toks[b].low in ("to", "for")
                 and toks[b - 1].low in PERSON_ROLES
                 and b + 1 < len(toks)
-                and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
+                and (toks[b + 1].text[:1].isupper() or toks[b + 1].low in DETERMINERS | QUANTIFIERS)
             )
             or (  # "credible Arabic media such as Al-Hayat": the example names the source; "known as Bob"
                 toks[b].low == "as"
