@@ -1208,3 +1208,8 @@ def test_a_relative_clause_after_an_inverted_speaker_leaves_the_quotation_its_co
     assert found.speaker.name == "a Trump supporter" and found.evidence.text == "Meh, really"
     found = only("“We have a ton of work to do,” said a longtime adviser to both Clintons, who requested anonymity.")
     assert found.speaker.name == "a longtime adviser to both Clintons"
+
+
+def test_an_appositive_between_double_hyphens_is_skipped_whole() -> None:
+    text = "The justice -- who had a scuffle with the nominee over the past few days -- said she regretted it."
+    assert only(text).speaker.name == "The justice"

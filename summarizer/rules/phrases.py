@@ -286,7 +286,12 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     ):
         b = c - 1  # "Sanders on Tuesday said", "Spicer on Thursday evening said"
     if b > 1 and toks[b - 1].text in DASHES:  # "Donald Trump - who previously said … - said": before the first dash
-        opened = next((k for k in range(b - 2, max(0, b - 40), -1) if toks[k].text in DASHES), None)
+        c = b - 1
+        while c > 0 and toks[c - 1].text in DASHES:  # "--" is two tokens
+            c -= 1
+        opened = next((k for k in range(c - 1, max(0, c - 40), -1) if toks[k].text in DASHES), None)
+        while opened is not None and opened > 0 and toks[opened - 1].text in DASHES:
+            opened -= 1
         if opened is not None:
             return back_phrase(toks, opened)
     if b > 0 and toks[b - 1].low in ("who", "which"):
