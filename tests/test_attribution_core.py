@@ -1213,3 +1213,8 @@ def test_a_relative_clause_after_an_inverted_speaker_leaves_the_quotation_its_co
 def test_an_appositive_between_double_hyphens_is_skipped_whole() -> None:
     text = "The justice -- who had a scuffle with the nominee over the past few days -- said she regretted it."
     assert only(text).speaker.name == "The justice"
+
+
+def test_what_was_first_reported_by_a_source_is_its_claim() -> None:
+    found = only("Scully's involvement was first reported by the New York Times.")
+    assert (found.speaker.name, found.evidence.text) == ("the New York Times", "Scully's involvement")

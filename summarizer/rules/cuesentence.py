@@ -45,6 +45,7 @@ SUBORDINATORS = frozenset(
     {"when", "after", "although", "though", "while", "because", "since", "before", "once", "until", "whereas"}
 )
 
+REPORTED_BY = frozenset({"reported", "revealed", "disclosed", "announced", "confirmed"})
 _OPEN_Q = (*CLOSE_Q, "“")  # the marks a quotation may open with
 
 
@@ -182,6 +183,14 @@ class CueSentence(CueWords):
         if i + 1 >= len(toks) or toks[i + 1].low != "by" or not toks[i].low.endswith("ed"):
             return None
         b = i - 1 if i > 0 and toks[i - 1].low == "as" else i
+        aux = b - 1
+        while aux > 0 and toks[aux].low in ("first", "originally", "previously", "also", "earlier"):
+            aux -= 1
+        if b == i and aux > 1 and toks[aux].low in ("was", "were") and toks[i].low in REPORTED_BY:
+            # "Scully's involvement was first reported by the New York Times.": the subject is what X reported
+            span = speaker_after(toks, i + 1)
+            if span is not None and (span[1] >= len(toks) or toks[span[1]].text in (".", "!", "?")):
+                return self.phrase(span), self.start, toks[aux].start
         if b <= 0 or toks[b - 1].text != ",":
             return None
         span = speaker_after(toks, i + 1, lowercase=b < i)  # "as noted by former UN advisor X"
