@@ -1218,3 +1218,8 @@ def test_an_appositive_between_double_hyphens_is_skipped_whole() -> None:
 def test_what_was_first_reported_by_a_source_is_its_claim() -> None:
     found = only("Scully's involvement was first reported by the New York Times.")
     assert (found.speaker.name, found.evidence.text) == ("the New York Times", "Scully's involvement")
+
+
+def test_a_name_of_the_body_it_belongs_to_is_one_speaker() -> None:
+    found = only("''Big tax cuts do not work now,'' James Pethokoukis of the American Enterprise Institute wrote.")
+    assert found.speaker.name == "James Pethokoukis of the American Enterprise Institute"

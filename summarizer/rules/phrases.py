@@ -71,6 +71,15 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
             and a < b
             and toks[a].text[:1].isupper()
         )  # "Trump and Pence", "Secretary of State"
+        # "James Pethokoukis of the American Enterprise Institute": a name, then "of the" and a name
+        between_names = between_names or (
+            t.low == "of"
+            and a >= 2
+            and toks[a - 2].text[:1].isupper()
+            and a + 1 < b
+            and toks[a].low == "the"
+            and toks[a + 1].text[:1].isupper()
+        )
         qualified = t.low in ("with", "to", "as", "on") and a >= 2 and toks[a - 2].low in QUALIFIERS
         # "most of them said", "many of the voters say": a quantifier's "of" stays in the phrase
         counted = t.low == "of" and a >= 2 and toks[a - 2].low in QUANTIFIERS | _SHARES and a < b
