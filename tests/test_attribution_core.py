@@ -1223,3 +1223,8 @@ def test_what_was_first_reported_by_a_source_is_its_claim() -> None:
 def test_a_name_of_the_body_it_belongs_to_is_one_speaker() -> None:
     found = only("''Big tax cuts do not work now,'' James Pethokoukis of the American Enterprise Institute wrote.")
     assert found.speaker.name == "James Pethokoukis of the American Enterprise Institute"
+
+
+def test_an_inverted_source_runs_on_through_a_participle_and_its_preposition() -> None:
+    found = only("“It is a way to take part,” says a source involved in the group’s creation.")
+    assert found.speaker.name == "a source involved in the group’s creation"

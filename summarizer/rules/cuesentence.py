@@ -36,7 +36,7 @@ from summarizer.rules.lexicon import (
     trim_content,
 )
 from summarizer.rules.opening import opening_subject
-from summarizer.rules.phrases import speaker_after, subject_phrase
+from summarizer.rules.phrases import PARTICIPLES, speaker_after, subject_phrase
 from summarizer.text.tokens import Tok, region_at
 from summarizer.text.words import SUBJECT_PRONOUNS
 
@@ -461,7 +461,9 @@ def _clause(toks: list[Tok], span: tuple[int, int]) -> bool:
     words = toks[span[0] : span[1]]
     if any(t.low in VERBISH for t in words):
         return True
-    return any(t.text.islower() and t.low.endswith("ed") and len(t.low) > 4 for t in words[2:])
+    return any(
+        t.text.islower() and t.low.endswith("ed") and len(t.low) > 4 and t.low not in PARTICIPLES for t in words[2:]
+    )
 
 
 _TIMES = DAYS | {"day", "time"}

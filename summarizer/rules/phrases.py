@@ -52,6 +52,8 @@ def skip_parenthetical(toks: list[Tok], b: int) -> int:
     return b
 
 
+# participles a source phrase runs on through: "a source involved in the super-PAC's creation"
+PARTICIPLES = frozenset({"involved", "engaged", "interested", "based", "stationed", "employed"})
 LONG_SUBJECT = (
     12  # tokens a subject that opens on a determiner may run to ("An earlier report in a New Hampshire paper")
 )
@@ -387,7 +389,10 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
                 or (toks[b].low == "with" and b + 1 < len(toks) and toks[b + 1].low in ("knowledge", "direct"))
             )
             or (  # "officials familiar with the system", "audio provided to The Times", "an account she gave to"
-                toks[b].low in ("with", "to")
+                (
+                    toks[b].low in ("with", "to")
+                    or (toks[b].low in ("in", "on", "at") and toks[b - 1].low in PARTICIPLES)
+                )
                 and (toks[b - 1].low in QUALIFIERS or toks[b - 1].low.endswith("ed") or toks[b - 1].low == "gave")
                 and b + 1 < len(toks)
                 and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
