@@ -1228,3 +1228,11 @@ def test_a_name_of_the_body_it_belongs_to_is_one_speaker() -> None:
 def test_an_inverted_source_runs_on_through_a_participle_and_its_preposition() -> None:
     found = only("“It is a way to take part,” says a source involved in the group’s creation.")
     assert found.speaker.name == "a source involved in the group’s creation"
+
+
+def test_a_closing_source_that_told_an_outlet_keeps_the_sentence_before_it() -> None:
+    found = only(
+        "The union will likely sit out the election, union director Phil Smith told POLITICO earlier this week."
+    )
+    assert found.speaker.name == "union director Phil Smith"
+    assert found.evidence.text == "The union will likely sit out the election"

@@ -284,6 +284,17 @@ class CueSentence(CueWords):
         n = next((k for k, t in enumerate(tail) if t.text in (",", ".", "!", "?", ":")), len(tail))
         after_quote = boundary >= 0 and (self.closes(boundary) or (boundary > 0 and self.closes(boundary - 1)))
         addressed = toks[i].low in OBJECT_VERBS and after_quote  # '“…,” he told the hosts on WEEI'
+        # "…, UMWA Director Phil Smith told POLITICO earlier this week.": whom and when it was told, then the end
+        addressed = addressed or (
+            toks[i].low in OBJECT_VERBS
+            and boundary >= 0
+            and toks[boundary].text == ","
+            and 0 < n < len(tail)
+            and tail[n].text == "."
+            and n + 1 == len(tail)
+            and (tail[0].text[:1].isupper() or tail[0].low in ADDRESSEES)
+            and all(t.text[:1].isupper() or t.low in TIME_WORDS or t.low in ADDRESSEES for t in tail[:n])
+        )
         adverbial = tail[0].low in ADVERBIAL if n else True
         if n > 1 and tail[0].low == "on" and tail[1].text.islower() and tail[1].low.endswith("ing"):
             adverbial = False  # "he should have insisted on getting them out": a verb's object, no "said on Monday"
