@@ -1205,6 +1205,10 @@ def test_an_inverted_speaker_runs_on_through_the_person_a_role_serves() -> None:
 
 def test_a_relative_clause_after_an_inverted_speaker_leaves_the_quotation_its_content() -> None:
     found = only('"Meh, really," wrote a Trump supporter who runs the Twitter account.')
+    said = only("''I would use the word old-school,'' said Gregory Slayton, whom Bush appointed to Bermuda.")
+    assert said.speaker.name == "Gregory Slayton"
+    late = only('"It is flat-out plagiarism," David Axelrod said just after midnight on CNN.')
+    assert late.evidence.text == "It is flat-out plagiarism"
     assert found.speaker.name == "a Trump supporter" and found.evidence.text == "Meh, really"
     found = only("“We have a ton of work to do,” said a longtime adviser to both Clintons, who requested anonymity.")
     assert found.speaker.name == "a longtime adviser to both Clintons"

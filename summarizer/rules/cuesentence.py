@@ -298,10 +298,11 @@ class CueSentence(CueWords):
         adverbial = tail[0].low in ADVERBIAL if n else True
         if n > 1 and tail[0].low == "on" and tail[1].text.islower() and tail[1].low.endswith("ing"):
             adverbial = False  # "he should have insisted on getting them out": a verb's object, no "said on Monday"
+        relative = tail[0].low in ("who", "whose", "whom")  # '"Meh," wrote a Trump supporter who runs …'
         if (
             n
             and (after_quote or prior is not None)
-            and (tail[0].text[:1].isdigit() or tail[0].low in AFTER_QUOTE or tail[0].low in ("who", "whose"))
+            and (tail[0].text[:1].isdigit() or tail[0].low in AFTER_QUOTE or relative)
         ):
             adverbial = True  # '"…," Trump said 30 minutes into the debate', '"…?" he said about McCain's effort'
         longest = 40 if (after_quote or prior is not None) and (adverbial or addressed) else 8
