@@ -1240,3 +1240,8 @@ def test_a_closing_source_that_told_an_outlet_keeps_the_sentence_before_it() -> 
     )
     assert found.speaker.name == "union director Phil Smith"
     assert found.evidence.text == "The union will likely sit out the election"
+
+
+def test_a_that_only_verb_closing_its_sentence_after_a_comma_and_a_subject_frames_the_sentence() -> None:
+    found = only("He agreed to sell it to Mr. Trump in 2010, records show.")
+    assert (found.speaker.name, found.evidence.text) == ("records", "He agreed to sell it to Mr. Trump in 2010")

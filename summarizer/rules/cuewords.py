@@ -91,6 +91,7 @@ class CueWords:
             low in THAT_ONLY
             and nxt != "that"
             and not self.inverted_that_only(i)
+            and not self.closing_that_only(i)
             and not (nxt in _EVIDENCE and i + 2 < len(toks) and toks[i + 2].low == "that")  # "found evidence that"
             and not (nxt in CLAUSE_OPENERS and low in BELIEFS)
             and not self.finding(i)
@@ -137,6 +138,15 @@ class CueWords:
             return False
         span = speaker_after(toks, i, lowercase=True)
         return span is not None and (span[1] >= len(toks) or toks[span[1]].text in (".", "!", "?"))
+
+    def closing_that_only(self, i: int) -> bool:
+        """``CONTENT, records show.`` / ``…, a study by the Council found.``: a that-only verb that closes
+        its sentence after a subject that follows the content's comma."""
+        toks = self.toks
+        if i + 1 >= len(toks) or toks[i + 1].text not in (".", "!", "?") or i + 2 < len(toks):
+            return False
+        span = subject_phrase(toks, i)
+        return span is not None and span[0] > 1 and toks[span[0] - 1].text == ","
 
     def hedged(self, i: int) -> bool:
         """``toks[i]`` hedges a claim with no source: "appeared to", "seems to", "is (widely) expected to",
