@@ -54,6 +54,8 @@ def skip_parenthetical(toks: list[Tok], b: int) -> int:
 
 # participles a source phrase runs on through: "a source involved in the super-PAC's creation"
 PARTICIPLES = frozenset({"involved", "engaged", "interested", "based", "stationed", "employed"})
+# "exit polls in New Hampshire", "the Committee for a Responsible Federal Budget", "a study by the Council …"
+PLACED_BY = frozenset({"in", "for", "from", "by"})
 LONG_SUBJECT = (
     12  # tokens a subject that opens on a determiner may run to ("An earlier report in a New Hampshire paper")
 )
@@ -88,7 +90,7 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
         # "exit polls in New Hampshire and Iowa", "the Organization for Economic Cooperation and Development":
         # a noun, then a preposition and a name, is one phrase
         placed = (
-            t.low in ("in", "for", "from")
+            t.low in PLACED_BY
             and a >= 2
             and a < b
             and (
