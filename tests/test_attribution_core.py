@@ -1248,5 +1248,7 @@ def test_a_that_only_verb_closing_its_sentence_after_a_comma_and_a_subject_frame
 
 
 def test_a_measure_by_a_named_body_is_one_source() -> None:
-    found = only("Students take 112 standardized tests, a study by the Council of the Great City Schools found.")
-    assert found.speaker.name == "a study by the Council of the Great City Schools"
+    text = "Pupils in cities take 112 standardized tests each, a study by the Council of the Great City Schools found."
+    found = only(text)  # the study speaks for the body that wrote it
+    assert found.speaker.name.endswith("the Council of the Great City Schools")
+    assert found.evidence.text == "Pupils in cities take 112 standardized tests each"
