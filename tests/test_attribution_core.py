@@ -1252,3 +1252,8 @@ def test_a_measure_by_a_named_body_is_one_source() -> None:
     found = only(text)  # the study speaks for the body that wrote it
     assert found.speaker.name.endswith("the Council of the Great City Schools")
     assert found.evidence.text == "Pupils in cities take 112 standardized tests each"
+
+
+def test_a_who_clause_with_an_auxiliary_leaves_its_antecedent_the_speaker() -> None:
+    found = only("Senior campaign advisers who have run the numbers argue that Clinton will clinch it in June.")
+    assert found.speaker.name == "Senior campaign advisers"

@@ -336,10 +336,11 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
             return back_phrase(toks, c0)
         return None
     span = back_phrase(toks, b)
-    if span is not None:
-        antecedent = _restrictive_antecedent(toks, span[0])
-        if antecedent is not None:
-            return antecedent
+    # "a White House official who spoke anonymously said"; "advisers who have run the numbers argue",
+    # where the clause's auxiliary made the phrase before the cue none
+    antecedent = _restrictive_antecedent(toks, span[0] if span is not None else b)
+    if antecedent is not None:
+        return antecedent
     if span is not None and toks[i].low.endswith("ing"):  # "the campaign issued a statement saying": the campaign
         verb = next(
             (
