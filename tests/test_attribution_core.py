@@ -1245,6 +1245,9 @@ def test_a_closing_source_that_told_an_outlet_keeps_the_sentence_before_it() -> 
 def test_a_that_only_verb_closing_its_sentence_after_a_comma_and_a_subject_frames_the_sentence() -> None:
     found = only("He agreed to sell it to Mr. Trump in 2010, records show.")
     assert (found.speaker.name, found.evidence.text) == ("records", "He agreed to sell it to Mr. Trump in 2010")
+    between = only("A win there would undermine the notion of her inevitability, his team believes, lifting his hopes.")
+    assert between.speaker.name == "his team"
+    assert between.evidence.text.startswith("A win there would undermine the notion")
 
 
 def test_a_measure_by_a_named_body_is_one_source() -> None:

@@ -143,7 +143,9 @@ class CueWords:
         """``CONTENT, records show.`` / ``…, a study by the Council found.``: a that-only verb that closes
         its sentence after a subject that follows the content's comma."""
         toks = self.toks
-        if i + 1 >= len(toks) or toks[i + 1].text not in (".", "!", "?") or i + 2 < len(toks):
+        closes = i + 2 == len(toks) and toks[i + 1].text in (".", "!", "?")
+        interjected = i + 2 < len(toks) and toks[i + 1].text == "," and toks[i + 2].text.islower()
+        if not (closes or interjected):  # "…, his team believes, resulting in …": between commas too
             return False
         span = subject_phrase(toks, i)
         return span is not None and span[0] > 1 and toks[span[0] - 1].text == ","
