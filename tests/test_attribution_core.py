@@ -1260,3 +1260,8 @@ def test_a_measure_by_a_named_body_is_one_source() -> None:
 def test_a_who_clause_with_an_auxiliary_leaves_its_antecedent_the_speaker() -> None:
     found = only("Senior campaign advisers who have run the numbers argue that Clinton will clinch it in June.")
     assert found.speaker.name == "Senior campaign advisers"
+
+
+def test_this_past_week_between_a_subject_and_its_cue_is_no_speaker() -> None:
+    found = only("Reince Priebus, the GOP chairman, this past week announced a new plan for the convention.")
+    assert found.speaker.name == "Reince Priebus"

@@ -285,7 +285,9 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         b = skip_parenthetical(toks, b - 1) if skip_parenthetical(toks, b - 1) < b - 1 else b
     b = skip_parenthetical(toks, b)  # "Sen. Claire McCaskill (D-Mo.) said": the party is no subject
     c = b
-    while c > 0 and toks[c - 1].low in DAYS:  # "Thursday evening"
+    while c > 0 and (
+        toks[c - 1].low in DAYS or (c < b and toks[c - 1].low == "past")
+    ):  # "Thursday evening", "past week"
         c -= 1
     if c < b and c > 2 and toks[c - 1].low in ("a", "the") and toks[c - 2].low in ("during", "on", "over"):
         c -= 1  # "Sanders during a Sunday thanked"
