@@ -298,7 +298,7 @@ class CueSentence(CueWords):
         adverbial = tail[0].low in ADVERBIAL if n else True
         if n > 1 and tail[0].low == "on" and tail[1].text.islower() and tail[1].low.endswith("ing"):
             adverbial = False  # "he should have insisted on getting them out": a verb's object, no "said on Monday"
-        relative = tail[0].low in ("who", "whose", "whom")  # '"Meh," wrote a Trump supporter who runs …'
+        relative = bool(tail) and tail[0].low in ("who", "whose", "whom")  # '"Meh," wrote a Trump supporter who runs …'
         if (
             n
             and (after_quote or prior is not None)
