@@ -1265,3 +1265,8 @@ def test_a_who_clause_with_an_auxiliary_leaves_its_antecedent_the_speaker() -> N
 def test_this_past_week_between_a_subject_and_its_cue_is_no_speaker() -> None:
     found = only("Reince Priebus, the GOP chairman, this past week announced a new plan for the convention.")
     assert found.speaker.name == "Reince Priebus"
+
+
+def test_it_is_worth_noting_names_no_source() -> None:
+    found = only("It's worth noting that this is the first time a nominee has refused to release returns.")
+    assert found.speaker.name == "no source" and found.evidence.text.startswith("this is the first time")

@@ -46,6 +46,7 @@ EXPLETIVE_CUES = HEDGES
 
 
 _RELATIVE_BEFORE = re.compile(r"\bwhere\s*$")
+_WORTH = re.compile(r"(?i)^it(?:['’]s| is| was)? worth$")
 
 
 def _framed_before(a: Attribution | None) -> bool:
@@ -189,7 +190,8 @@ def find_attributions(
             if s.words(start, end) < (1 if whole or named else 2) or not speaker.text:
                 continue
             cue_end = t.end if t.low != "according" else s.toks[i + 1].end
-            expletive = speaker.text.lower() == "it" and t.low in EXPLETIVE_CUES  # "It seems that": no one's
+            # "It seems that": no one's; "It's worth noting that", "it is worth remembering": no one's either
+            expletive = (speaker.text.lower() == "it" and t.low in EXPLETIVE_CUES) or bool(_WORTH.match(speaker.text))
             inner = None
             quoted = last is not None and last.cue.lower() in ("quoted", "cited") and t.low.endswith("ing")
             if last is not None and quoted and len(text[last.start : last.end].split()) <= 6:
