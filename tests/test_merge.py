@@ -1012,6 +1012,8 @@ def test_names_in_text_are_no_bare_titles_and_no_fragments() -> None:
     # a headline that ends with a stop is still one, and a title is no name
     assert names_in_text("31 Latinos Share Their Most Honest Thoughts On Donald Trump.") == {}
     assert "Debating The Donald" not in names_in_text("Kall, co-editor of Debating The Donald, a book, said so.")
+    days = names_in_text("Bill Clinton will travel to North Florida Friday, and Hillary Clinton on Monday.")
+    assert "North Florida" in days and not any("Friday" in name for name in days)
     shouted = names_in_text("MIDWAY ATOLL — The NATO summit met. World War II veterans and the CIA.")
     assert "MIDWAY" not in shouted and "ATOLL" not in shouted and "II" not in shouted
     assert "NATO" in shouted and "CIA" in shouted
@@ -1698,6 +1700,7 @@ def test_a_lowercase_speaker_with_no_word_for_an_actor_is_no_entity_and_a_lowerc
     assert not no_actor("city officials") and not no_actor("many tax experts") and not no_actor("taxpayers")
     assert not no_actor("a statement") and not no_actor("the campaign") and not no_actor("NATO")
     assert not no_actor("the opposition") and not no_actor("the rebels")
+    assert no_actor("Friday’s") and no_actor("Monday") and not no_actor("Friday Harbor Police")
     t = "The economy grew, the report said. Moderator Lester Holt asked twice, and the economy slowed."
     docs = [
         make_doc(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.merge.names import BODY_WORDS
+from summarizer.merge.names import BODY_WORDS, CALENDAR_WORDS
 from summarizer.rules.lexicon import MEASURES
 from summarizer.rules.speakers import UTTERANCES
 from summarizer.text.words import PEOPLE_NOUNS, ROLE_WORDS, TITLES, word_set
@@ -47,8 +47,10 @@ _OPENERS = frozenset("the a an this that these those some many most other others
 
 def no_actor(name: str) -> bool:
     """A speaker in lower case (but for a capital that opens a sentence: "The trains") with no word
-    for a person, group, body or text: no entity."""
+    for a person, group, body or text, or a day ("Friday's"): no entity."""
     words = name.split()
+    if words and all(w.lower().replace("’", "'").removesuffix("'s") in CALENDAR_WORDS for w in words):
+        return True  # "Friday's": a day, no one
     if words and words[0].lower() in _PREPOSITIONS:
         return True  # "around the country", "in the room": a place or a time, no one
     if words and words[0].lower() in _OPENERS:

@@ -209,8 +209,10 @@ _SENTENCE_WORDS = words(
     "indeed yet not no nor both either neither each every all any many much more most such only just there here "
     "said says added adds asked told wrote writes"  # an inverted cue: "Said Ellis:", "Added Mr. Trump"
 )
-_MONTHS = words("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
-                "august september october november december")  # fmt: skip
+# months and days end no name ("By Brian Booker Oct 29", "North Florida Friday") and are none alone
+CALENDAR_WORDS = words("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+                  "august september october november december monday tuesday wednesday thursday friday "
+                  "saturday sunday")  # fmt: skip
 _WORD = re.compile(r"[A-Za-z][\w'’-]{2,}")  # words of three letters or more: "was", "hit" count
 
 
@@ -339,7 +341,7 @@ def names_in_text(*texts: str) -> dict[str, bool]:
                     run = run[1:]
                 if _title_words(run):  # "Debating The Donald": a title, not a name
                     continue
-                while run and run[-1].lower().rstrip(".") in _MONTHS:  # "By Brian Booker Oct 29"
+                while run and run[-1].lower().rstrip(".") in CALENDAR_WORDS:  # "By Brian Booker Oct 29"
                     run = run[:-1]
                 if len(run) >= 2 and not all(_bare(w) in _BARE_TITLES for w in run):  # "Prime Minister"
                     found[" ".join(run)] = _titled(run)
@@ -381,8 +383,8 @@ def names_nothing(raw: str) -> bool:
     if low[0] in PRONOUNS or (low[0] in _DETERMINERS and len(toks) == 1) or low[-1] in PRONOUNS:
         return True
     if (
-        len(toks) == 1 and toks[0].lower().strip(".,;:!") in _NO_NAMES | TEXT_TITLES | ROLE_WORDS
-    ):  # "EDT", "Judge", "CEO"
+        len(toks) == 1 and toks[0].lower().strip(".,;:!") in _NO_NAMES | TEXT_TITLES | ROLE_WORDS | CALENDAR_WORDS
+    ):  # "EDT", "Judge", "CEO", "Friday"
         return True
     if _DEBRIS.search(raw) or _ROMAN.fullmatch(raw.strip()):  # a figure; "II" of "World War II"
         return True
