@@ -414,6 +414,29 @@ def test_mistyped_speaker_does_not_turn_an_organization_into_a_person() -> None:
     assert "Khalq" not in {a.alias for a in mek.aliases}  # not a surname: the MEK is no person
 
 
+def test_a_company_named_for_a_person_keeps_the_type_its_last_word_says() -> None:
+    """ "Ora Media" opens on a given name, but a role-then-name reading ("MSNBC host Chris Matthews")
+    needs a name at the end, not "Media"."""
+    text = "We are a content provider, Ora Media said. MSNBC host Chris Matthews said so too."
+    claims = [
+        (
+            "Ora Media",
+            SpeakerType.media,
+            "said",
+            "We are a content provider",
+            "We are a content provider",
+            [],
+            [],
+            ASSERT,
+        ),
+        ("MSNBC host Chris Matthews", SpeakerType.media, "said", "so too", "so too", [], [], ASSERT),
+    ]
+    table = resolve_entities([make_doc("o", text, claims)])
+    kinds = {e.canonical: e.type for e in table.entities}
+    assert kinds["Ora Media"] == SpeakerType.media
+    assert SpeakerType.person in {t for name, t in kinds.items() if "Chris Matthews" in name}, kinds
+
+
 def test_ncri_is_the_national_council(merged: MergeResult) -> None:
     assert _entity_of(merged, "NCRI") == _entity_of(merged, "National Council of Resistance of Iran")
     assert _entity_of(merged, "NCRI") != _entity_of(merged, "MEK")

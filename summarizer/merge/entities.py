@@ -154,9 +154,9 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
             kind = SpeakerType.organization  # "NATO" seen only in text
     surfaces = [raw for n in nodes for raw in n.surfaces]
     if kind in (SpeakerType.organization, SpeakerType.media, SpeakerType.government) and all(
-        given.personal(raw) for raw in surfaces
-    ):
-        kind = SpeakerType.person  # "House Speaker Paul D. Ryan", "MSNBC host Chris Matthews": a role, then a name
+        given.personal(raw) and institution_type(raw.split()[-1]) is None for raw in surfaces
+    ):  # "House Speaker Paul D. Ryan", "MSNBC host Chris Matthews": a role, then a name (not "Ora Media")
+        kind = SpeakerType.person
     if kind == SpeakerType.person and all(is_acronym(raw) for raw in surfaces):
         kind = SpeakerType.organization  # "the GOP nominee" made "GOP" a speaker typed a person
     if kind == SpeakerType.person and all(
