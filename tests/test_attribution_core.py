@@ -1270,3 +1270,11 @@ def test_this_past_week_between_a_subject_and_its_cue_is_no_speaker() -> None:
 def test_it_is_worth_noting_names_no_source() -> None:
     found = only("It's worth noting that this is the first time a nominee has refused to release returns.")
     assert found.speaker.name == "no source" and found.evidence.text.startswith("this is the first time")
+
+
+def test_a_closing_role_runs_on_through_whom_it_serves_and_there_after_a_cue_opens_a_clause() -> None:
+    found = only('"The facts have not changed at all since then," a spokesman for committee Democrats said.')
+    assert found.speaker.name == "a spokesman for committee Democrats"
+    text = "The signs will read ''Coco Beach.'' A spokesman for the buyer said there was a commitment to the island."
+    said = [f for f in frame(text) if f.cue == "said"]
+    assert [f.evidence.text for f in said] == ["there was a commitment to the island"]

@@ -36,9 +36,9 @@ from summarizer.rules.lexicon import (
     trim_content,
 )
 from summarizer.rules.opening import opening_subject
-from summarizer.rules.phrases import PARTICIPLES, speaker_after, subject_phrase
+from summarizer.rules.phrases import PARTICIPLES, back_phrase, speaker_after, subject_phrase
 from summarizer.text.tokens import Tok, region_at
-from summarizer.text.words import SUBJECT_PRONOUNS
+from summarizer.text.words import PERSON_ROLES, SUBJECT_PRONOUNS
 
 # words that open a subordinate clause before a sentence's main clause ("When he said A, B happened")
 SUBORDINATORS = frozenset(
@@ -262,6 +262,10 @@ class CueSentence(CueWords):
         if span is None:
             span = subject_phrase(toks, i)
             boundary = span[0] - 1 if span else -1
+            if span is not None and boundary > 1 and toks[boundary].low in ("for", "to"):
+                role = back_phrase(toks, boundary)  # '"…," a spokesman for committee Democrats said'
+                if role is not None and toks[role[1] - 1].low in PERSON_ROLES:
+                    span, boundary = (role[0], span[1]), role[0] - 1
             if span is not None and boundary > 1 and toks[boundary].text == ",":
                 # '"…," another friend, Mariam Emara, told CNN': the description after the quotation is the speaker's
                 q = next((k for k in range(boundary - 1, max(-1, boundary - 6), -1) if self.closes(k)), -1)
