@@ -1278,3 +1278,8 @@ def test_a_closing_role_runs_on_through_whom_it_serves_and_there_after_a_cue_ope
     text = "The signs will read ''Coco Beach.'' A spokesman for the buyer said there was a commitment to the island."
     said = [f for f in frame(text) if f.cue == "said"]
     assert [f.evidence.text for f in said] == ["there was a commitment to the island"]
+
+
+def test_a_short_clause_closed_by_a_pronoun_that_said_it_is_framed() -> None:
+    found = only("She had helped provide it, she said.")
+    assert (found.speaker.name, found.evidence.text) == ("she", "She had helped provide it")

@@ -336,7 +336,11 @@ class CueSentence(CueWords):
             and ((rest[1].text.islower() and rest[1].low not in DETERMINERS) or not inverted)
         )
         has_quote = any(self.start <= r[0] < cut for r in self.regions)  # 'X's "excesses" are sickening, Y said'
-        if self.words(self.start, cut) < (1 if quoted else 2 if interjected else 4 if has_quote else 6):
+        # "She had helped provide it, she said.": a pronoun or a name that said it and ends the sentence
+        # frames three words; another closing phrase six (four and five lost on the held-back fifth)
+        named = toks[span[0]].low in SUBJECT_PRONOUNS or toks[span[0]].text[:1].isupper()
+        least = 3 if not rest[1:] and toks[i].low in ("said", "says") and named else 6
+        if self.words(self.start, cut) < (1 if quoted else 2 if interjected else 4 if has_quote else least):
             return None
         start = self.start
         region = region_at(self.regions, cut - 1)
