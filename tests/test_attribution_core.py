@@ -1283,3 +1283,8 @@ def test_a_closing_role_runs_on_through_whom_it_serves_and_there_after_a_cue_ope
 def test_a_short_clause_closed_by_a_pronoun_that_said_it_is_framed() -> None:
     found = only("She had helped provide it, she said.")
     assert (found.speaker.name, found.evidence.text) == ("she", "She had helped provide it")
+
+
+def test_an_inverted_speaker_with_two_titles_joined_by_and_is_one_speaker() -> None:
+    found = only('"He is reprising that role," said former Gov. and Democratic Party Chairman Ed Rendell.')
+    assert found.speaker.name == "former Gov. and Democratic Party Chairman Ed Rendell"

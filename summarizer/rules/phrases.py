@@ -402,6 +402,12 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
                 and b + 1 < len(toks)
                 and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
             )
+            or (  # "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": two titles
+                toks[b].low == "and"
+                and toks[b - 1].low.rstrip(".") in PERSON_ROLES
+                and b + 1 < len(toks)
+                and toks[b + 1].text[:1].isupper()
+            )
             or (  # "the former top aide to President George W. Bush", "a spokesman for the campaign"
                 toks[b].low in ("to", "for")
                 and toks[b - 1].low in PERSON_ROLES
