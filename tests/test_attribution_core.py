@@ -1288,3 +1288,9 @@ def test_a_short_clause_closed_by_a_pronoun_that_said_it_is_framed() -> None:
 def test_an_inverted_speaker_with_two_titles_joined_by_and_is_one_speaker() -> None:
     found = only('"He is reprising that role," said former Gov. and Democratic Party Chairman Ed Rendell.')
     assert found.speaker.name == "former Gov. and Democratic Party Chairman Ed Rendell"
+
+
+def test_a_passive_cue_names_no_source_in_its_subject() -> None:
+    text = "The price was not disclosed, though it was widely reported that Mr. Trump paid $100 million."
+    found = [f for f in frame(text) if f.cue and "reported" in f.cue]
+    assert [f.speaker.name for f in found] == ["no source"]

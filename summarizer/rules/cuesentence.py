@@ -46,6 +46,7 @@ SUBORDINATORS = frozenset(
 )
 
 REPORTED_BY = frozenset({"reported", "revealed", "disclosed", "announced", "confirmed"})
+PASSIVE_BE = frozenset({"was", "were", "been", "be", "is", "are", "being"})
 _OPEN_Q = (*CLOSE_Q, "“")  # the marks a quotation may open with
 
 
@@ -109,6 +110,17 @@ class CueSentence(CueWords):
         # where what stands before is a name, not a statement
         span = self.preposed_source(i, span)
         return self.phrase(span), toks[span[1] - 1].end, self.end
+
+    def passive(self, i: int) -> bool:
+        """The cue at ``i`` is a participle after a form of "be" ("was widely reported", "were not
+        disclosed"): its subject is what is reported, no source."""
+        toks = self.toks
+        if i == 0 or not toks[i].low.endswith("ed") or (i + 1 < len(toks) and toks[i + 1].low == "by"):
+            return False  # "was first reported by the Times": the agent is the source
+        k = i - 1
+        while k > 0 and (is_adverb(toks[k].text) or toks[k].low in ("also", "not", "never", "first")):
+            k -= 1
+        return toks[k].low in PASSIVE_BE
 
     def subordinate_end(self, subject: int, start: int, end: int) -> int:
         """Where a content ends when its frame sits in an opening subordinate clause: "When he insisted

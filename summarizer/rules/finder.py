@@ -191,7 +191,13 @@ def find_attributions(
                 continue
             cue_end = t.end if t.low != "according" else s.toks[i + 1].end
             # "It seems that": no one's; "It's worth noting that", "it is worth remembering": no one's either
-            expletive = (speaker.text.lower() == "it" and t.low in EXPLETIVE_CUES) or bool(_WORTH.match(speaker.text))
+            # a passive cue names no source in its subject: "it was widely reported", "the person who
+            # posted it was widely condemned" (PolNeAR: no source)
+            expletive = (
+                (speaker.text.lower() == "it" and t.low in EXPLETIVE_CUES)
+                or bool(_WORTH.match(speaker.text))
+                or s.passive(i)
+            )
             inner = None
             quoted = last is not None and last.cue.lower() in ("quoted", "cited") and t.low.endswith("ing")
             if last is not None and quoted and len(text[last.start : last.end].split()) <= 6:
