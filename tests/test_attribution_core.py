@@ -1294,3 +1294,10 @@ def test_a_passive_cue_names_no_source_in_its_subject() -> None:
     text = "The price was not disclosed, though it was widely reported that Mr. Trump paid $100 million."
     found = [f for f in frame(text) if f.cue and "reported" in f.cue]
     assert [f.speaker.name for f in found] == ["no source"]
+
+
+def test_whom_a_quotation_was_said_to_or_where_is_no_content() -> None:
+    found = only('"You owe them money with a personal guarantee?" Trump said to a crowd of about 500.')
+    assert found.evidence.text == "You owe them money with a personal guarantee?"
+    found = only("''I am going to be the nominee,'' he said aboard his campaign plane on Monday.")
+    assert found.evidence.text == "I am going to be the nominee"

@@ -315,6 +315,10 @@ class CueSentence(CueWords):
         if n > 1 and tail[0].low == "on" and tail[1].text.islower() and tail[1].low.endswith("ing"):
             adverbial = False  # "he should have insisted on getting them out": a verb's object, no "said on Monday"
         relative = bool(tail) and tail[0].low in ("who", "whose", "whom")  # '"Meh," wrote a Trump supporter who runs …'
+        # '"…," Trump said to a crowd of about 500': whom it was said to
+        relative = relative or (
+            n > 1 and tail[0].low == "to" and (tail[1].low in DETERMINERS or tail[1].low in ADDRESSEES)
+        )
         if (
             n
             and (after_quote or prior is not None)

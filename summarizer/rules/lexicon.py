@@ -132,7 +132,7 @@ ADVERBIAL = DAYS | words("""on in at during after before last this earlier later
     while as from with of""")  # "of": "said of the campaign"
 # after a quotation and its cue these open no content either ('"…," Santos said over the phone', "said by
 # phone", "said onstage"); as adverbials anywhere they lost (held-back 0.7129 → 0.7123)
-AFTER_QUOTE = words("""about over by outside inside without onstage twice late early just
+AFTER_QUOTE = words("""about over by outside inside without onstage aboard twice late early just
     afterward afterwards shortly following amid""")
 # labels a page puts before a colon, which are no source: "Update: …", "Editor's note: …"
 PAGE_LABELS = words("""update updated correction editor editor's note watch photo photos video related read
