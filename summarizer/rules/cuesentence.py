@@ -26,6 +26,7 @@ from summarizer.rules.lexicon import (
     INVERTIBLE,
     OBJECT_VERBS,
     PAGE_LABELS,
+    PASSIVE,
     POLLS,
     PUNCT,
     TIME_WORDS,
@@ -46,7 +47,6 @@ SUBORDINATORS = frozenset(
 )
 
 REPORTED_BY = frozenset({"reported", "revealed", "disclosed", "announced", "confirmed"})
-PASSIVE_BE = frozenset({"was", "were", "been", "be", "is", "are", "being"})
 _OPEN_Q = (*CLOSE_Q, "“")  # the marks a quotation may open with
 
 
@@ -120,7 +120,7 @@ class CueSentence(CueWords):
         k = i - 1
         while k > 0 and (is_adverb(toks[k].text) or toks[k].low in ("also", "not", "never", "first")):
             k -= 1
-        return toks[k].low in PASSIVE_BE
+        return toks[k].low in PASSIVE  # "was reported", "got reported"
 
     def subordinate_end(self, subject: int, start: int, end: int) -> int:
         """Where a content ends when its frame sits in an opening subordinate clause: "When he insisted
