@@ -1,0 +1,120 @@
+"""The frames whose source is a phrase of its own: "according to X", "X reported by Y", "In a poll …,".
+
+Why a module of its own: these frames find their source by a preposition or a passive rather than
+by a subject before the cue (``cuesentence``), and decide how far that source phrase runs ("early
+results of exit polls conducted for The Associated Press and television networks by Edison
+Research"); a passive cue with no agent names no source at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.models import Mention
+from summarizer.rules.cuewords import CueWords
+from summarizer.rules.lexicon import CLOSE_Q, DETERMINERS, PASSIVE, POLLS, PUNCT, TIME_WORDS, is_adverb, trim_content
+from summarizer.rules.phrases import speaker_after
+from summarizer.text.tokens import region_at
+
+REPORTED_BY = frozenset({"reported", "revealed", "disclosed", "announced", "confirmed"})
+
+
+class SourceFrames(CueWords):
+    """One sentence's frames that name their source by "according to", "by" or an opening poll."""
+
+    def according(self, i: int) -> tuple[Mention, int, int] | None:
+        toks = self.toks
+        if i + 1 >= len(toks) or toks[i + 1].low != "to" or region_at(self.regions, toks[i].start):
+            return None
+        span = speaker_after(toks, i + 1, lowercase=True)
+        if span is None:
+            return None
+        before = re.findall(r"\w[\w'’-]*", self.text[self.start : toks[i].start])
+        named = all(w[:1].isupper() or w in ("of", "the", "and", "for") for w in before)
+        if len(before) >= 3 and not (named and self.words(toks[span[1] - 1].end, self.end) >= 3):
+            return self.phrase(self.closing_source(span)), self.start, toks[i].start  # "CONTENT, according to X"
+        # "According to X, CONTENT"; also '“The Army of Mukhtar” according to X, it was formed …',
+        # where what stands before is a name, not a statement
+        span = self.preposed_source(i, span)
+        return self.phrase(span), toks[span[1] - 1].end, self.end
+
+    def passive(self, i: int) -> bool:
+        """The cue at ``i`` is a participle after a form of "be" ("was widely reported", "were not
+        disclosed"): its subject is what is reported, no source."""
+        toks = self.toks
+        if i == 0 or not toks[i].low.endswith("ed") or (i + 1 < len(toks) and toks[i + 1].low == "by"):
+            return False  # "was first reported by the Times": the agent is the source
+        k = i - 1
+        while k > 0 and (is_adverb(toks[k].text) or toks[k].low in ("also", "not", "never", "first")):
+            k -= 1
+        return toks[k].low in PASSIVE  # "was reported", "got reported"
+
+    def closing_source(self, span: tuple[int, int]) -> tuple[int, int]:
+        """A source that closes its sentence ("…, according to early results of the exit poll conducted
+        by Edison Research for the Associated Press and Television Networks.") runs to the final stop,
+        where ``speaker_after`` stopped at "and": only where no other mark comes before it."""
+        toks = self.toks
+        for k in range(span[1], min(len(toks), span[0] + 25)):
+            if toks[k].text in (".", "!", "?"):
+                if k < len(toks) - 1 and toks[k + 1].text not in CLOSE_Q:
+                    return span
+                while k > span[1] and toks[k - 1].low in TIME_WORDS:
+                    k -= 1  # "… and Pew researchers last week": the time is no part of the source
+                return span[0], k
+            if toks[k].text in PUNCT or region_at(self.regions, toks[k].start):
+                return span
+        return span
+
+    def preposed_source(self, i: int, span: tuple[int, int]) -> tuple[int, int]:
+        """A sentence that opens "According to X, …" names its source whole up to the comma: "early
+        results of exit polls conducted for The Associated Press and television networks by Edison
+        Research", where ``speaker_after`` stops at "and". Only where the comma comes within 20
+        words and no quotation, dash or bracket sits before it."""
+        toks = self.toks
+        if any(t.low not in ("but", "and", "yet", "so") for t in toks[:i]):
+            return span
+        for k in range(span[1], min(len(toks), i + 22)):
+            if toks[k].text == ",":
+                return (span[0], k)
+            if toks[k].text in PUNCT or region_at(self.regions, toks[k].start):
+                return span
+        return span
+
+    def in_poll(self, i: int) -> tuple[Mention, int, int] | None:
+        """``In a CNN/ORC poll released Monday, CONTENT``: a poll or survey that opens the sentence is
+        the source of the clause after its comma, as "according to" is (PolNeAR train: 14 of the 17
+        such sentences with a gold claim after the comma)."""
+        toks = self.toks
+        if i != 0 or toks[i].low != "in" or len(toks) < 4 or toks[1].low not in DETERMINERS:
+            return None
+        comma = next((k for k in range(2, min(len(toks) - 2, 16)) if toks[k].text == ","), None)
+        if comma is None or not any(t.low in POLLS for t in toks[2:comma]):
+            return None
+        a, b = trim_content(self.text, toks[comma + 1].start, self.end)
+        if self.words(a, b) < 4:
+            return None
+        return self.phrase((1, comma)), a, b
+
+    def passive_by(self, i: int) -> tuple[Mention, int, int] | None:
+        """``CONTENT, as noted by X`` / ``CONTENT, reported by X``: the speaker after "by"."""
+        toks = self.toks
+        if i + 1 >= len(toks) or toks[i + 1].low != "by" or not toks[i].low.endswith("ed"):
+            return None
+        b = i - 1 if i > 0 and toks[i - 1].low == "as" else i
+        aux = b - 1
+        while aux > 0 and toks[aux].low in ("first", "originally", "previously", "also", "earlier"):
+            aux -= 1
+        if b == i and aux > 1 and toks[aux].low in ("was", "were") and toks[i].low in REPORTED_BY:
+            # "Scully's involvement was first reported by the New York Times.": the subject is what X reported
+            span = speaker_after(toks, i + 1)
+            if span is not None and (span[1] >= len(toks) or toks[span[1]].text in (".", "!", "?")):
+                return self.phrase(span), self.start, toks[aux].start
+        if b <= 0 or toks[b - 1].text != ",":
+            return None
+        span = speaker_after(toks, i + 1, lowercase=b < i)  # "as noted by former UN advisor X"
+        if span is None or self.words(self.start, toks[b - 1].start) < 4:
+            return None
+        ends = span[1] >= len(toks) or toks[span[1]].text in (".", "!", "?", "”", '"', "''", ";")
+        if not ends and b == i:  # "as noted by X during his testimony": "as" makes X a source wherever it ends
+            return None  # "agents, ordered by X, conducted …": a modifier inside the clause, not its source
+        return self.phrase(span), self.start, toks[b - 1].start
