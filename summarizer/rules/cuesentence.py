@@ -9,6 +9,7 @@ is a cue at all is ``cuewords``' question. Every shape is described in ``finder`
 from __future__ import annotations
 
 from summarizer.models import Mention
+from summarizer.rules.after import speaker_after
 from summarizer.rules.lexicon import (
     ADDRESSEES,
     ADVERBIAL,
@@ -32,7 +33,7 @@ from summarizer.rules.lexicon import (
     trim_content,
 )
 from summarizer.rules.opening import opening_subject
-from summarizer.rules.phrases import PARTICIPLES, back_phrase, speaker_after, subject_phrase
+from summarizer.rules.phrases import PARTICIPLES, back_phrase, subject_phrase
 from summarizer.rules.sources import SourceFrames
 from summarizer.text.tokens import Tok, region_at
 from summarizer.text.words import PERSON_ROLES, SUBJECT_PRONOUNS

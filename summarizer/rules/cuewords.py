@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from summarizer.models import Mention
+from summarizer.rules.after import speaker_after
 from summarizer.rules.cuemodel import DEFAULT, CueModel
 from summarizer.rules.lexicon import (
     ADDRESSEES,
@@ -34,7 +35,7 @@ from summarizer.rules.lexicon import (
     THAT_ONLY,
     is_adverb,
 )
-from summarizer.rules.phrases import speaker_after, subject_phrase
+from summarizer.rules.phrases import subject_phrase
 from summarizer.text.tokens import Tok, region_at, regions_within
 
 _EVIDENCE = frozenset({"evidence", "proof", "signs", "indications"})  # "have found evidence that …"

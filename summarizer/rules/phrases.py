@@ -16,7 +16,6 @@ from summarizer.rules.lexicon import (
     DAYS,
     DETERMINERS,
     DO_AUX,
-    DOCUMENTS,
     FLOATING,
     MEASURES,
     NEGATED_AUX,
@@ -30,7 +29,7 @@ from summarizer.rules.lexicon import (
     words,
 )
 from summarizer.text.tokens import Tok
-from summarizer.text.words import PEOPLE_NOUNS, PERSON_ROLES, ROLE_WORDS, SUBJECT_PRONOUNS
+from summarizer.text.words import PEOPLE_NOUNS, SUBJECT_PRONOUNS
 
 # one unnamed source, whose seat may follow it: "one GOP source in the room", "an aide on the panel"
 SOURCE_NOUNS = frozenset({"source", "sources", "official", "officials", "aide", "aides", "member", "members"})
@@ -56,9 +55,8 @@ def skip_parenthetical(toks: list[Tok], b: int) -> int:
 PARTICIPLES = frozenset({"involved", "engaged", "interested", "based", "stationed", "employed"})
 # "exit polls in New Hampshire", "the Committee for a Responsible Federal Budget", "a study by the Council …"
 PLACED_BY = frozenset({"in", "for", "from", "by"})
-LONG_SUBJECT = (
-    12  # tokens a subject that opens on a determiner may run to ("An earlier report in a New Hampshire paper")
-)
+# tokens a subject that opens on a determiner may run to ("An earlier report in a New Hampshire paper")
+LONG_SUBJECT = 12
 
 
 def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
@@ -122,18 +120,7 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
     if a == b:
         return None
     determined = toks[a].low in DETERMINERS or toks[a].low in QUANTIFIERS
-    # "The ruling caused dismay among local party leaders, who": a verb with its object, no subject
-    # (a participle takes a preposition or a time: "a poll conducted by", "officials involved in")
-    clause = any(t.low in VERBISH or t.low == "until" or NEGATED_AUX.search(t.low) for t in toks[a:b]) or any(
-        toks[k].text.islower()
-        and toks[k].low.endswith("ed")
-        and toks[k + 1].low not in _PREPOSITIONS | TIME_WORDS  # "a report released last year"
-        and toks[k - 1].text.islower()
-        and toks[k - 1].low not in DETERMINERS | QUANTIFIERS
-        and not is_adverb(toks[k - 1].text)
-        for k in range(a + 1, b - 1)
-    )
-    if 7 < b - a <= LONG_SUBJECT and determined and not clause:
+    if 7 < b - a <= LONG_SUBJECT and determined and not _holds_clause(toks, a, b):
         return a, b  # "A U.S. law enforcement official familiar with the investigation said"
     if b - a > 7:  # too long for a subject: keep its trailing capitalized run
         c = b
@@ -145,6 +132,23 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
     if any(t.low in VERBISH for t in toks[a:b]):
         return None
     return a, b
+
+
+def _holds_clause(toks: list[Tok], a: int, b: int) -> bool:
+    """``toks[a:b]`` holds a verb of its own: an auxiliary, "until", or a past verb with its object
+    ("The ruling caused dismay among local party leaders"); a participle takes a preposition or a
+    time ("a poll conducted by", "officials involved in", "a report released last year")."""
+    if any(t.low in VERBISH or t.low == "until" or NEGATED_AUX.search(t.low) for t in toks[a:b]):
+        return True
+    return any(
+        toks[k].text.islower()
+        and toks[k].low.endswith("ed")
+        and toks[k + 1].low not in _PREPOSITIONS | TIME_WORDS
+        and toks[k - 1].text.islower()
+        and toks[k - 1].low not in DETERMINERS | QUANTIFIERS
+        and not is_adverb(toks[k - 1].text)
+        for k in range(a + 1, b - 1)
+    )
 
 
 def trailing_name(toks: list[Tok], b: int) -> tuple[int, int] | None:
@@ -285,10 +289,8 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         b = skip_parenthetical(toks, b - 1) if skip_parenthetical(toks, b - 1) < b - 1 else b
     b = skip_parenthetical(toks, b)  # "Sen. Claire McCaskill (D-Mo.) said": the party is no subject
     c = b
-    while c > 0 and (
-        toks[c - 1].low in DAYS or (c < b and toks[c - 1].low == "past")
-    ):  # "Thursday evening", "past week"
-        c -= 1
+    while c > 0 and (toks[c - 1].low in DAYS or (c < b and toks[c - 1].low == "past")):  # "Thursday evening"
+        c -= 1  # "this past week"
     if c < b and c > 2 and toks[c - 1].low in ("a", "the") and toks[c - 2].low in ("during", "on", "over"):
         c -= 1  # "Sanders during a Sunday thanked"
     if c < b and c > 1 and toks[c - 1].low == "during":
@@ -372,78 +374,3 @@ def _restrictive_antecedent(toks: list[Tok], a: int) -> tuple[int, int] | None:
                 return None
             return back_phrase(toks, k)
     return None
-
-
-def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[int, int] | None:
-    """``said X``: the phrase after the cue up to punctuation or a clause word; ``lowercase`` also
-    takes a phrase that opens in lowercase ("according to two diplomats", "according to polls")."""
-    a = b = i + 1
-    while (
-        b < len(toks)
-        and b - a < 12
-        and toks[b].text not in PUNCT
-        and (
-            toks[b].low not in STOP_BACK
-            or (
-                toks[b].low in ("of", "by", "from", "for", "at")
-                and b + 1 < len(toks)
-                and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
-            )
-            or (  # "the most recent average of national polls", "one person with knowledge of the talks"
-                (toks[b].low == "of" and toks[b - 1].low in MEASURES | DOCUMENTS)
-                or (toks[b].low == "with" and b + 1 < len(toks) and toks[b + 1].low in ("knowledge", "direct"))
-            )
-            or (  # "officials familiar with the system", "audio provided to The Times", "an account she gave to"
-                (
-                    toks[b].low in ("with", "to")
-                    or (toks[b].low in ("in", "on", "at") and toks[b - 1].low in PARTICIPLES)
-                )
-                and (toks[b - 1].low in QUALIFIERS or toks[b - 1].low.endswith("ed") or toks[b - 1].low == "gave")
-                and b + 1 < len(toks)
-                and (toks[b + 1].text[:1].isupper() or toks[b + 1].low == "the")
-            )
-            or (  # "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": two titles
-                toks[b].low == "and"
-                and toks[b - 1].low.rstrip(".") in PERSON_ROLES
-                and b + 1 < len(toks)
-                and toks[b + 1].text[:1].isupper()
-            )
-            or (  # "the former top aide to President George W. Bush", "a spokesman for the campaign"
-                toks[b].low in ("to", "for")
-                and toks[b - 1].low in PERSON_ROLES
-                and b + 1 < len(toks)
-                and (toks[b + 1].text[:1].isupper() or toks[b + 1].low in DETERMINERS | QUANTIFIERS)
-            )
-            or (  # "credible Arabic media such as Al-Hayat": the example names the source; "known as Bob"
-                toks[b].low == "as"
-                and toks[b - 1].low in ("such", "known")
-                and b + 1 < len(toks)
-                and toks[b + 1].text[:1].isupper()
-            )
-            or (  # "former UN advisor on Camp Ashraf Tahar Boumedra": a role's field, then the name
-                toks[b].low == "on"
-                and toks[b - 1].low in ROLE_WORDS
-                and b + 1 < len(toks)
-                and toks[b + 1].text[:1].isupper()
-                and toks[b + 1].low not in DAYS
-            )
-            or (  # "said one GOP source in the room", "a Democratic aide on the panel": where the source sits
-                toks[b].low in ("in", "on", "at")
-                and toks[b - 1].low in SOURCE_NOUNS
-                and b + 2 < len(toks)
-                and toks[b + 1].low == "the"
-                and toks[b + 2].text.islower()
-            )
-            or (  # "according to a report in the Des Moines Register" (not "two diplomats in Geneva")
-                toks[b].low == "in"
-                and toks[b - 1].low in DOCUMENTS
-                and b + 2 < len(toks)
-                and (toks[b + 1].text[:1].isupper() or (toks[b + 1].low == "the" and toks[b + 2].text[:1].isupper()))
-            )
-        )
-    ):
-        b += 1
-    opens = toks[a].text[:1].isupper() or toks[a].low in DETERMINERS | QUANTIFIERS if b > a else False
-    if b == a or toks[a].low in DAYS or not (opens or (lowercase and toks[a].text[:1].isalnum())):
-        return None
-    return a, b

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from summarizer.models import Mention
+from summarizer.rules.after import speaker_after
 from summarizer.rules.cuewords import CueWords
 from summarizer.rules.lexicon import CLOSE_Q, DETERMINERS, PASSIVE, POLLS, PUNCT, TIME_WORDS, is_adverb, trim_content
-from summarizer.rules.phrases import speaker_after
 from summarizer.text.tokens import region_at
 
 REPORTED_BY = frozenset({"reported", "revealed", "disclosed", "announced", "confirmed"})
