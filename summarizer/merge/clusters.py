@@ -84,7 +84,7 @@ def confirm(a: ClaimFeatures, b: ClaimFeatures, weights: Mapping[str, float] | N
     if wa and wb and not same_day(wa, wb):
         return None
     day = bool(wa and wb)
-    if a.doc_id != b.doc_id and quoted_whole(a.quoted, b.quoted):
+    if a.quoted and b.quoted and a.doc_id != b.doc_id and quoted_whole(a.quoted, b.quoted):
         return QUOTED_SAME
     agree, clash = relation(a.numbers, b.numbers) if a.numbers and b.numbers else (False, False)
     if clash and not day:

@@ -87,6 +87,7 @@ def counted(n: NumberMention, context: str = "") -> str:
 
 
 _QUOTED_WORD = re.compile(r"\w+(?:['’-]\w+)*")  # "commander-in-chief" is one word
+_NONE: frozenset[str] = frozenset()
 QUOTED_MIN = 3  # words a quotation needs, two of them no stopword, before it identifies a statement
 
 
@@ -98,7 +99,7 @@ def quotations(text: str) -> frozenset[str]:
         ws = [w.lower().replace("’", "'") for w in _QUOTED_WORD.findall(text, a, b)]
         if len(ws) >= QUOTED_MIN and sum(w not in STOPWORDS for w in ws) >= 2:
             out.add(" ".join(ws))
-    return frozenset(out)
+    return frozenset(out) if out else _NONE  # most claims quote nothing: one shared empty set
 
 
 def quoted_whole(a: frozenset[str], b: frozenset[str]) -> bool:
