@@ -437,6 +437,20 @@ def test_a_company_named_for_a_person_keeps_the_type_its_last_word_says() -> Non
     assert SpeakerType.person in {t for name, t in kinds.items() if "Chris Matthews" in name}, kinds
 
 
+def test_a_body_described_by_lowercase_words_before_its_name_is_that_body() -> None:
+    """ "the conservative-leaning Tax Foundation" is the Tax Foundation; a commission is an organisation."""
+    text = "Taxes rise, the Tax Foundation said. Growth slows, the conservative-leaning Tax Foundation said."
+    claims = [
+        ("the Tax Foundation", ORG, "said", "Taxes rise", "Taxes rise", [], [], ASSERT),
+        ("the conservative-leaning Tax Foundation", ORG, "said", "Growth slows", "Growth slows", [], [], ASSERT),
+    ]
+    table = resolve_entities([make_doc("tf", text, claims)])
+    assert len({e.id for e in table.entities if "Tax Foundation" in e.canonical}) == 1
+    from summarizer.rules.speakers import institution_type
+
+    assert institution_type("Commission on Presidential Debates") == SpeakerType.organization
+
+
 def test_ncri_is_the_national_council(merged: MergeResult) -> None:
     assert _entity_of(merged, "NCRI") == _entity_of(merged, "National Council of Resistance of Iran")
     assert _entity_of(merged, "NCRI") != _entity_of(merged, "MEK")

@@ -8,6 +8,7 @@ and turns the joined groups into ``MergedEntity`` records.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -159,11 +160,24 @@ def join_equal_variants(b: AliasGraph) -> None:
             keys.append("p:" + pk)
         elif not n.person and len(pk.split()) >= 2 and _ends_with_name(n.key, pk):
             keys.append("p:" + pk)  # a role before a name ("Resistance leader Maryam Rajavi"): the name's key
+        keys += ["o:" + variant_key(name_key(core)) for core in map(_after_lowercase_words, n.surfaces) if core]
         for k in keys:
             if k in seen:
                 b.uf.union(seen[k], i)
             else:
                 seen[k] = i
+
+
+_LOWERCASE_THEN_NAME = re.compile(
+    r"^(?:[a-z][\w-]*\s+)+((?:[A-Z][\w'’-]*)(?:\s+(?:of|on|for|and|the|[A-Z][\w'’-]*))+)$"
+)
+
+
+def _after_lowercase_words(raw: str) -> str | None:
+    """The name after the lowercase words that open a surface ("nonpartisan Commission on
+    Presidential Debates" → "Commission on Presidential Debates"): the same body, described."""
+    m = _LOWERCASE_THEN_NAME.match(raw)
+    return m.group(1) if m and m.group(1).split()[-1][:1].isupper() else None
 
 
 def _ends_with_name(key: str, pk: str) -> bool:

@@ -206,7 +206,7 @@ _MEDIA = re.compile(
     re.I,
 )
 _ORG = re.compile(
-    r"\b(organi[sz]ation|council|group|committee|union|party|movement|league|association|resistance|"
+    r"\b(organi[sz]ation|council|group|committee|commission|union|party|movement|league|association|resistance|"
     r"nations|unhcr|mek|pmoi|mko|ncri|force|hezbollah|institute|foundation|opposition|mission|campaign|"
     r"center|centre|fund|bank|court|board|company|corporation|university|service|institution|program|agency|"
     r"programme|project|initiative|coalition|alliance|society|academy|college|church|network|"
