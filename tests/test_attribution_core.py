@@ -1301,3 +1301,8 @@ def test_whom_a_quotation_was_said_to_or_where_is_no_content() -> None:
     assert found.evidence.text == "You owe them money with a personal guarantee?"
     found = only("''I am going to be the nominee,'' he said aboard his campaign plane on Monday.")
     assert found.evidence.text == "I am going to be the nominee"
+
+
+def test_page_debris_before_a_name_is_no_part_of_the_speaker() -> None:
+    found = only("We rate it Mostly True.>Sanders said that the rate was high among the young.")
+    assert found.speaker.name == "Sanders"

@@ -146,7 +146,7 @@ HEDGE_ADVERBS = words("also widely still now not generally largely best perhaps"
 INVERTIBLE = words("""said says say added adds wrote writes reported reports noted notes explained asked continued
     states stated claims claimed tweeted recalled insisted argued warned declared responded replied
     acknowledged conceded observed predicted complained quipped joked recounted emphasized stressed countered""")
-PUNCT = frozenset(',;:()[]“”"—–―-.!?…') | {"''"}
+PUNCT = frozenset(',;:()[]“”"—–―-.!?…<>|') | {"''"}  # '<', '>', '|': page debris ("Mostly True.\">Sanders")
 CLOSE_Q = ("”", '"', "''")
 TRIM = " \t\n.,:;—–―-"
 
