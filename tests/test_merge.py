@@ -981,6 +981,11 @@ def test_countries_camps_and_airports_are_places() -> None:
     assert types["Iran"] == SpeakerType.place and types["Camp Liberty"] == SpeakerType.place
     assert types["Baghdad International Airport"] == SpeakerType.place
     assert types["Iraqi government"] == SpeakerType.government  # a country's government stays a government
+    text = "Growth in Eastern Europe will slow, the ministry said."
+    doc = make_doc("q", text, [("the ministry", GOV, "said", "Growth in Eastern Europe will slow",
+                                "Growth in Eastern Europe will slow", [], [], ASSERT)])  # fmt: skip
+    types = {e.canonical: e.type for e in merge_documents([doc]).entities}
+    assert types.get("Eastern Europe") == SpeakerType.place  # a compass word before a region
 
 
 def test_the_summary_says_what_a_proposition_is_about_before_its_words() -> None:

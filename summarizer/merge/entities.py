@@ -95,6 +95,9 @@ def _is_place(key: str, person: bool = False) -> bool:
     return toks[-1] in PLACE_WORDS or (toks[0] in PLACE_WORDS and not person)
 
 
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+
+
 def _gazetteer_place(node: NameNode, given: GivenNames, name_parts: frozenset[str]) -> bool:
     """A country or continent ("Czech Republic"), a city of several words ("Los Angeles"; of
     ``CITY_POPULATION`` where it reads as a given name and a surname: "San Diego"), or a one-word
@@ -106,6 +109,9 @@ def _gazetteer_place(node: NameNode, given: GivenNames, name_parts: frozenset[st
         return False
     if " " in key:
         personal = any(given.personal(raw) for raw in node.surfaces)
+        first, _, rest = key.partition(" ")
+        if first in _COMPASS and gaz.region(rest):  # "Northern Europe", "Eastern Ukraine", "South Texas"
+            return True
         return gaz.region(key) or gaz.city_population(key) >= (CITY_POPULATION if personal else 1)
     if key in gaz.state_codes and all(raw.rstrip(".").count(".") == 1 or raw == "DC" for raw in node.surfaces):
         return True  # "N.Y.", "D.C.": a state's abbreviation with its dots
