@@ -392,6 +392,9 @@ def test_a_role_before_a_name_is_still_a_person() -> None:
     assert speaker_type_for("Republican National Committee") == SpeakerType.organization
     assert speaker_type_for("the Tax Policy Center") == SpeakerType.organization
     assert speaker_type_for("the New York Times") == SpeakerType.media
+    # a thing that shows names no one; an outlet written like one ("The Post") is still an outlet
+    assert speaker_type_for("Video") == SpeakerType.unnamed and speaker_type_for("Records") == SpeakerType.unnamed
+    assert speaker_type_for("The Post") == SpeakerType.media
 
 
 def test_a_person_of_an_outlet_is_a_person_and_an_outlet_is_media() -> None:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer.models import Mention, SpeakerType
-from summarizer.rules.lexicon import QUANTIFIERS, Attribution
+from summarizer.rules.lexicon import MEASURES, QUANTIFIERS, Attribution
 from summarizer.text.words import (
     PARTY_WORDS,
     PEOPLE_NOUNS,
@@ -225,6 +225,7 @@ _UNNAMED_WORDS = PEOPLE_NOUNS | frozenset(
 )
 
 
+_RECORDINGS = frozenset("video videos footage photo photos images documents transcript recording".split())
 # "Instant polls", "A Democratic source", "Twelve percent": no one named
 _FINDINGS = frozenset("polls surveys studies data numbers figures source sources percent".split())
 
@@ -234,6 +235,8 @@ def _unnamed(clean: str) -> bool:
     words = low.split()
     if low in _UNNAMED_WORDS or not words:
         return True
+    if len(words) == 1 and (low in MEASURES or low in UTTERANCES or low in _RECORDINGS) and not _MEDIA.search(low):
+        return True  # "Video shows …", "Records show …": a thing that shows, no one named (not "The Post")
     # "Many lawmakers", "Another critic", "Fellow Republicans", "Civil rights activists": a group or one of it;
     # "Protesters marching through the streets": a group and what it does
     lowercase_after = clean[:1].isupper() and clean[1:] == clean[1:].lower()
