@@ -395,6 +395,8 @@ def test_a_role_before_a_name_is_still_a_person() -> None:
     # a thing that shows names no one; an outlet written like one ("The Post") is still an outlet
     assert speaker_type_for("Video") == SpeakerType.unnamed and speaker_type_for("Records") == SpeakerType.unnamed
     assert speaker_type_for("The Post") == SpeakerType.media
+    assert speaker_type_for("Voice of America") == SpeakerType.media
+    assert speaker_type_for("the Secret Service") == SpeakerType.government
 
 
 def test_a_person_of_an_outlet_is_a_person_and_an_outlet_is_media() -> None:

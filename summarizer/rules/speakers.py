@@ -193,7 +193,7 @@ _GOVERNMENT = re.compile(
     r"\b(government|ministry|minister|department|regime|embassy|congress|senate|parliament|court|"
     r"white house|state department|pentagon|police|army|military|forces|president|office|"
     r"administration|spokes(wo)?man|ambassador|officials?|federal|reserve|guard|corps|revenue|congressional|bureau|"
-    r"fbi|cia|nsa|irs|epa|fda|doj|dhs|cbo|gao|fec|nypd|lapd)\b"
+    r"fbi|cia|nsa|irs|epa|fda|doj|dhs|cbo|gao|fec|nypd|lapd|secret service)\b"
     # a chamber's committee: "House Financial Services Committee"
     r"|^(?:the\s+)?(?:house|senate)\s+(?:[\w-]+\s+){0,3}(?:committee|subcommittee|panel)\b",
     re.I,
@@ -202,7 +202,7 @@ _MEDIA = re.compile(
     r"\b(times|post|reuters|afp|associated press|ap|bbc|cnn|al-hayat|media|newspaper|press|news|"
     r"journal|tribune|guardian|usa today|television|tv|magazine|report(s|ed)?|new yorker|atlantic|politico|"
     r"politifact|breitbart|huffington|axios|cbs|nbc|abc|fox news|msnbc|npr|bloomberg|cnbc|daily caller|upi|"
-    r"mtv|hbo|pbs|espn|c-span|daily beast|observer|gazette|herald|telegraph|radio)\b",
+    r"mtv|hbo|pbs|espn|c-span|daily beast|observer|gazette|herald|telegraph|radio|voice of america|voa)\b",
     re.I,
 )
 _ORG = re.compile(
