@@ -1306,6 +1306,18 @@ def test_whom_a_quotation_was_said_to_or_where_is_no_content() -> None:
     assert found.evidence.text == "You owe them money with a personal guarantee?"
     found = only("''I am going to be the nominee,'' he said aboard his campaign plane on Monday.")
     assert found.evidence.text == "I am going to be the nominee"
+    found = only('"That is not who I am," Rubio said to Fox News host Megyn Kelly.')
+    assert found.evidence.text == "That is not who I am" and found.speaker.name == "Rubio"
+    # what one points to is its content
+    found = only("He pointed to the senator's new comments about the budget.")
+    assert found.evidence.text.startswith("to the senator's")
+
+
+def test_a_quotation_after_another_subjects_colon_is_not_the_first_speakers() -> None:
+    found = frame('"There is a young man with some problems," Cruz said as the heckler yelled: "You are wrong!"')
+    assert [(f.speaker.name, f.evidence.text) for f in found][:1] == [
+        ("Cruz", "There is a young man with some problems")
+    ]
 
 
 def test_page_debris_before_a_name_is_no_part_of_the_speaker() -> None:

@@ -216,7 +216,10 @@ class CueSentence(SourceFrames):
         relative = bool(tail) and tail[0].low in ("who", "whose", "whom")  # '"Meh," wrote a Trump supporter who runs …'
         # '"…," Trump said to a crowd of about 500': whom it was said to
         relative = relative or (
-            n > 1 and tail[0].low == "to" and (tail[1].low in DETERMINERS or tail[1].low in ADDRESSEES)
+            n > 1
+            and tail[0].low == "to"
+            and (tail[1].low in DETERMINERS or tail[1].low in ADDRESSEES or tail[1].text[:1].isupper())
+            and not toks[i].low.startswith("point")  # '"…," he said, pointing to China': what it points to
         )
         if (
             n
@@ -238,6 +241,8 @@ class CueSentence(SourceFrames):
         opens = len(rest) >= 2 and rest[0].text == "," and rest[1].text in ("“", '"', "'", "''")
         resumes = opens and len(rest) >= 3 and rest[2].text.islower()  # "A, he said, ''this has done ...''"
         colon = bool(rest) and rest[0].text == ":" and not any(t.low in CUES for t in tail[:n])
+        # '"A," Cruz said as the heckler yelled: "B"': another subject's clause introduces B
+        colon = colon and not (n > 2 and tail[0].low in ("as", "while", "when") and tail[1].low in DETERMINERS)
         if colon or (not quoted and opens and not resumes):
             return None  # "In a warning, he said: ..." introduces its content; '"A," X said before adding: "B"' not
         interjected = (
