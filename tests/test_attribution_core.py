@@ -585,6 +585,11 @@ def test_a_hedge_before_to_names_no_source_and_takes_its_clause() -> None:
     found = frame("Mr. Cruz seemed to mock his tough talk, saying the answer is not to yell.")
     assert ("Mr. Cruz", "saying") in [(f.speaker.name, f.cue) for f in found]  # a cue follows: no hedge
     assert NO_SOURCE not in [f.speaker.name for f in found]
+    # a cue word read as a noun ("show", "states") after "expected to" leaves the hedge in place
+    found = only("He is expected to keep appearing on the network's morning show.")
+    assert (found.speaker.name, found.cue) == (NO_SOURCE, "expected")
+    found = only("Most of the staff are expected to fan out to the two dozen states voting in March.")
+    assert (found.speaker.name, found.cue) == (NO_SOURCE, "expected")
     found = only("Reagan was best known for his hatred of the Soviet empire.")
     assert (found.speaker.name, found.cue) == (NO_SOURCE, "known")
 

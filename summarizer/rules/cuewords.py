@@ -169,7 +169,21 @@ class CueWords:
                 k -= 1
             passive = k >= 0 and toks[k].low in PASSIVE
             hedge = passive and (nxt == "to" if low == "expected" else nxt in ("as", "for"))
-        return hedge and not any(t.low in CUES for t in toks[i + 1 :])
+        if low in HEDGES:  # "seems to agree", "appeared to oppose the effort, saying …": the cue frames it
+            return hedge and not any(t.low in CUES for t in toks[i + 1 :])
+        return hedge and not any(self._later_verb_cue(k) for k in range(i + 1, len(toks)))
+
+    def _later_verb_cue(self, k: int) -> bool:
+        """A cue word after "is expected to" that reads as a verb: not one after a determiner or a figure, nor
+        one closing its sentence ("expected to make appearances on the NBC morning show", "to the two
+        dozen states")."""
+        toks = self.toks
+        if toks[k].low not in CUES:
+            return False
+        before = [t.low for t in toks[max(0, k - 3) : k]]
+        nominal = any(w in DETERMINERS or w[:1].isdigit() or w in ("dozen",) for w in before)
+        last = k + 1 >= len(toks) or (k + 2 == len(toks) and toks[k + 1].text in (".", "!", "?"))
+        return not (nominal or last)
 
     def clause_after(self, i: int) -> bool:
         """A clause follows ``toks[i]`` without "that": a subject pronoun or a name, then an auxiliary
