@@ -530,6 +530,13 @@ def test_a_finding_verb_takes_a_clause_without_that_only_after_a_document_or_a_m
     assert not frame("He showed the crowd his new plan for the city.", lexicon_only=True)
     found = only('A report found "no evidence of a stand down order."')
     assert (found.speaker.name, found.evidence.text) == ("A report", "no evidence of a stand down order")
+    # pictures and papers are records too
+    found = only("Photos showed rescue workers carrying the injured from the station.")
+    assert (found.speaker.name, found.evidence.text) == (
+        "Photos",
+        "rescue workers carrying the injured from the station",
+    )
+    assert only("New filings show the committee has less than $2 million on hand.").speaker.name == "New filings"
 
 
 def test_a_that_only_verb_takes_a_clause_that_opens_with_a_subject_and_an_auxiliary() -> None:

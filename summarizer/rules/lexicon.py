@@ -104,7 +104,8 @@ DASHES = ("-", "—", "–", "--")  # an appositive between dashes: "X - who sai
 DOCUMENTS = words("report reports article story interview editorial op-ed column study poll survey analysis piece")
 # what a finding verb's subject can be: a document or a measure ("Polls show …", "The average shows …")
 MEASURES = DOCUMENTS | words("""polls polling surveys studies analyses data numbers figures results records research
-    count tally average paper investigation review audit inquiry""")
+    count tally average paper investigation review audit inquiry photos photographs video videos footage images
+    documents emails e-mails filings transcripts""")
 POLLS = words("poll polls survey surveys study studies")  # "In a CNN/ORC poll released Monday, …" (cuesentence.in_poll)
 QUANTIFIERS = words("one two three four five several some many most few both all")  # "said several observers"
 # nouns and adjectives that end like adverbs: "The family is leaning", "Scott's family has called"
