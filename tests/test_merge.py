@@ -1216,7 +1216,7 @@ def test_pronouns_fragments_figures_and_shouted_words_name_nothing() -> None:
     from summarizer.merge.names import names_nothing
 
     for debris in ("Some", "HIM", "CAVEATS", "including a provision they", "minimum $20 million experts", "This",
-                   "No", "NO", "EDT", "Golden Week"):  # fmt: skip
+                   "No", "NO", "EDT", "Golden Week", "D-Newport News", "R-Texas"):  # fmt: skip
         assert names_nothing(debris), debris
     for name in ("US", "UN", "NATO", "UNESCO", "Hillary Clinton", "the Times", "critics", "New York University"):
         assert not names_nothing(name), name
@@ -1742,6 +1742,7 @@ def test_a_lowercase_speaker_with_no_word_for_an_actor_is_no_entity_and_a_lowerc
     assert not no_actor("city officials") and not no_actor("many tax experts") and not no_actor("taxpayers")
     assert not no_actor("a statement") and not no_actor("the campaign") and not no_actor("NATO")
     assert not no_actor("the opposition") and not no_actor("the rebels")
+    assert no_actor("Another possibility") and not no_actor("Another senator")
     assert no_actor("Friday’s") and no_actor("Monday") and not no_actor("Friday Harbor Police")
     t = "The economy grew, the report said. Moderator Lester Holt asked twice, and the economy slowed."
     docs = [

@@ -42,7 +42,7 @@ def _actor_word(word: str) -> bool:
 
 
 _PREPOSITIONS = frozenset("around across in at on throughout from into over under during within".split())
-_OPENERS = frozenset("the a an this that these those some many most other others several both all".split())
+_OPENERS = frozenset("the a an this that these those some many most other others several both all another each".split())
 
 
 def no_actor(name: str) -> bool:

@@ -369,13 +369,14 @@ _EVENTS_AND_TEXTS = frozenset(
     "Medal Prize Award".split()
 )
 _DEBRIS = re.compile(r"[\d$%]")
+_PARTY_LABEL = re.compile(r"[DRI]-[A-Z]")  # "(D-Newport News)", "R-Texas": a lawmaker's party and home
 
 
 def names_nothing(raw: str) -> bool:
     """A phrase that is no name and no description of an actor: a pronoun or determiner ("Some",
     "HIM", "This"), a clause fragment ending in one ("including a provision they"), a figure
     ("minimum $20 million experts"), a roman numeral, an event, day or text ("Election Day", "the
-    Affordable Care Act") or a shouted word ("CAVEATS")."""
+    Affordable Care Act"), a party label ("D-Newport News") or a shouted word ("CAVEATS")."""
     toks = raw.strip().split()
     if not toks:
         return True
@@ -387,6 +388,8 @@ def names_nothing(raw: str) -> bool:
     ):  # "EDT", "Judge", "CEO", "Friday"
         return True
     if _DEBRIS.search(raw) or _ROMAN.fullmatch(raw.strip()):  # a figure; "II" of "World War II"
+        return True
+    if _PARTY_LABEL.match(raw.strip()):  # "D-Newport News": a label after a lawmaker's name, no actor
         return True
     if len(toks) >= 2 and _ROMAN.fullmatch(toks[-1]):
         toks = toks[:-1]  # "World War II", "Vatican II": the event before the numeral
