@@ -60,6 +60,8 @@ def test_acronym_definitions_in_their_written_forms() -> None:
     assert found["People's Mojahedin Organization of Iran"] == ["PMOI", "MEK"]
     assert found["National Council of Resistance of Iran"] == ["NCRI"]
     assert found["Iranian Quds Force"] == ["QF"]
+    # a headline's last word and a dateline on the next line are no long form
+    assert acronym_definitions("Leaked taxes not from Connecticut.\n\nWASHINGTON (AP) - The Latest") == []
 
 
 def test_document_entities_join_a_speaker_to_its_defined_name() -> None:

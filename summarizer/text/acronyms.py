@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+# a long form stays on one line: "…not from Connecticut.\n\nWASHINGTON (AP)" is a headline and a dateline
 _LONG_FIRST = re.compile(
-    r"(?P<long>(?:(?:the|The)\s+)?(?:[A-Z][\w'’.-]*\s+)(?:(?:of|for|the|and|de|du|la|e|al|[A-Z][\w'’.-]*)[\s-]+){0,8}"
+    r"(?P<long>(?:(?:the|The)[^\S\n]+)?(?:[A-Z][\w'’.-]*[^\S\n]+)"
+    r"(?:(?:of|for|the|and|de|du|la|e|al|[A-Z][\w'’.-]*)(?:[^\S\n]|-)+){0,8}"
     r"[A-Z][\w'’.-]*)"
-    r"\s*\((?P<short>[A-Z][A-Za-z.]{1,9}(?:\s*(?:/|or|,)\s*[A-Z][A-Za-z.]{1,9})*)\)"
+    r"[^\S\n]*\((?P<short>[A-Z][A-Za-z.]{1,9}(?:\s*(?:/|or|,)\s*[A-Z][A-Za-z.]{1,9})*)\)"
 )
 _SHORT_FIRST = re.compile(r"(?P<short>\b[A-Z](?:\.?[A-Z]){1,6}\.?)\s*\((?P<long>[A-Z][^()]{2,60})\)")
 _SPLIT = re.compile(r"\s*(?:/|\bor\b|,)\s*")
