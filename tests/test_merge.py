@@ -1742,7 +1742,7 @@ def test_a_lowercase_speaker_with_no_word_for_an_actor_is_no_entity_and_a_lowerc
     assert not no_actor("city officials") and not no_actor("many tax experts") and not no_actor("taxpayers")
     assert not no_actor("a statement") and not no_actor("the campaign") and not no_actor("NATO")
     assert not no_actor("the opposition") and not no_actor("the rebels")
-    assert no_actor("Another possibility") and not no_actor("Another senator")
+    assert no_actor("Another possibility") and not no_actor("Another senator") and not no_actor("Another critic")
     assert no_actor("Friday’s") and no_actor("Monday") and not no_actor("Friday Harbor Police")
     t = "The economy grew, the report said. Moderator Lester Holt asked twice, and the economy slowed."
     docs = [
