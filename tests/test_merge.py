@@ -1076,6 +1076,9 @@ def test_person_names_lose_the_roles_initials_and_suffixes_around_them() -> None
     assert person_name("White House spokesman Josh Earnest") == "Josh Earnest"
     assert person_name("the Democratic candidate Hillary Clinton") == "Hillary Clinton"
     assert person_name("Vermont Sen. Bernie Sanders") == "Bernie Sanders"
+    assert person_name("NYPD Commissioner Ana Ruiz") == "Ana Ruiz" and person_name("City Attorney Ed Holm") == "Ed Holm"
+    assert person_name("Sens. Jon Tester") == "Jon Tester" and person_name("IMF chief economist Ana Ruiz") == "Ana Ruiz"
+    assert person_name("Attorney General's office") == "Attorney General's office"
     assert person_name("Republican National Committee") == "Republican National Committee"  # a party word, then an org
     assert person_key("Vice President Joseph R. Biden Jr.") == "joseph biden"
     assert person_key("Donald J. Trump") == person_key("Republican Donald Trump") == "donald trump"

@@ -43,13 +43,14 @@ TITLE_ABBREVIATIONS = (
 TITLES = word_set("""mr mrs ms miss dr prof sen senator rep representative gov governor president pres vice
     secretary sec gen general col lt sgt capt maj adm judge justice chairman chairwoman chair minister mayor
     ambassador rev sir lord lady dame sheikh ayatollah former then-president spokesman spokeswoman
-    spokesperson leader""")
+    spokesperson leader sens reps""")
 # Words that say who a person is, written before the name ("Democratic candidate Hillary Clinton",
 # "Supreme Leader Ali Khamenei"): what follows them is still a person's name. A party word does too
 # ("Republican Donald Trump"), but also opens organisations' names ("Republican National Committee").
 ROLE_WORDS = word_set(
     "president-elect prime supreme congressman congresswoman colonel head chief deputy candidate nominee retired "
-    "chancellor manager director executive adviser advisor aide strategist founder ceo speaker"
+    "chancellor manager director executive adviser advisor aide strategist founder ceo speaker commissioner "
+    "attorney sheriff treasurer comptroller superintendent economist"
 )
 PARTY_WORDS = word_set("republican republicans democrat democrats democratic gop libertarian")
 # Titles, roles and party words: a person's name may follow any of them in a phrase ("Vermont Sen. Bernie Sanders").
