@@ -451,6 +451,19 @@ def test_a_body_described_by_lowercase_words_before_its_name_is_that_body() -> N
     assert institution_type("Commission on Presidential Debates") == SpeakerType.organization
 
 
+def test_a_body_whose_name_says_government_stays_government_when_its_descriptions_outvote_it() -> None:
+    text = "Costs rise, the Congressional Budget Office said. Deficits grow, the agency said. The agency added more."
+    claims = [
+        ("the Congressional Budget Office", GOV, "said", "Costs rise", "Costs rise", [], [], ASSERT),
+        ("the agency", ORG, "said", "Deficits grow", "Deficits grow", [], [], ASSERT),
+        ("The agency", ORG, "added", "more", "more", [], [], ASSERT),
+    ]
+    docs = [make_doc("cbo", text, claims, [("Congressional Budget Office", ["the agency", "The agency"], ORG)])]
+    table = resolve_entities(docs)
+    kinds = {e.canonical: e.type for e in table.entities}
+    assert kinds["Congressional Budget Office"] == SpeakerType.government, kinds
+
+
 def test_ncri_is_the_national_council(merged: MergeResult) -> None:
     assert _entity_of(merged, "NCRI") == _entity_of(merged, "National Council of Resistance of Iran")
     assert _entity_of(merged, "NCRI") != _entity_of(merged, "MEK")
