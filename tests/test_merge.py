@@ -1232,7 +1232,8 @@ def test_pronouns_fragments_figures_and_shouted_words_name_nothing() -> None:
     from summarizer.merge.names import names_nothing
 
     for debris in ("Some", "HIM", "CAVEATS", "including a provision they", "minimum $20 million experts", "This",
-                   "No", "NO", "EDT", "Golden Week", "D-Newport News", "R-Texas"):  # fmt: skip
+                   "No", "NO", "EDT", "Golden Week", "D-Newport News", "R-Texas", "Executive Session",
+                   "Clean Power Plan"):  # fmt: skip
         assert names_nothing(debris), debris
     for name in ("US", "UN", "NATO", "UNESCO", "Hillary Clinton", "the Times", "critics", "New York University"):
         assert not names_nothing(name), name

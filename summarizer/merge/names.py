@@ -363,10 +363,11 @@ _NO_NAMES = words("no yes not edt est pdt pst cdt cst mdt mst gmt utc et e.t llc
 _SHOUTED_RUN = re.compile(r"\b[A-Z]{3,}\s+[A-Z]{3,}\b")
 _ROMAN = re.compile(r"[IVX]{1,4}")
 # The last word of a capitalised name that is an event, a day or a text, not an actor ("Election Day",
-# "Refugee Convention", "Affordable Care Act", "Second Amendment", "New Hampshire Primary").
+# "Refugee Convention", "Affordable Care Act", "Second Amendment", "New Hampshire Primary", "Executive
+# Session", "Clean Power Plan", "Steve Harvey Morning Show").
 _EVENTS_AND_TEXTS = frozenset(
     "Day Week Convention Act Treaty War Agreement Accord Amendment Doctrine Olympics Symposium Primary Caucuses "
-    "Medal Prize Award".split()
+    "Medal Prize Award Session Plan Show".split()
 )
 _DEBRIS = re.compile(r"[\d$%]")
 _PARTY_LABEL = re.compile(r"[DRI]-[A-Z]")  # "(D-Newport News)", "R-Texas": a lawmaker's party and home
