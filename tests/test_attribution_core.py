@@ -1335,3 +1335,10 @@ def test_a_quotation_after_another_subjects_colon_is_not_the_first_speakers() ->
 def test_page_debris_before_a_name_is_no_part_of_the_speaker() -> None:
     found = only("We rate it Mostly True.>Sanders said that the rate was high among the young.")
     assert found.speaker.name == "Sanders"
+
+
+def test_a_who_clause_after_a_verb_and_its_object_is_said_by_the_object() -> None:
+    found = only("The change may placate nervous Democrats on Capitol Hill, who have argued that it helps them.")
+    assert found.speaker.name == "Democrats on Capitol Hill" and found.evidence.text == "it helps them"
+    found = only("The move pleased Ana Ruiz, who said that it was overdue.")
+    assert found.speaker.name == "Ana Ruiz"

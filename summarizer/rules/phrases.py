@@ -98,6 +98,10 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
             and (toks[a - 2].low in MEASURES | PEOPLE_NOUNS or toks[a - 2].text[:1].isupper())
             and toks[a - 2].low not in STOP_BACK
         )
+        # "Democrats on Capitol Hill, who have argued": people, then where they sit
+        placed = placed or (
+            t.low == "on" and a >= 2 and a < b and toks[a - 2].low in PEOPLE_NOUNS and toks[a].text[:1].isupper()
+        )
         # "the Commission on Presidential Debates", "the Council on Foreign Relations": a body named for its subject
         placed = placed or (
             t.low == "on"
@@ -315,7 +319,22 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         b -= 1
         if b > 0 and toks[b - 1].text in (",", *DASHES):  # "Reid, who endorsed Clinton": the relative's antecedent
             # after a verb, the antecedent is the name it ends on ("… was out-brutalizing Ted Cruz, who said")
-            return back_phrase(toks, b - 1) or trailing_name(toks, b - 1) or object_before(toks, b - 1)
+            span = back_phrase(toks, b - 1)
+            who = toks[b].low == "who"
+            if who and span is not None and toks[span[0]].text.islower() and toks[span[0]].low not in DETERMINERS:
+                # "to placate nervous Democrats on Capitol Hill, who argued": from the people the clause is about
+                people = next((k for k in range(span[0] + 1, span[1]) if toks[k].low in PEOPLE_NOUNS), None)
+                span = (people, span[1]) if people is not None else span
+            if (
+                who
+                and span is not None
+                and any(
+                    t.text.islower() and t.low.endswith("ed") and len(t.low) > 4
+                    for t in toks[span[0] + 1 : span[1] - 1]
+                )
+            ):  # "The move pleased Smith, who said": the name the verb ends on
+                span = trailing_name(toks, b - 1) or span
+            return span or trailing_name(toks, b - 1) or object_before(toks, b - 1)
         comma = next((k for k in range(b - 1, max(-1, b - 9), -1) if toks[k].text == ","), -1)
         if comma > 0 and toks[b - 1].text != ",":  # "X, former mayor of New York who said": X
             return trailing_name(toks, comma)
