@@ -321,7 +321,7 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
             # after a verb, the antecedent is the name it ends on ("… was out-brutalizing Ted Cruz, who said")
             span = back_phrase(toks, b - 1)
             who = toks[b].low == "who"
-            if who and span is not None and toks[span[0]].text.islower() and toks[span[0]].low not in DETERMINERS:
+            if who and span is not None and (toks[span[0]].text.islower() or toks[span[0]].low in DETERMINERS):
                 # "to placate nervous Democrats on Capitol Hill, who argued": from the people the clause is about
                 people = next((k for k in range(span[0] + 1, span[1]) if toks[k].low in PEOPLE_NOUNS), None)
                 span = (people, span[1]) if people is not None else span
