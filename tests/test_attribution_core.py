@@ -1342,3 +1342,12 @@ def test_a_who_clause_after_a_verb_and_its_object_is_said_by_the_object() -> Non
     assert found.speaker.name == "Democrats on Capitol Hill" and found.evidence.text == "it helps them"
     found = only("The move pleased Ana Ruiz, who said that it was overdue.")
     assert found.speaker.name == "Ana Ruiz"
+
+
+def test_a_speech_participle_before_a_quotation_is_a_cue_however_far_its_subject() -> None:
+    text = "Mr. Ruiz let it pass at first and, when pressed after the debate, asserting, ''Of course, I pay my taxes.''"
+    found = [(f.speaker.name, f.cue, f.evidence.text) for f in frame(text)]
+    assert ("Mr. Ruiz", "asserting", "Of course, I pay my taxes") in found, found
+    assert not frame(
+        "Ms. Ruiz won the county, conceding nothing and emphasizing the last three words.", lexicon_only=True
+    )

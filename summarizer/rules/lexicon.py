@@ -25,7 +25,8 @@ SPEECH = words("""say says said saying tell tells told telling stated stating ad
     acknowledging admitted admits admitting asserted asserts declared declares contended contends countered
     responded replied predicted predicts promised promises pledged vowed alleged alleges maintained maintains
     emphasized stressed revealed confirmed recalled tweeted estimated concluded complained
-    complains conceded concedes urged urges asked asks""")
+    complains conceded concedes urged urges asked asks asserting declaring contending predicting pledging vowing
+    stressing revealing confirming recalling tweeting concluding""")
 THAT_ONLY = words("""states reports claims notes believe believes believed think thinks thought found finds show
     shows showed shown agreed agree agrees fear fears feared hope hopes hoped know knows knew expect expects
     expected worry worries worried indicated indicates learned discovered realized charges charged tweets estimates""")
