@@ -1887,3 +1887,24 @@ def test_a_body_typed_a_person_by_a_speaker_is_still_the_body() -> None:
     ents = [e for e in resolve_entities(docs, texts={"j1": t1, "j2": t2}).entities if "Justice" in e.canonical]
     assert len(ents) == 1 and ents[0].type == SpeakerType.government
     assert {a.alias for a in ents[0].aliases} == {"Justice Department", "Department of Justice"}
+
+
+def test_the_accused_answering_in_the_first_person_is_a_denial_of_what_another_source_negates() -> None:
+    t1 = "Ana Ruiz may not have paid state income taxes for a decade, her rival Ed Holm said on Monday."
+    c1 = t1[: t1.index(", her")]
+    d1 = make_doc("a1", t1, [("Ed Holm", PER, "said", c1, c1, [], [], ASSERT)])
+    t2 = "Asked about the report, Ana Ruiz said: Of course, I pay state income taxes."
+    c2 = t2[t2.index("Of course") : -1]
+    d2 = make_doc("a2", t2, [("Ana Ruiz", PER, "said", c2, c2, [], [], ASSERT)])
+    (conflict,) = merge_documents([d1, d2]).conflicts
+    assert conflict.kind == ConflictKind.assertion_denial
+    values = {v.value: [m.doc_id for m in v.members] for v in conflict.values}
+    assert values == {"asserted": ["a1"], "denied": ["a2"]}
+    # filler words shared ("going", "think") and a long first-person clause answer nothing
+    t3 = "I think we are going to win this state, Ana Ruiz said."
+    c3 = t3[: t3.index(", Ana")]
+    t4 = "Ana Ruiz is not going to win this state, I think, Ed Holm said."
+    c4 = t4[: t4.index(", Ed")]
+    d3 = make_doc("a3", t3, [("Ana Ruiz", PER, "said", c3, c3, [], [], ASSERT)])
+    d4 = make_doc("a4", t4, [("Ed Holm", PER, "said", c4, c4, [], [], ASSERT)])
+    assert merge_documents([d3, d4]).conflicts == []

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from summarizer.atomic import atomic_write
+from summarizer.merge.affirmations import affirmation_conflicts
 from summarizer.merge.blocking import BlockingConfig, iter_candidate_pairs
 from summarizer.merge.clusters import cluster_claims, medoid
 from summarizer.merge.conflicts import ConflictContext, number_conflicts
@@ -195,6 +196,7 @@ def merge_documents(
         *number_conflicts(ctx),
         *culprit_conflicts(ctx, table.mentions),
         *denial_conflicts(ctx),
+        *affirmation_conflicts(ctx),
         *year_conflicts(ctx, [(members, seen[frozenset(members)]) for members in moves]),
     ]
     for n, conflict in enumerate(conflicts):

@@ -160,8 +160,8 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
             kind = SpeakerType.organization  # "NATO" seen only in text
     surfaces = [raw for n in nodes for raw in n.surfaces]
     if kind == SpeakerType.organization:  # "Congressional Budget Office" outvoted by its description "agency"
-        said = {institution_type(raw) for raw in surfaces if raw[:1].isupper() and " " in raw.strip()}
-        kind = SpeakerType.government if said == {SpeakerType.government} else kind
+        bodies = {institution_type(raw) for raw in surfaces if raw[:1].isupper() and " " in raw.strip()}
+        kind = SpeakerType.government if bodies == {SpeakerType.government} else kind
     if kind in (SpeakerType.organization, SpeakerType.media, SpeakerType.government) and all(
         given.personal(raw) and institution_type(raw.split()[-1]) is None for raw in surfaces
     ):  # "House Speaker Paul D. Ryan", "MSNBC host Chris Matthews": a role, then a name (not "Ora Media")
