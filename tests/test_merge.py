@@ -1908,3 +1908,9 @@ def test_the_accused_answering_in_the_first_person_is_a_denial_of_what_another_s
     d3 = make_doc("a3", t3, [("Ana Ruiz", PER, "said", c3, c3, [], [], ASSERT)])
     d4 = make_doc("a4", t4, [("Ed Holm", PER, "said", c4, c4, [], [], ASSERT)])
     assert merge_documents([d3, d4]).conflicts == []
+
+
+def test_camp_makes_a_place_only_before_its_name() -> None:
+    from summarizer.merge.entities import _is_place
+
+    assert _is_place("camp liberty") and _is_place("camp ashraf") and not _is_place("clinton camp")

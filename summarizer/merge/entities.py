@@ -92,7 +92,8 @@ def _is_place(key: str, person: bool = False) -> bool:
         return True
     if len(toks) < 2 or toks[-1] in PEOPLE_NOUNS:
         return False
-    return toks[-1] in PLACE_WORDS or (toks[0] in PLACE_WORDS and not person)
+    # "Camp Liberty" is a place, "the Clinton camp" a campaign: "camp" makes a place only first
+    return (toks[-1] in PLACE_WORDS and toks[-1] != "camp") or (toks[0] in PLACE_WORDS and not person)
 
 
 _COMPASS = frozenset("north south east west northern southern eastern western central".split())
