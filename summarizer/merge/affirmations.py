@@ -16,17 +16,16 @@ from __future__ import annotations
 import re
 
 from summarizer.merge.conflicts import ConflictContext
-from summarizer.merge.disputes import ANSWER_SHARE, MAX_ANSWERED, MAX_SCAN, _stems
+from summarizer.merge.disputes import ANSWER_SHARE, MAX_ANSWERED, MAX_SCAN, NEGATION, assertion_denial, content_stems
 from summarizer.merge.features import ClaimFeatures
-from summarizer.merge.normalize import shorten, words
-from summarizer.models.merge import Conflict, ConflictKind, ConflictValue
+from summarizer.merge.normalize import words
+from summarizer.models.merge import Conflict
 
 # "Of course, I pay federal taxes", "We did report it": the speaker's own clause, not "I think …"
 _FIRST_PERSON = re.compile(
     r"(?:^|[,;:]\s*|\b(?:course|fact|yes|no|but|and)\s*,?\s*)(?:I|We)\s+"
     r"(?!think\b|know\b|guess\b|wonder\b|believe\b|mean\b|hope\b|feel\b)\w+"
 )
-_NEGATION = re.compile(r"\b(?:not|never|no one|nobody|none|nothing|no)\b|n['’]t\b", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she|they|him|her)\b", re.I)
 _FILLER = words("going just think becaus know get want say said really very why out would will people")
 AFFIRMATION_WORDS = 12  # an affirmation answers in a short clause of its own
@@ -35,14 +34,14 @@ NEGATION_REACH = 60  # characters before a negation where its actor must stand
 
 def _affirms(f: ClaimFeatures) -> bool:
     text = f.claim.text
-    return len(text.split()) <= AFFIRMATION_WORDS and not _NEGATION.search(text) and bool(_FIRST_PERSON.search(text))
+    return len(text.split()) <= AFFIRMATION_WORDS and not NEGATION.search(text) and bool(_FIRST_PERSON.search(text))
 
 
 def _negates_about(f: ClaimFeatures, name_words: list[str]) -> bool:
     """A negation with the actor (or a pronoun) just before it: "Trump may not have paid", "that
     he's paid nothing"."""
     text = f.claim.text
-    for m in _NEGATION.finditer(text):
+    for m in NEGATION.finditer(text):
         before = text[max(0, m.start() - NEGATION_REACH) : m.start()]
         if _PRONOUN.search(before) or any(w in before for w in name_words):
             return True
@@ -50,7 +49,7 @@ def _negates_about(f: ClaimFeatures, name_words: list[str]) -> bool:
 
 
 def _same_predicate(negative: ClaimFeatures, affirmation: ClaimFeatures) -> bool:
-    a, b = _stems(negative), _stems(affirmation)
+    a, b = content_stems(negative), content_stems(affirmation)
     shared = {t for t in a & b if t[0] != "@"} - _FILLER
     return len(shared) >= 2 and len(shared) >= ANSWER_SHARE * min(len(a), len(b))
 
@@ -67,7 +66,7 @@ def affirmation_conflicts(ctx: ConflictContext) -> list[Conflict]:
     answered: dict[int, list[int]] = {}  # affirmation → the negative claims it answers
     for f in ctx.features:
         actors = f.entities & by_speaker.keys()
-        if not actors or not _NEGATION.search(f.claim.text):
+        if not actors or not NEGATION.search(f.claim.text):
             continue
         for eid in sorted(actors - {f.speaker}):
             if not _negates_about(f, [w for w in ctx.names.get(eid, "").split() if w[:1].isupper()]):
@@ -77,21 +76,4 @@ def affirmation_conflicts(ctx: ConflictContext) -> list[Conflict]:
                     found = answered.setdefault(i, [])
                     if len(found) < MAX_ANSWERED:
                         found.append(f.idx)
-    out: list[Conflict] = []
-    for i, negatives in sorted(answered.items()):
-        main, all_ids = ctx.clusters_for([i, *negatives])
-        who = ctx.names.get(ctx.features[i].speaker, ctx.features[i].claim.speaker.name)
-        out.append(
-            Conflict(
-                id="",
-                about=f"{who} answers: {shorten(ctx.features[negatives[0]].claim.text)}",
-                kind=ConflictKind.assertion_denial,
-                cluster_id=main,
-                cluster_ids=all_ids,
-                values=[
-                    ConflictValue(value="asserted", members=[ctx.refs[n] for n in negatives]),
-                    ConflictValue(value="denied", members=[ctx.refs[i]]),
-                ],
-            )
-        )
-    return out
+    return [assertion_denial(ctx, negatives, i, "answers") for i, negatives in sorted(answered.items())]

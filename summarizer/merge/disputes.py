@@ -60,18 +60,18 @@ _NEGATION_WORDS = words("no not never nothing none nobody one deny denies denied
 ANSWER_SHARE = 0.3  # of the shorter claim's content words, shared by a denial and what it answers
 
 
-def _stems(f: ClaimFeatures) -> set[str]:
+def content_stems(f: ClaimFeatures) -> set[str]:
     return {t if t[0] == "@" else t[:6] for t in f.content if t not in _NEGATION_WORDS}
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no one|nobody|none|nothing|no)\b|n['’]t\b", re.I)
+NEGATION = re.compile(r"\b(?:not|never|no one|nobody|none|nothing|no)\b|n['’]t\b", re.I)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def negated_predicate(text: str) -> str | None:
     """The verb a negation denies, stemmed: "did not pay" → 'pay', "no one from the agency
     released" → 'releas'; None when no negation or no verb after it is recognisable."""
-    m = _NEGATION.search(text)
+    m = NEGATION.search(text)
     if m is None:
         return None
     after = _WORD.findall(text[m.end() : m.end() + 160])[:12]
@@ -88,9 +88,9 @@ def answers(denial: ClaimFeatures, claim: ClaimFeatures) -> bool:
     answer "he would order a thorough review of the nation's computer defenses"), and the claim
     states what the denial negates ("no one released them" does not answer "it received them") without
     negating anything itself."""
-    if _NEGATION.search(claim.claim.text):  # both negate: they agree ("did not include" / "did not mention")
+    if NEGATION.search(claim.claim.text):  # both negate: they agree ("did not include" / "did not mention")
         return False
-    a, b = _stems(denial), _stems(claim)
+    a, b = content_stems(denial), content_stems(claim)
     shared = len(a & b)
     if shared < 2 or shared < ANSWER_SHARE * min(len(a), len(b)):
         return False
@@ -217,19 +217,24 @@ def denial_conflicts(ctx: ConflictContext) -> list[Conflict]:
         if not best or tuple(best) in answered:
             continue
         answered.add(tuple(best))
-        main, all_ids = ctx.clusters_for([n, *best])
-        who = ctx.names.get(fn.speaker, fn.claim.speaker.name)
-        out.append(
-            Conflict(
-                id="",
-                about=f"{who} contradicts: {shorten(ctx.features[best[0]].claim.text)}",
-                kind=ConflictKind.assertion_denial,
-                cluster_id=main,
-                cluster_ids=all_ids,
-                values=[
-                    ConflictValue(value="asserted", members=[ctx.refs[i] for i in best]),
-                    ConflictValue(value="denied", members=[ctx.refs[n]]),
-                ],
-            )
-        )
+        out.append(assertion_denial(ctx, best, n, "contradicts"))
     return out
+
+
+def assertion_denial(ctx: ConflictContext, asserted: list[int], denied: int, verb: str) -> Conflict:
+    """The conflict of claims ``asserted`` and the claim ``denied`` that answers them, titled
+    "<who denies> <verb>: <the first assertion>"."""
+    main, all_ids = ctx.clusters_for([denied, *asserted])
+    f = ctx.features[denied]
+    who = ctx.names.get(f.speaker, f.claim.speaker.name)
+    return Conflict(
+        id="",
+        about=f"{who} {verb}: {shorten(ctx.features[asserted[0]].claim.text)}",
+        kind=ConflictKind.assertion_denial,
+        cluster_id=main,
+        cluster_ids=all_ids,
+        values=[
+            ConflictValue(value="asserted", members=[ctx.refs[i] for i in asserted]),
+            ConflictValue(value="denied", members=[ctx.refs[denied]]),
+        ],
+    )
