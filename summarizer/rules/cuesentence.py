@@ -219,7 +219,7 @@ class CueSentence(SourceFrames):
             n > 1
             and tail[0].low == "to"
             and (tail[1].low in DETERMINERS or tail[1].low in ADDRESSEES or tail[1].text[:1].isupper())
-            and not toks[i].low.startswith("point")  # '"…," he said, pointing to China': what it points to
+            and not toks[i].low.startswith("point")  # "He pointed to Carson's comments": what it points to
         )
         if (
             n

@@ -320,20 +320,8 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         if b > 0 and toks[b - 1].text in (",", *DASHES):  # "Reid, who endorsed Clinton": the relative's antecedent
             # after a verb, the antecedent is the name it ends on ("… was out-brutalizing Ted Cruz, who said")
             span = back_phrase(toks, b - 1)
-            who = toks[b].low == "who"
-            if who and span is not None and (toks[span[0]].text.islower() or toks[span[0]].low in DETERMINERS):
-                # "to placate nervous Democrats on Capitol Hill, who argued": from the people the clause is about
-                people = next((k for k in range(span[0] + 1, span[1]) if toks[k].low in PEOPLE_NOUNS), None)
-                span = (people, span[1]) if people is not None else span
-            if (
-                who
-                and span is not None
-                and any(
-                    t.text.islower() and t.low.endswith("ed") and len(t.low) > 4
-                    for t in toks[span[0] + 1 : span[1] - 1]
-                )
-            ):  # "The move pleased Smith, who said": the name the verb ends on
-                span = trailing_name(toks, b - 1) or span
+            if span is not None and toks[b].low == "who":
+                span = _who_antecedent(toks, span)
             return span or trailing_name(toks, b - 1) or object_before(toks, b - 1)
         comma = next((k for k in range(b - 1, max(-1, b - 9), -1) if toks[k].text == ","), -1)
         if comma > 0 and toks[b - 1].text != ",":  # "X, former mayor of New York who said": X
@@ -376,6 +364,19 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         if verb is not None:
             return span[0], verb
     return span
+
+
+def _who_antecedent(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int]:
+    """Who a ", who" clause is about when the phrase before its comma holds a verb: the people noun
+    ("to placate nervous Democrats on Capitol Hill, who argued") or the name the verb ends on ("The
+    move pleased Smith, who said")."""
+    a, b = span
+    if toks[a].text.islower() or toks[a].low in DETERMINERS:
+        people = next((k for k in range(a + 1, b) if toks[k].low in PEOPLE_NOUNS), None)
+        a = people if people is not None else a
+    if any(t.text.islower() and t.low.endswith("ed") and len(t.low) > 4 for t in toks[a + 1 : b - 1]):
+        return trailing_name(toks, b) or (a, b)
+    return a, b
 
 
 def _restrictive_antecedent(toks: list[Tok], a: int) -> tuple[int, int] | None:
