@@ -1351,3 +1351,11 @@ def test_a_speech_participle_before_a_quotation_is_a_cue_however_far_its_subject
     assert not frame(
         "Ms. Ruiz won the county, conceding nothing and emphasizing the last three words.", lexicon_only=True
     )
+
+
+def test_whom_a_closing_told_addresses_and_how_are_no_content() -> None:
+    found = only("The state was only doing what forty other states already do, he told the court in his filing.")
+    assert found.evidence.text == "The state was only doing what forty other states already do"
+    found = only("He told reporters the plan would fail in the Senate.")
+    assert found.evidence.text == "the plan would fail in the Senate"
+    assert only("She told him the vote was rigged.").evidence.text == "the vote was rigged"

@@ -15,6 +15,7 @@ from summarizer.rules.lexicon import (
     ADVERBIAL,
     AFTER_QUOTE,
     AUX,
+    CLAUSE_VERBS,
     CLOSE_Q,
     CUES,
     DASHES,
@@ -210,6 +211,17 @@ class CueSentence(SourceFrames):
             and (tail[0].text[:1].isupper() or tail[0].low in ADDRESSEES)
             and all(t.text[:1].isupper() or t.low in TIME_WORDS or t.low in ADDRESSEES for t in tail[:n])
         )
+        # "Michigan was doing what 40 states do, he told the court in his filing.": whom it was told, then
+        # how or when; a clause after them ("told reporters the plan would fail", "that …") is the content
+        told = (
+            toks[i].low in ("told", "tells", "tell")
+            and boundary >= 0
+            and toks[boundary].text == ","
+            and n > 0
+            and (tail[0].low in DETERMINERS or tail[0].low in ADDRESSEES or tail[0].text[:1].isupper())
+            and not any(t.low in CLAUSE_VERBS or t.low in ("that", "to") for t in tail[:n])
+        )
+        addressed = addressed or told
         adverbial = tail[0].low in ADVERBIAL if n else True
         if n > 1 and tail[0].low == "on" and tail[1].text.islower() and tail[1].low.endswith("ing"):
             adverbial = False  # "he should have insisted on getting them out": a verb's object, no "said on Monday"
@@ -227,7 +239,7 @@ class CueSentence(SourceFrames):
             and (tail[0].text[:1].isdigit() or tail[0].low in AFTER_QUOTE or relative)
         ):
             adverbial = True  # '"…," Trump said 30 minutes into the debate', '"…?" he said about McCain's effort'
-        longest = 40 if (after_quote or prior is not None) and (adverbial or addressed) else 8
+        longest = 40 if (after_quote or prior is not None) and (adverbial or addressed) else 16 if told else 8
         that = any(t.low == "that" and not _time_after(tail, k) for k, t in enumerate(tail[:n]))
         if n and ((not (adverbial or addressed) and n > 2) or n > longest or that):
             return None  # a clause follows the cue: this is "X said CONTENT"
@@ -340,6 +352,14 @@ class CueSentence(SourceFrames):
                 and toks[j].low != "that"
                 and toks[j].text not in PUNCT
                 and (toks[j].text[:1].isupper() or toks[j].low in ADDRESSEES)
+                # "told reporters the plan would fail", "told her the plan": a determiner after whom it
+                # was told opens the content
+                and not (
+                    j > i + 1
+                    and toks[j].low in DETERMINERS
+                    and toks[j - 1].text.islower()
+                    and (toks[j - 1].low not in DETERMINERS or toks[j - 1].low == "her")
+                )
             ):
                 j += 1
         if j < len(toks) and toks[j].low in ("for", "on") and toks[i].low.startswith("call"):
