@@ -1359,3 +1359,10 @@ def test_whom_a_closing_told_addresses_and_how_are_no_content() -> None:
     found = only("He told reporters the plan would fail in the Senate.")
     assert found.evidence.text == "the plan would fail in the Senate"
     assert only("She told him the vote was rigged.").evidence.text == "the vote was rigged"
+
+
+def test_a_name_with_its_body_is_one_speaker_however_long() -> None:
+    text = '"It would be a stretch for them," Ana Ruiz of the Center for Nonproliferation Studies wrote in May.'
+    found = only(text)
+    assert found.speaker.name == "Ana Ruiz of the Center for Nonproliferation Studies"
+    assert found.evidence.text == "It would be a stretch for them"

@@ -124,7 +124,9 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
     if a == b:
         return None
     determined = toks[a].low in DETERMINERS or toks[a].low in QUANTIFIERS
-    if 7 < b - a <= LONG_SUBJECT and determined and not _holds_clause(toks, a, b):
+    # "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote": a name and its body
+    named = toks[a].text[:1].isupper() and all(t.text[:1].isupper() or t.low in _NAME_JOINERS for t in toks[a:b])
+    if 7 < b - a <= LONG_SUBJECT and (determined or named) and not _holds_clause(toks, a, b):
         return a, b  # "A U.S. law enforcement official familiar with the investigation said"
     if b - a > 7:  # too long for a subject: keep its trailing capitalized run
         c = b
@@ -136,6 +138,9 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
     if any(t.low in VERBISH for t in toks[a:b]):
         return None
     return a, b
+
+
+_NAME_JOINERS = frozenset("of the for and on at".split())
 
 
 def _holds_clause(toks: list[Tok], a: int, b: int) -> bool:
