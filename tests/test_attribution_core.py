@@ -1366,3 +1366,9 @@ def test_a_name_with_its_body_is_one_speaker_however_long() -> None:
     found = only(text)
     assert found.speaker.name == "Ana Ruiz of the Center for Nonproliferation Studies"
     assert found.evidence.text == "It would be a stretch for them"
+
+
+def test_a_name_spelled_like_a_modal_before_a_cue_in_ed_or_s_is_the_speaker() -> None:
+    found = only("Will described the senator as a caricature of the party's worst instincts.")
+    assert (found.speaker.name, found.cue) == ("Will", "described")
+    assert all(f.speaker.name != "Will" for f in frame("Will he say that the plan failed?", lexicon_only=True))

@@ -31,6 +31,7 @@ from summarizer.rules.lexicon import (
     Attribution,
     continue_quote,
     is_adverb,
+    modal_name,
     trim_content,
 )
 from summarizer.rules.opening import opening_subject
@@ -157,7 +158,7 @@ class CueSentence(SourceFrames):
         if toks[i].low.endswith("ing"):
             return None
         b = i
-        while b > 0 and toks[b - 1].low in AUX:
+        while b > 0 and toks[b - 1].low in AUX and not modal_name(toks, b - 1, i):
             b -= 1
         inverted = b > 0 and (toks[b - 1].text == "," or self.closes(b - 1)) and toks[i].low in INVERTIBLE
         if inverted and toks[b - 1].text == ",":  # "X, who led the talks, said ...": X is the subject
@@ -320,7 +321,11 @@ class CueSentence(SourceFrames):
         toks = self.toks
         b = i
         # "but now said", "does say", "and officially endorsed"
-        while b > 0 and (toks[b - 1].low in AUX | DO_AUX or toks[b - 1].low == "now" or is_adverb(toks[b - 1].text)):
+        while b > 0 and (
+            (toks[b - 1].low in AUX | DO_AUX and not modal_name(toks, b - 1, i))
+            or toks[b - 1].low == "now"
+            or is_adverb(toks[b - 1].text)
+        ):
             b -= 1
         participle = self.participle(i)
         conjoined = b > 0 and toks[b - 1].low in ("and", "but")  # "X announced A and said B"

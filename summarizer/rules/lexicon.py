@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.models import Mention
-from summarizer.text.tokens import region_at
+from summarizer.text.tokens import Tok, region_at
 from summarizer.text.words import word_set
 
 words = word_set  # the cue vocabularies below are written with it
@@ -120,6 +120,12 @@ UNLY_ADVERBS = words("perhaps maybe")
 def is_adverb(word: str) -> bool:
     """An "-ly" adverb ("repeatedly", "simply"), not "family", "rally" or the name "Schlafly"; or "perhaps"."""
     return word in UNLY_ADVERBS or (word.islower() and word.endswith("ly") and len(word) > 4 and word not in LY_NOUNS)
+
+
+def modal_name(toks: list[Tok], k: int, i: int) -> bool:
+    """``toks[k]`` is a name spelled like a modal right before a cue no modal takes ("Will described
+    Trump as …", "May said"): a modal is followed by a bare verb, never one in -ed or -s."""
+    return k == i - 1 and toks[k].text in ("Will", "May") and toks[i].low.endswith(("ed", "s"))
 
 
 # words that float between a subject and its cue: "which together vowed", "diplomats almost

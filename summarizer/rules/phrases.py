@@ -26,6 +26,7 @@ from summarizer.rules.lexicon import (
     TIME_WORDS,
     VERBISH,
     is_adverb,
+    modal_name,
     words,
 )
 from summarizer.text.tokens import Tok
@@ -280,9 +281,11 @@ _OBJECT_HEADS = frozenset({"everything", "anything", "nothing", "something", "wh
 
 def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """Subject phrase of the cue at ``i``; "X, the nominee, said" and "X, who ..., said" give X."""
+    if i > 0 and modal_name(toks, i - 1, i):
+        return trailing_name(toks, i)  # "Will described", "George Will wrote"
     b = i
     while b > 0 and (
-        toks[b - 1].low in AUX | DO_AUX
+        (toks[b - 1].low in AUX | DO_AUX and not modal_name(toks, b - 1, i))
         or toks[b - 1].low in CATENATIVE  # "the community immediately began calling for"
         or (toks[b - 1].low == "to" and b > 1 and toks[b - 2].low in CATENATIVE)  # "continued to insist"
         or is_adverb(toks[b - 1].text)
