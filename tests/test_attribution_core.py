@@ -1372,3 +1372,9 @@ def test_a_name_spelled_like_a_modal_before_a_cue_in_ed_or_s_is_the_speaker() ->
     found = only("Will described the senator as a caricature of the party's worst instincts.")
     assert (found.speaker.name, found.cue) == ("Will", "described")
     assert all(f.speaker.name != "Will" for f in frame("Will he say that the plan failed?", lexicon_only=True))
+
+
+def test_as_reported_by_x_opening_a_sentence_names_the_source_of_the_clause_after_its_comma() -> None:
+    found = only("As first reported by the Daily Ledger, the senator will not run again next year.")
+    assert (found.speaker.name, found.cue) == ("the Daily Ledger", "reported")
+    assert found.evidence.text == "the senator will not run again next year"

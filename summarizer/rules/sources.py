@@ -80,6 +80,23 @@ class SourceFrames(CueWords):
                 return span
         return span
 
+    def as_reported_by(self, i: int) -> tuple[Mention, int, int] | None:
+        """``As (first) reported by X, CONTENT``: the source opens the sentence and its comma ends it
+        (PolNeAR train: all 6 such sentences are X's claims)."""
+        toks = self.toks
+        k = i - 1
+        while k > 0 and toks[k].low in ("first", "originally", "previously", "also", "earlier"):
+            k -= 1
+        if k != 0 or toks[0].low != "as":
+            return None
+        comma = next((c for c in range(i + 2, min(len(toks) - 1, i + 16)) if toks[c].text == ","), None)
+        if comma is None or any(t.text in PUNCT for t in toks[i + 2 : comma]):
+            return None
+        a, b = trim_content(self.text, toks[comma + 1].start, self.end)
+        if self.words(a, b) < 4:
+            return None
+        return self.phrase((i + 2, comma)), a, b
+
     def in_poll(self, i: int) -> tuple[Mention, int, int] | None:
         """``In a CNN/ORC poll released Monday, CONTENT``: a poll or survey that opens the sentence is
         the source of the clause after its comma, as "according to" is (PolNeAR train: 14 of the 17
@@ -100,6 +117,9 @@ class SourceFrames(CueWords):
         toks = self.toks
         if i + 1 >= len(toks) or toks[i + 1].low != "by" or not toks[i].low.endswith("ed"):
             return None
+        opening = self.as_reported_by(i)
+        if opening is not None:
+            return opening
         b = i - 1 if i > 0 and toks[i - 1].low == "as" else i
         aux = b - 1
         while aux > 0 and toks[aux].low in ("first", "originally", "previously", "also", "earlier"):
