@@ -1378,3 +1378,11 @@ def test_as_reported_by_x_opening_a_sentence_names_the_source_of_the_clause_afte
     found = only("As first reported by the Daily Ledger, the senator will not run again next year.")
     assert (found.speaker.name, found.cue) == ("the Daily Ledger", "reported")
     assert found.evidence.text == "the senator will not run again next year"
+
+
+def test_where_a_statement_was_made_is_no_content() -> None:
+    text = (
+        '"They want to steal the election," state Senate leader Ana Ruiz and House Speaker Ed Holm, both'
+        " Republicans, said in a statement."
+    )
+    assert all(f.evidence.text != "in a statement" for f in frame(text))

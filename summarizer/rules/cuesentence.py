@@ -35,8 +35,9 @@ from summarizer.rules.lexicon import (
     trim_content,
 )
 from summarizer.rules.opening import opening_subject
-from summarizer.rules.phrases import PARTICIPLES, back_phrase, subject_phrase
+from summarizer.rules.phrases import back_phrase, subject_phrase
 from summarizer.rules.sources import SourceFrames
+from summarizer.rules.tails import inverted_clause, time_after, where_said
 from summarizer.text.tokens import Tok, region_at
 from summarizer.text.words import PERSON_ROLES, SUBJECT_PRONOUNS
 
@@ -169,7 +170,7 @@ class CueSentence(SourceFrames):
         span = speaker_after(toks, i, lowercase=after_quote) if inverted else None
         if span is not None and toks[span[0]].text[:1].islower() and is_adverb(toks[span[0]].text):
             span = None  # '"No," said simply': an adverb, no speaker
-        if span is not None and _clause(toks, span):
+        if span is not None and inverted_clause(toks, span):
             span = None  # "X, a salesman from Sumter, South Carolina, said the plan was sound": a clause follows
         boundary = b - 1  # '"CONTENT," said X'
         if span is None:
@@ -241,7 +242,7 @@ class CueSentence(SourceFrames):
         ):
             adverbial = True  # '"…," Trump said 30 minutes into the debate', '"…?" he said about McCain's effort'
         longest = 40 if (after_quote or prior is not None) and (adverbial or addressed) else 16 if told else 8
-        that = any(t.low == "that" and not _time_after(tail, k) for k, t in enumerate(tail[:n]))
+        that = any(t.low == "that" and not time_after(tail, k) for k, t in enumerate(tail[:n]))
         if n and ((not (adverbial or addressed) and n > 2) or n > longest or that):
             return None  # a clause follows the cue: this is "X said CONTENT"
         introduces = bool(tail[n:]) and (tail[n].text == ":" or self.introduces_quote(i))
@@ -372,7 +373,7 @@ class CueSentence(SourceFrames):
         introduced = False  # a "that" or a colon opens the content: "predicts that as Bush drops out, …"
         for k in range(j, min(j + 8, len(toks))):  # "said Monday that", "said in a statement:"
             colon = toks[k].text == ":" and not self.text[toks[k].end : toks[k].end + 1].isdigit()  # not "9:42"
-            if (toks[k].low == "that" and not _time_after(toks, k)) or colon:
+            if (toks[k].low == "that" and not time_after(toks, k)) or colon:
                 j = k + 1
                 introduced = True
                 break
@@ -402,6 +403,8 @@ class CueSentence(SourceFrames):
             return speaker, nxt[0], continue_quote(self.text, self.regions, nxt[1]), cue_start
         if j >= len(toks) or (toks[j].low in ("but", "and", "as", "while") and not introduced):
             return None
+        if not introduced and where_said(toks[j:]):
+            return None  # '"…," X and Y, both Republicans, said in a statement.': where, not what
         start, end = toks[j].start, self.end
         region = region_at(self.regions, start)
         if region and region[0] == start:
@@ -417,23 +420,3 @@ class CueSentence(SourceFrames):
 def _as_frame(toks: list[Tok], start: int) -> bool:
     """The subject at ``start`` opens the sentence after "As": "As the Times reported, …" frames what follows."""
     return start >= 1 and toks[start - 1].low == "as" and all(t.low in ("but", "and", "so") for t in toks[: start - 1])
-
-
-def _clause(toks: list[Tok], span: tuple[int, int]) -> bool:
-    """The words after an inverted cue make a clause, not a speaker: an auxiliary, or a verb in the
-    past after the phrase's first two words ("said the Khan family deserved better", "said his
-    survey of Republicans showed"; not "said the embattled senator")."""
-    words = toks[span[0] : span[1]]
-    if any(t.low in VERBISH for t in words):
-        return True
-    return any(
-        t.text.islower() and t.low.endswith("ed") and len(t.low) > 4 and t.low not in PARTICIPLES for t in words[2:]
-    )
-
-
-_TIMES = DAYS | {"day", "time"}
-
-
-def _time_after(toks: list[Tok], k: int) -> bool:
-    """The "that" at ``k`` points at a time ("he said in his speech that night"): no clause follows."""
-    return k + 1 < len(toks) and toks[k + 1].low in _TIMES
