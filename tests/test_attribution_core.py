@@ -1386,3 +1386,8 @@ def test_where_a_statement_was_made_is_no_content() -> None:
         " Republicans, said in a statement."
     )
     assert all(f.evidence.text != "in a statement" for f in frame(text))
+
+
+def test_a_quotation_after_a_book_named_as_where_it_was_said_is_its_title() -> None:
+    found = only("The revolution ended their plans to return home, Ms. Ruiz wrote in her 2012 memoir, ''A Long Way.''")
+    assert (found.speaker.name, found.evidence.text) == ("Ms. Ruiz", "The revolution ended their plans to return home")

@@ -47,6 +47,7 @@ SUBORDINATORS = frozenset(
 )
 
 _OPEN_Q = (*CLOSE_Q, "“")  # the marks a quotation may open with
+_TITLED_WORKS = frozenset("book memoir memoirs novel essay film documentary album autobiography".split())
 
 
 class CueSentence(SourceFrames):
@@ -253,6 +254,9 @@ class CueSentence(SourceFrames):
         quoted = text[cut - 1] in "”\"'"
         rest = tail[n:]
         opens = len(rest) >= 2 and rest[0].text == "," and rest[1].text in ("“", '"', "'", "''")
+        # "…, Mr. Rubio said in his 2012 book, ''An American Son.''": the quotation is the work's title
+        titled = any(t.low in _TITLED_WORKS for t in tail[:n])
+        opens = opens and not titled
         resumes = opens and len(rest) >= 3 and rest[2].text.islower()  # "A, he said, ''this has done ...''"
         colon = bool(rest) and rest[0].text == ":" and not any(t.low in CUES for t in tail[:n])
         # '"A," Cruz said as the heckler yelled: "B"': another subject's clause introduces B
@@ -261,6 +265,7 @@ class CueSentence(SourceFrames):
             return None  # "In a warning, he said: ..." introduces its content; '"A," X said before adding: "B"' not
         interjected = (
             not quoted
+            and not titled
             and len(rest) >= 2
             and rest[0].text == ","
             and rest[1].low not in CUES
