@@ -1391,3 +1391,10 @@ def test_where_a_statement_was_made_is_no_content() -> None:
 def test_a_quotation_after_a_book_named_as_where_it_was_said_is_its_title() -> None:
     found = only("The revolution ended their plans to return home, Ms. Ruiz wrote in her 2012 memoir, ''A Long Way.''")
     assert (found.speaker.name, found.evidence.text) == ("Ms. Ruiz", "The revolution ended their plans to return home")
+
+
+def test_a_setting_before_according_to_leaves_the_claim_after_the_source() -> None:
+    found = only("Over the long term, according to the budget office, deficits will rise sharply.")
+    assert (found.speaker.name, found.evidence.text) == ("the budget office", "deficits will rise sharply")
+    found = only("In the final round next month, Ruiz holds a lead in Ohio, according to the polling average.")
+    assert found.evidence.text.startswith("In the final round")

@@ -13,10 +13,21 @@ import re
 from summarizer.models import Mention
 from summarizer.rules.after import speaker_after
 from summarizer.rules.cuewords import CueWords
-from summarizer.rules.lexicon import CLOSE_Q, DETERMINERS, PASSIVE, POLLS, PUNCT, TIME_WORDS, is_adverb, trim_content
+from summarizer.rules.lexicon import (
+    CLOSE_Q,
+    DETERMINERS,
+    PASSIVE,
+    POLLS,
+    PUNCT,
+    TIME_WORDS,
+    VERBISH,
+    is_adverb,
+    trim_content,
+)
 from summarizer.text.tokens import region_at
 
 REPORTED_BY = frozenset({"reported", "revealed", "disclosed", "announced", "confirmed"})
+_SETTINGS = frozenset("in over after before since during on at by among across under throughout".split())
 
 
 class SourceFrames(CueWords):
@@ -31,7 +42,20 @@ class SourceFrames(CueWords):
             return None
         before = re.findall(r"\w[\w'’-]*", self.text[self.start : toks[i].start])
         named = all(w[:1].isupper() or w in ("of", "the", "and", "for") for w in before)
-        if len(before) >= 3 and not (named and self.words(toks[span[1] - 1].end, self.end) >= 3):
+        # "Over the long term, according to the budget office, deficits will rise": a phrase of time or
+        # place opens the sentence, the claim follows the source
+        opening = self.text[self.start : toks[i].start].rstrip().removesuffix(",")
+        setting = (
+            bool(before)
+            and before[0].lower() in _SETTINGS
+            and "," not in opening
+            and not any(w.lower() in VERBISH for w in before)
+        )
+        after = self.words(toks[span[1] - 1].end, self.end)
+        if setting and after >= 3 and span[1] < len(toks) and toks[span[1]].text == ",":
+            a, b = trim_content(self.text, toks[span[1]].end, self.end)
+            return self.phrase(span), a, b
+        if len(before) >= 3 and not (named and after >= 3):
             return self.phrase(self.closing_source(span)), self.start, toks[i].start  # "CONTENT, according to X"
         # "According to X, CONTENT"; also '“The Army of Mukhtar” according to X, it was formed …',
         # where what stands before is a name, not a statement
