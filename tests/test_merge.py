@@ -1320,6 +1320,16 @@ def test_speakers_joined_by_and_are_a_group_not_one_of_them() -> None:
     assert by_id[table.speaker_entity("g", "China and Russia")].type == SpeakerType.unnamed
     sec = by_id[table.speaker_entity("g", "The Securities and Exchange Commission")]
     assert sec.type == SpeakerType.organization
+    # two bodies an article's entity list types as one organisation are a group all the same
+    two = make_doc(
+        "u",
+        "Taxes rise, the Urban Institute and Brookings Institution said.",
+        [("the Urban Institute and Brookings Institution", ORG, "said", "Taxes rise", "Taxes rise", [], [], ASSERT)],
+        [("Urban Institute and Brookings Institution", [], ORG)],
+    )
+    table = resolve_entities([two])
+    kinds = {e.canonical: e.type for e in table.entities}
+    assert kinds["Urban Institute and Brookings Institution"] == SpeakerType.unnamed, kinds
 
 
 def test_a_move_is_read_as_where_it_goes_to_and_comes_from() -> None:

@@ -44,6 +44,7 @@ from summarizer.merge.mentions import MentionIndex
 from summarizer.merge.names import (
     BODY_WORDS,
     COUNTRIES,
+    conjoined,
     definitions_in_text,
     display_name,
     names_in_text,
@@ -160,6 +161,8 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
         if kind == SpeakerType.unnamed and all(is_acronym(raw) and len(raw) >= 3 for n in nodes for raw in n.surfaces):
             kind = SpeakerType.organization  # "NATO" seen only in text
     surfaces = [raw for n in nodes for raw in n.surfaces]
+    if kind != SpeakerType.author and all(conjoined(raw) for raw in surfaces):
+        return surfaces[0], SpeakerType.unnamed  # "Urban Institute and Brookings Institution": a group of two
     if kind == SpeakerType.organization:  # "Congressional Budget Office" outvoted by its description "agency"
         bodies = {institution_type(raw) for raw in surfaces if raw[:1].isupper() and " " in raw.strip()}
         kind = SpeakerType.government if bodies == {SpeakerType.government} else kind
