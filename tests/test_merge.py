@@ -1092,6 +1092,10 @@ def test_person_names_lose_the_roles_initials_and_suffixes_around_them() -> None
     assert person_name("NYPD Commissioner Ana Ruiz") == "Ana Ruiz" and person_name("City Attorney Ed Holm") == "Ed Holm"
     assert person_name("Sens. Jon Tester") == "Jon Tester" and person_name("IMF chief economist Ana Ruiz") == "Ana Ruiz"
     assert person_name("Attorney General's office") == "Attorney General's office"
+    assert person_name("Iraq War veteran Tom Young") == "Tom Young"
+    from summarizer.rules.speakers import institution_type
+
+    assert institution_type("Electoral College") == SpeakerType.government
     assert person_name("Republican National Committee") == "Republican National Committee"  # a party word, then an org
     assert person_key("Vice President Joseph R. Biden Jr.") == "joseph biden"
     assert person_key("Donald J. Trump") == person_key("Republican Donald Trump") == "donald trump"
