@@ -1398,3 +1398,15 @@ def test_a_setting_before_according_to_leaves_the_claim_after_the_source() -> No
     assert (found.speaker.name, found.evidence.text) == ("the budget office", "deficits will rise sharply")
     found = only("In the final round next month, Ruiz holds a lead in Ohio, according to the polling average.")
     assert found.evidence.text.startswith("In the final round")
+
+
+def test_according_to_between_commas_inside_a_clause_leaves_the_clause_whole() -> None:
+    found = only("Other major splits, according to the poll, include age and education among the party's voters.")
+    assert found.speaker.name == "the poll"
+    assert (
+        found.evidence.text
+        == "Other major splits, according to the poll, include age and education among the party's voters"
+    )
+    # an appositive of the source after its comma is no part of the claim
+    found = frame("Some families would pay more, according to an analysis by Ana Ruiz, a former Treasury official.")
+    assert found[0].evidence.text == "Some families would pay more"

@@ -27,6 +27,7 @@ from summarizer.rules.lexicon import (
 from summarizer.text.tokens import region_at
 
 REPORTED_BY = frozenset({"reported", "revealed", "disclosed", "announced", "confirmed"})
+_NOT_RESUMING = frozenset("who whom whose which where and but while or a an".split())  # the source's clause
 _SETTINGS = frozenset("in over after before since during on at by among across under throughout".split())
 
 
@@ -56,6 +57,16 @@ class SourceFrames(CueWords):
             a, b = trim_content(self.text, toks[span[1]].end, self.end)
             return self.phrase(span), a, b
         if len(before) >= 3 and not (named and after >= 3):
+            resumes = (
+                after >= 3
+                and span[1] + 1 < len(toks)
+                and toks[span[1]].text == ","
+                and toks[span[1] + 1].low not in _NOT_RESUMING
+                and toks[span[1] + 1].text not in PUNCT
+            )
+            if resumes:  # "Other major cleavages, according to the poll, include ideology …": one claim around it
+                a, b = trim_content(self.text, self.start, self.end)
+                return self.phrase(span), a, b
             return self.phrase(self.closing_source(span)), self.start, toks[i].start  # "CONTENT, according to X"
         # "According to X, CONTENT"; also '“The Army of Mukhtar” according to X, it was formed …',
         # where what stands before is a name, not a statement
