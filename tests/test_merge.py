@@ -1774,6 +1774,8 @@ def test_a_lowercase_speaker_with_no_word_for_an_actor_is_no_entity_and_a_lowerc
     assert not no_actor("a statement") and not no_actor("the campaign") and not no_actor("NATO")
     assert not no_actor("the opposition") and not no_actor("the rebels")
     assert no_actor("Another possibility") and not no_actor("Another senator") and not no_actor("Another critic")
+    given = GivenNames(frozenset({"deeply", "kelly"}))
+    assert no_actor("Deeply", given) and not no_actor("Kelly", given) and not no_actor("Deeply")
     assert no_actor("Friday’s") and no_actor("Monday") and not no_actor("Friday Harbor Police")
     t = "The economy grew, the report said. Moderator Lester Holt asked twice, and the economy slowed."
     docs = [

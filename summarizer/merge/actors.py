@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.merge.firstnames import GivenNames
 from summarizer.merge.names import BODY_WORDS, CALENDAR_WORDS
 from summarizer.rules.lexicon import MEASURES
 from summarizer.rules.speakers import UTTERANCES
@@ -46,10 +47,14 @@ _PREPOSITIONS = frozenset("around across in at on throughout from into over unde
 _OPENERS = frozenset("the a an this that these those some many most other others several both all another each".split())
 
 
-def no_actor(name: str) -> bool:
+def no_actor(name: str, given: GivenNames | None = None) -> bool:
     """A speaker in lower case (but for a capital that opens a sentence: "The trains") with no word
-    for a person, group, body or text, or a day ("Friday's"): no entity."""
+    for a person, group, body or text, a day ("Friday's"), or an adverb that opened its sentence
+    ("Deeply divided about …, leaders": a word the corpus writes in lower case and no given name,
+    so "Kelly" stays): no entity."""
     words = name.split()
+    if given is not None and len(words) == 1 and words[0].endswith("ly") and given.common_word(words[0]):
+        return True
     if words and all(w.lower().replace("’", "'").removesuffix("'s") in CALENDAR_WORDS for w in words):
         return True  # "Friday's": a day, no one
     if words and words[0].lower() in _PREPOSITIONS:

@@ -308,7 +308,7 @@ def resolve_entities(
     speaker_nodes: dict[tuple[str, str], int] = {}
     for doc in docs:
         for ent in doc.entities:
-            if names_nothing(ent.name) or (ent.type != SpeakerType.author and no_actor(ent.name)):
+            if names_nothing(ent.name) or (ent.type != SpeakerType.author and no_actor(ent.name, given)):
                 continue
             head = b.node(ent.name, doc.doc_id, ent.type)
             for alias in ent.aliases:
@@ -317,10 +317,10 @@ def resolve_entities(
         for claim in doc.claims:
             sp = claim.speaker
             key = (doc.doc_id, sp.name)
-            debris = sp.type != SpeakerType.author and no_actor(sp.name)
+            debris = sp.type != SpeakerType.author and no_actor(sp.name, given)
             if sp.name == NO_SOURCE or refers_back(sp.name) or names_nothing(sp.name) or debris:
                 # "He": its antecedent's; "the economy", "additional federal": no actor
-                if sp.canonical and not names_nothing(sp.canonical):
+                if sp.canonical and not names_nothing(sp.canonical) and not no_actor(sp.canonical, given):
                     speaker_nodes.setdefault(key, b.node(sp.canonical, doc.doc_id, sp.type, declared=False))
                 continue
             if sp.canonical and speaks_for_another(sp.name):  # "the statement", "Trump's tweet": its author's
