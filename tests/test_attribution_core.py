@@ -1407,6 +1407,8 @@ def test_according_to_between_commas_inside_a_clause_leaves_the_clause_whole() -
         found.evidence.text
         == "Other major splits, according to the poll, include age and education among the party's voters"
     )
+    found = only("The plan, according to two officials familiar with the talks, would cost about $4 billion.")
+    assert found.evidence.text.startswith("The plan") and found.evidence.text.endswith("$4 billion")
     # an appositive of the source after its comma is no part of the claim
     found = frame("Some families would pay more, according to an analysis by Ana Ruiz, a former Treasury official.")
     assert found[0].evidence.text == "Some families would pay more"

@@ -56,17 +56,19 @@ class SourceFrames(CueWords):
         if setting and after >= 3 and span[1] < len(toks) and toks[span[1]].text == ",":
             a, b = trim_content(self.text, toks[span[1]].end, self.end)
             return self.phrase(span), a, b
+        resumes = (
+            after >= 3
+            and span[1] + 1 < len(toks)
+            and toks[span[1]].text == ","
+            and toks[span[1] + 1].low not in _NOT_RESUMING
+            and toks[span[1] + 1].text not in PUNCT
+        )
+        lead = len(before) >= 3 or (bool(before) and before[0].lower() in DETERMINERS)  # "The plan, according to"
+        if lead and resumes and not (named and len(before) >= 3):
+            # "Other major cleavages, according to the poll, include ideology …": one claim around it
+            a, b = trim_content(self.text, self.start, self.end)
+            return self.phrase(span), a, b
         if len(before) >= 3 and not (named and after >= 3):
-            resumes = (
-                after >= 3
-                and span[1] + 1 < len(toks)
-                and toks[span[1]].text == ","
-                and toks[span[1] + 1].low not in _NOT_RESUMING
-                and toks[span[1] + 1].text not in PUNCT
-            )
-            if resumes:  # "Other major cleavages, according to the poll, include ideology …": one claim around it
-                a, b = trim_content(self.text, self.start, self.end)
-                return self.phrase(span), a, b
             return self.phrase(self.closing_source(span)), self.start, toks[i].start  # "CONTENT, according to X"
         # "According to X, CONTENT"; also '“The Army of Mukhtar” according to X, it was formed …',
         # where what stands before is a name, not a statement
