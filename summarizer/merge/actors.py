@@ -25,10 +25,9 @@ _BODIES_AND_PEOPLE = word_set(
     board party network outlet media press newspaper paper magazine station channel show spot clip video film
     documentary ruling decision filing lawsuit complaint transcript record source official spokesman spokeswoman
     spokesperson aide friend family team staff crowd audience everyone someone anyone person man men woman women people
-    critic narrator announcer moderator host anchor judge justice jury prosecutor police coalition alliance
-    organization union
-    association firm company industry bank fund foundation institute center side camp movement nation country state city
-    county regime authority military army force navy house senate congress legislature parliament chamber
+    critic narrator announcer moderator host anchor judge justice jury prosecutor police coalition alliance organization
+    union association firm company industry bank fund foundation institute center side camp movement nation country
+    state city county regime authority military army force navy house senate congress legislature parliament chamber
     caucus delegation leadership establishment electorate public majority minority diplomat child children son daughter
     wife husband mother father brother sister niece nephew cousin relative neighbor neighbour rival ally regular
     statistics opposition resistance rebels militants insurgents faction embassy mission lobby cartel"""
