@@ -1625,6 +1625,9 @@ def test_no_entity_from_a_company_suffix_an_article_or_an_award_and_no_un_in_a_k
 def test_a_team_named_for_its_state_is_no_person_and_a_shouted_word_is_no_entity() -> None:
     given = GivenNames(frozenset({"want", "we"}))
     assert not given.never_lowercase("Carolina Panthers") and given.never_lowercase("Trayvon Martin")
+    # a capital inside a word that no surname prefix explains is a brand's: "WikiLeaks", "SiriusXM"
+    assert not given.never_lowercase("WikiLeaks Sony") and not given.never_lowercase("SiriusXM Patriot")
+    assert given.never_lowercase("LeBron James") and given.never_lowercase("Tyresha McClenney")
     assert given.shouted("WANT") and not given.shouted("NATO")
     text = "NATO said it. Critics said WE WANT more, and they want it."
     claims = [

@@ -10,6 +10,8 @@ meets a name to type.
 
 from __future__ import annotations
 
+import re
+
 from gender_guesser.detector import Detector
 
 from summarizer.merge.names import DEMONYMS_AND_COUNTRIES, JOINING_PARTICLES, ORG_HINTS, person_name
@@ -42,6 +44,16 @@ def _place(word: str) -> bool:
     return gaz.region(key) or gaz.city_population(key) >= CITY_POPULATION
 
 
+_SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)[A-Z]")  # "McClenney", "LeBron", "DeSantis"
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _brand(word: str) -> bool:
+    """A word with a capital inside it that no name prefix explains ("WikiLeaks", "YouTube",
+    "PayPal"): a brand's or a body's name, never a given name or a surname."""
+    return _INNER_CAPITAL.search(word) is not None and _SURNAME_PREFIX.match(word) is None
+
+
 class GivenNames:
     """Answers whether a capitalised two- to four-word name opens with a given name."""
 
@@ -63,7 +75,7 @@ class GivenNames:
         toks = name.replace("’", "'").split()
         return (
             2 <= len(toks) <= 3
-            and all(t.isalpha() and t[:1].isupper() and not t.isupper() for t in toks)
+            and all(t.isalpha() and t[:1].isupper() and not t.isupper() and not _brand(t) for t in toks)
             and not any(t.lower() in self._lowercase or t.lower() in _NOT_PERSONAL or _place(t) for t in toks)
             and not gazetteer().region_word(toks[0].lower())  # "Carolina Panthers", not "Trayvon Martin"
         )
