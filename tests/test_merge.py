@@ -1777,6 +1777,11 @@ def test_a_lowercase_speaker_with_no_word_for_an_actor_is_no_entity_and_a_lowerc
     assert not no_actor("a statement") and not no_actor("the campaign") and not no_actor("NATO")
     assert not no_actor("the opposition") and not no_actor("the rebels")
     assert no_actor("Another possibility") and not no_actor("Another senator") and not no_actor("Another critic")
+    from summarizer.merge.actors import people_group
+
+    assert people_group("Demonstrators") and people_group("Scott's relatives") and people_group("Birchers")
+    assert not people_group("Citizens for Tax Justice") and not people_group("A union representing flight attendants")
+    assert not people_group("United Auto Workers") and not people_group("Ana Ruiz")
     given = GivenNames(frozenset({"deeply", "kelly"}))
     assert no_actor("Deeply", given) and not no_actor("Kelly", given) and not no_actor("Deeply")
     assert no_actor("Friday’s") and no_actor("Monday") and not no_actor("Friday Harbor Police")

@@ -61,3 +61,22 @@ def no_actor(name: str, given: GivenNames | None = None) -> bool:
     if words and words[0].lower() in _OPENERS:
         words = words[1:]
     return not any(c.isupper() for w in words for c in w) and not any(_actor_word(w) for w in words)
+
+
+_KIN = frozenset("relatives family families parents children".split())
+_JOINERS = frozenset("of for the and on in".split())
+_CUTS = _PREPOSITIONS | {"of", "for", "who", "that"}
+
+
+def people_group(name: str) -> bool:
+    """A plural noun for people heads the phrase ("Demonstrators", "Scott's relatives", "attorneys
+    for the family"): a group, not one person or a body. A name of capitalised words keeps its type
+    ("United Auto Workers" is a union, "Citizens for Tax Justice" a group's name)."""
+    words = name.split()
+    if not words or (len(words) > 1 and all(w[:1].isupper() or w in _JOINERS for w in words)):
+        return False
+    # the head: the last word before a preposition or a participle ("A union representing flight attendants")
+    cut = next((k for k, w in enumerate(words) if k and (w.lower() in _CUTS or w.endswith("ing"))), len(words))
+    low = words[cut - 1].lower().strip(".,")
+    plural_agent = len(low) > 5 and low.endswith("s") and _PLURAL_AGENT.search(low) is not None
+    return low in PEOPLE_NOUNS or low in _KIN or plural_agent

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from summarizer.merge.actors import no_actor
+from summarizer.merge.actors import no_actor, people_group
 from summarizer.merge.aliasrules import (
     AliasCandidate,
     AliasGraph,
@@ -163,6 +163,8 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
     surfaces = [raw for n in nodes for raw in n.surfaces]
     if kind != SpeakerType.author and all(conjoined(raw) for raw in surfaces):
         return surfaces[0], SpeakerType.unnamed  # "Urban Institute and Brookings Institution": a group of two
+    if kind in (SpeakerType.person, SpeakerType.organization) and all(people_group(raw) for raw in surfaces):
+        kind = SpeakerType.unnamed  # "Demonstrators", "Scott's relatives": a group of people
     if kind == SpeakerType.organization:  # "Congressional Budget Office" outvoted by its description "agency"
         bodies = {institution_type(raw) for raw in surfaces if raw[:1].isupper() and " " in raw.strip()}
         kind = SpeakerType.government if bodies == {SpeakerType.government} else kind
