@@ -1232,6 +1232,13 @@ def test_names_seen_only_in_text_are_typed_by_their_words_and_shouted_words_are_
     assert "YOU" not in kinds and kinds["Dante Chinni"] == SpeakerType.person
 
 
+def test_dotted_initials_before_a_name_are_no_acronym_but_a_country_or_a_state_is() -> None:
+    from summarizer.merge.names import names_in_text
+
+    found = names_in_text("Rep. G.K. Butterfield, George H.W. Bush, the U.S. Senate and D.C. Mayor Ana Ruiz spoke.")
+    assert "G.K" not in found and "H.W" not in found and "U.S" in found and "D.C" in found
+
+
 def test_pronouns_fragments_figures_and_shouted_words_name_nothing() -> None:
     from summarizer.merge.names import names_nothing
 

@@ -13,6 +13,7 @@ from itertools import product
 from rapidfuzz.distance import OSA
 
 from summarizer.merge.normalize import STOPWORDS, is_acronym, name_key, word_tokens, words
+from summarizer.merge.places import gazetteer
 from summarizer.text.acronyms import acronym_definitions
 from summarizer.text.words import NAME_SUFFIXES, PERSON_ROLES, PRONOUNS, ROLE_WORDS, TITLE_ABBREVIATIONS
 from summarizer.text.words import TITLES as TEXT_TITLES
@@ -348,8 +349,8 @@ def names_in_text(*texts: str) -> dict[str, bool]:
         for m in _ACRONYM.finditer(text):
             if _SHOUTED_RUN.search(text, max(0, m.start() - 12), min(len(text), m.end() + 12)):
                 continue  # "MIDWAY ATOLL", "WHITE HOUSE SAYS": a shouted headline, not acronyms
-            if is_acronym(m.group(0)) and not names_nothing(m.group(0)):  # "YOU", "CAVEATS" shouted
-                found.setdefault(m.group(0).rstrip("."), False)
+            if is_acronym(m.group(0)) and not names_nothing(m.group(0)) and not _initials(text, m):
+                found.setdefault(m.group(0).rstrip("."), False)  # not "YOU", "CAVEATS" shouted
         for m in _HONORIFIC.finditer(text):
             found[m.group(0)] = True
         for m in (*_GOVERNMENT.finditer(text), *_FACILITY.finditer(text)):
@@ -371,6 +372,18 @@ _EVENTS_AND_TEXTS = frozenset(
 )
 _DEBRIS = re.compile(r"[\d$%]")
 _PARTY_LABEL = re.compile(r"[DRI]-[A-Z]")  # "(D-Newport News)", "R-Texas": a lawmaker's party and home
+
+
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _initials(text: str, m: re.Match[str]) -> bool:
+    """Dotted capitals before a name are its initials ("G.K. Butterfield", "George H.W. Bush"), no
+    acronym of their own; a country's or a state's ("U.S. Senate", "D.C. Mayor") stays one."""
+    if "." not in m.group(0) or not _NAME_AFTER.match(text, m.end()):
+        return False
+    key = name_key(m.group(0))
+    return key not in DEMONYMS_AND_COUNTRIES and key not in gazetteer().state_codes
 
 
 def names_nothing(raw: str) -> bool:
