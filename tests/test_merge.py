@@ -1789,6 +1789,7 @@ def test_a_lowercase_speaker_with_no_word_for_an_actor_is_no_entity_and_a_lowerc
     assert people_group("Demonstrators") and people_group("Scott's relatives") and people_group("Birchers")
     assert not people_group("Citizens for Tax Justice") and not people_group("A union representing flight attendants")
     assert not people_group("United Auto Workers") and not people_group("Ana Ruiz")
+    assert people_group("Oversight Committee Republicans") and people_group("Virginia Democrats")
     given = GivenNames(frozenset({"deeply", "kelly"}))
     assert no_actor("Deeply", given) and not no_actor("Kelly", given) and not no_actor("Deeply")
     assert no_actor("Friday’s") and no_actor("Monday") and not no_actor("Friday Harbor Police")

@@ -65,6 +65,7 @@ def no_actor(name: str, given: GivenNames | None = None) -> bool:
 
 _KIN = frozenset("relatives family families parents children".split())
 _JOINERS = frozenset("of for the and on in".split())
+_PARTISANS = frozenset("republicans democrats conservatives liberals progressives libertarians".split())
 _CUTS = _PREPOSITIONS | {"of", "for", "who", "that"}
 
 
@@ -73,8 +74,10 @@ def people_group(name: str) -> bool:
     for the family"): a group, not one person or a body. A name of capitalised words keeps its type
     ("United Auto Workers" is a union, "Citizens for Tax Justice" a group's name)."""
     words = name.split()
+    if words and words[-1].lower() in _PARTISANS:
+        return True  # "Oversight Committee Republicans", "House Democrats": members, not the party
     if not words or (len(words) > 1 and all(w[:1].isupper() or w in _JOINERS for w in words)):
-        return False
+        return False  # "Citizens for Tax Justice"
     # the head: the last word before a preposition or a participle ("A union representing flight attendants")
     cut = next((k for k, w in enumerate(words) if k and (w.lower() in _CUTS or w.endswith("ing"))), len(words))
     low = words[cut - 1].lower().strip(".,")
