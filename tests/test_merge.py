@@ -1096,6 +1096,7 @@ def test_person_names_lose_the_roles_initials_and_suffixes_around_them() -> None
     from summarizer.rules.speakers import institution_type
 
     assert institution_type("Electoral College") == SpeakerType.government
+    assert institution_type("European Union") == SpeakerType.government  # the taxes gold's type
     assert person_name("Republican National Committee") == "Republican National Committee"  # a party word, then an org
     assert person_key("Vice President Joseph R. Biden Jr.") == "joseph biden"
     assert person_key("Donald J. Trump") == person_key("Republican Donald Trump") == "donald trump"

@@ -193,7 +193,7 @@ _GOVERNMENT = re.compile(
     r"\b(government|ministry|minister|department|regime|embassy|congress|senate|parliament|court|"
     r"white house|state department|pentagon|police|army|military|forces|president|office|"
     r"administration|spokes(wo)?man|ambassador|officials?|federal|reserve|guard|corps|revenue|congressional|bureau|"
-    r"fbi|cia|nsa|irs|epa|fda|doj|dhs|cbo|gao|fec|nypd|lapd|secret service|electoral college)\b"
+    r"fbi|cia|nsa|irs|epa|fda|doj|dhs|cbo|gao|fec|nypd|lapd|secret service|electoral college|european union)\b"
     # a chamber's committee: "House Financial Services Committee"
     r"|^(?:the\s+)?(?:house|senate)\s+(?:[\w-]+\s+){0,3}(?:committee|subcommittee|panel)\b",
     re.I,
