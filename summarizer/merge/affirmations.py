@@ -63,13 +63,15 @@ def affirmation_conflicts(ctx: ConflictContext) -> list[Conflict]:
             by_speaker[f.speaker].append(f.idx)
     if not by_speaker:
         return []
+    # the capitalised words of each such speaker's name, read once: "Trump" of "Donald Trump"
+    name_words = {eid: [w for w in ctx.names.get(eid, "").split() if w[:1].isupper()] for eid in by_speaker}
     answered: dict[int, list[int]] = {}  # affirmation → the negative claims it answers
     for f in ctx.features:
         actors = f.entities & by_speaker.keys()
         if not actors or not NEGATION.search(f.claim.text):
             continue
         for eid in sorted(actors - {f.speaker}):
-            if not _negates_about(f, [w for w in ctx.names.get(eid, "").split() if w[:1].isupper()]):
+            if not _negates_about(f, name_words[eid]):
                 continue
             for i in by_speaker[eid]:
                 if ctx.source(i) != ctx.source(f.idx) and _same_predicate(f, ctx.features[i]):
