@@ -861,6 +861,23 @@ def test_a_cue_word_inside_a_name_is_no_cue_but_a_headline_keeps_its_capitals() 
     assert g.speaker.name == "Trump" and g.cue == "Says"
 
 
+def test_a_name_before_a_colon_labels_the_quotation_that_opens_after_it() -> None:
+    # newsletters quote this way; the quotation is the name's however many sentences it runs
+    text = "Budget fights return - Mary Smith: “The deficit is only a start. More fights lie ahead.” Next week is busy."
+    f = frame(text)[0]
+    assert (f.speaker.name, f.cue) == ("Mary Smith", ":")
+    assert f.evidence.text == "The deficit is only a start. More fights lie ahead"
+    spans_hold(text, f)
+    g = only("What it means - More from Smith: “The deficit is a starting point for the debate.”")
+    assert g.speaker.name == "Smith"
+    assert only('Smith: "Our goal is not to contain the deficit, but to end it."').speaker.name == "Smith"
+    # after a verb or a preposition the name is whom the quotation is about, and a page label is no source
+    assert [f.speaker.name for f in frame('In response, Trump wrote to Roffman: "Only a fool would write that."')] == [
+        "Trump"
+    ]
+    assert frame('Update: "The story has been corrected to fix the spelling of a name."') == []
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from summarizer.models import Mention
 from summarizer.rules.after import speaker_after
+from summarizer.rules.colons import ColonFrames
 from summarizer.rules.lexicon import (
     ADDRESSEES,
     ADVERBIAL,
@@ -24,11 +25,9 @@ from summarizer.rules.lexicon import (
     DO_AUX,
     INVERTIBLE,
     OBJECT_VERBS,
-    PAGE_LABELS,
     PUNCT,
     TIME_WORDS,
     VERBISH,
-    Attribution,
     continue_quote,
     is_adverb,
     modal_name,
@@ -36,7 +35,6 @@ from summarizer.rules.lexicon import (
 )
 from summarizer.rules.opening import opening_subject
 from summarizer.rules.phrases import back_phrase, subject_phrase
-from summarizer.rules.sources import SourceFrames
 from summarizer.rules.tails import inverted_clause, time_after, where_said
 from summarizer.text.tokens import Tok, region_at
 from summarizer.text.words import PERSON_ROLES, SUBJECT_PRONOUNS
@@ -50,7 +48,7 @@ _OPEN_Q = (*CLOSE_Q, "“")  # the marks a quotation may open with
 _TITLED_WORKS = frozenset("book memoir memoirs novel essay film documentary album autobiography".split())
 
 
-class CueSentence(SourceFrames):
+class CueSentence(ColonFrames):
     """One sentence under the cue rules: which of its words are cues and the frame shapes around
     them (postposed, preposed, "according to", passive "by", headlines, hedges, questions)."""
 
@@ -115,37 +113,6 @@ class CueSentence(SourceFrames):
             if nxt.low in SUBJECT_PRONOUNS or nxt.low in DETERMINERS or nxt.text[:1].isupper():
                 return t.start
         return end
-
-    def headline(self) -> Attribution | None:
-        """A paragraph of one line that pairs a source and a claim around a colon: "De Blasio: Trust
-        Bratton on security" (source first) or "Iran and Iraq Involved in Shelling: Residents" (a
-        title ending in its source). The colon is the cue; the source is a short capitalised name."""
-        text, toks = self.text, self.toks
-        if text[self.start - 1 : self.start] not in ("", "\n") or text[self.end : self.end + 1] not in ("", "\n"):
-            return None
-        colons = [k for k, t in enumerate(toks) if t.text == ":" and not region_at(self.regions, t.start)]
-        if len(colons) != 1 or not 0 < colons[0] < len(toks) - 1:
-            return None
-        k = colons[0]
-        before, after = toks[:k], toks[k + 1 :]
-        while after and after[-1].text in PUNCT:
-            after = after[:-1]
-
-        def name(part: list[Tok]) -> bool:
-            capitalised = all(t.text[:1].isupper() and t.text[:1].isalpha() for t in part)
-            return 1 <= len(part) <= 3 and capitalised and not any(t.low in PAGE_LABELS for t in part)
-
-        if name(before) and len(after) >= 3:
-            speaker, content = (before[0].start, before[-1].end), (after[0].start, self.end)
-        elif name(after) and len(before) >= 4:
-            speaker, content = (after[0].start, after[-1].end), (before[0].start, toks[k].start)
-        else:
-            return None
-        a, b = trim_content(text, *content)
-        if self.words(a, b) < 2:
-            return None
-        colon = (toks[k].start, toks[k].end)
-        return Attribution(text[speaker[0] : speaker[1]], ":", a, b, speaker, colon)
 
     def prior_quote(self) -> tuple[int, int] | None:
         """The quotation that ends right before this sentence in its paragraph, if one does."""

@@ -11,6 +11,8 @@ evals/README.md). Rules, per sentence, reporting verbs inside quotation marks ig
   * preposed cue: ``X said (that|:) CONTENT`` with X the subject phrase before the verb (adverbs
     and auxiliaries skipped, ``X, the nominee, said`` / ``X, who ..., said`` resolved to X, "told
     reporters" skips the addressee); an opened quotation is followed to its end;
+  * a colon frame (``colons``): a one-line headline around a short name ("De Blasio: Trust
+    Bratton"), and a name labelling the quotation that opens after its colon ("- Jane Roe: “A. B.”");
   * a second cue inside the content (``..., adding that``, ``though she noted``) ends the first
     claim and starts its own (a participle reuses the speaker).
 Belief and finding verbs (think, found, show ...) and noun-like forms (reports, claims) count only
@@ -86,10 +88,10 @@ def find_attributions(
         s = CueSentence(
             text, sent.start, sent.end, regions, tokenized.tokens(sent), extra.get(sent.id, frozenset()), learned
         )
-        headline = s.headline()
-        if headline is not None and sent.start >= taken_until:
-            out.append(headline)
-            taken_until = max(taken_until, headline.end, sent.end)
+        colon = s.headline() or s.labelled_quote()
+        if colon is not None and sent.start >= taken_until:
+            out.append(colon)
+            taken_until = max(taken_until, colon.end, sent.end)
             continue
         last: Attribution | None = None
         for i, t in enumerate(s.toks):
