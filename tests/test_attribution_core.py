@@ -878,6 +878,16 @@ def test_a_name_before_a_colon_labels_the_quotation_that_opens_after_it() -> Non
     assert frame('Update: "The story has been corrected to fix the spelling of a name."') == []
 
 
+def test_a_named_poll_after_in_is_the_source_of_the_clause_before_it() -> None:
+    f = only("The mayor fell to 31 percent support in the latest KPTV/Marist poll released Friday, down four points.")
+    assert (f.speaker.name, f.cue) == ("the latest KPTV/Marist poll released Friday", "in")
+    assert f.evidence.text == "The mayor fell to 31 percent support"
+    # an unnamed "the polls" is where a candidate stands, no source; a cue after it decides the sentence
+    assert frame("Local pundits are shocked that the mayor keeps leading in the polls.") == []
+    g = only("The mayor fell to 31 percent in the latest KPTV poll, her aide said.")
+    assert (g.speaker.name, g.cue) == ("her aide", "said")
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

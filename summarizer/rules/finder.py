@@ -113,8 +113,8 @@ def find_attributions(
                 continue
             if t.low == "according":
                 found = s.according(i)
-            elif i == 0 and (poll := s.in_poll(i)) is not None:
-                found = poll
+            elif (poll := s.in_poll(i) if i == 0 else s.within_poll(i) if last is None else None) is not None:
+                found = poll  # "In a CNN/ORC poll released Monday, …", "… in the latest Fox poll."
             elif inside_last and _framed_before(last):
                 continue  # "According to the survey, 51 percent said …": one claim, the survey's (PolNeAR)
             elif s.is_cue(i):

@@ -15,6 +15,7 @@ from summarizer.rules.after import speaker_after
 from summarizer.rules.cuewords import CueWords
 from summarizer.rules.lexicon import (
     CLOSE_Q,
+    CUES,
     DETERMINERS,
     PASSIVE,
     POLLS,
@@ -28,6 +29,9 @@ from summarizer.text.tokens import region_at
 
 REPORTED_BY = frozenset({"reported", "revealed", "disclosed", "announced", "confirmed"})
 _NOT_RESUMING = frozenset("who whom whose which where and but while or a an".split())  # the source's clause
+_POLL_HEADS = frozenset({"poll", "survey"})
+_POLL_WORDS = frozenset("new latest recent most same national statewide nationwide online".split())
+_POLL_DATING = frozenset({"released", "conducted", "taken", "published"})
 _SETTINGS = frozenset("in over after before since during on at by among across under throughout".split())
 
 
@@ -148,6 +152,37 @@ class SourceFrames(CueWords):
         if self.words(a, b) < 4:
             return None
         return self.phrase((1, comma)), a, b
+
+    def within_poll(self, i: int) -> tuple[Mention, int, int] | None:
+        """``CONTENT in a new Fox News poll released Sunday.``: a named or dated poll after "in" is
+        the source of the clause before it ("Kasich was at 25 percent support in the most recent Fox
+        poll"), its release or time included as PolNeAR writes it. Only a poll named by its pollster or
+        as new, latest, recent or the same: "leading in the polls", "head to the polls" name none, and
+        only where no lexicon cue follows, whose frame decides the sentence."""
+        toks = self.toks
+        if i < 3 or toks[i].low != "in" or i + 2 >= len(toks) or toks[i + 1].low not in DETERMINERS:
+            return None
+        j = i + 2
+        while j < len(toks) and j - i <= 10 and toks[j].low not in _POLL_HEADS:
+            word = toks[j].text[:1].isupper() or toks[j].low in _POLL_WORDS or toks[j].low in DETERMINERS
+            if not (word or toks[j].text in ("/", "-", "&")):  # "CNN/ORC", "Post-ABC"
+                return None
+            j += 1
+        mid = toks[i + 2 : j]
+        if j >= len(toks) or not any(t.text[:1].isupper() or t.low in _POLL_WORDS for t in mid):
+            return None
+        if region_at(self.regions, toks[i].start) or any(t.low in CUES for t in toks[j:]):
+            return None
+        e = j + 1  # "released Sunday", "last month", "Jan. 17-23"
+        while e < len(toks) and e - j <= 4 and toks[e].text not in PUNCT:
+            t = toks[e]
+            if not (t.low in TIME_WORDS or t.low in _POLL_DATING or t.text[:1].isupper() or t.text[:1].isdigit()):
+                break
+            e += 1
+        a, b = trim_content(self.text, self.start, toks[i].start)
+        if self.words(a, b) < 4:
+            return None
+        return self.phrase((i + 1, e)), a, b
 
     def passive_by(self, i: int) -> tuple[Mention, int, int] | None:
         """``CONTENT, as noted by X`` / ``CONTENT, reported by X``: the speaker after "by"."""
