@@ -719,7 +719,9 @@ def test_an_adverb_right_before_a_lexicon_cue_is_no_cue_of_its_own() -> None:
 def test_a_quoted_single_word_is_said_whole() -> None:
     found = only('Come again? "Savage," she said of the senator.')
     assert (found.speaker.name, found.evidence.text) == ("she", "Savage")
-    assert not frame("Ruiz said no.", lexicon_only=True)  # an unquoted word is too little to be a claim
+    assert not frame(
+        "Ruiz said plenty.", lexicon_only=True
+    )  # an unquoted word is too little to be a claim (but "yes", "no")
 
 
 def test_said_before_adding_colon_keeps_both_quotations_apart() -> None:
@@ -886,6 +888,13 @@ def test_a_named_poll_after_in_is_the_source_of_the_clause_before_it() -> None:
     assert frame("Local pundits are shocked that the mayor keeps leading in the polls.") == []
     g = only("The mayor fell to 31 percent in the latest KPTV poll, her aide said.")
     assert (g.speaker.name, g.cue) == ("her aide", "said")
+
+
+def test_yes_or_no_after_a_cue_is_the_whole_answer() -> None:
+    said = [(f.speaker.name, f.evidence.text) for f in frame("Asked if she would run again, the mayor said no.")]
+    assert ("the mayor", "no") in said and all(content != "Asked if she would run again" for _, content in said)
+    f = frame("Most voters said yes, but many donors say she should wait.")[0]
+    assert (f.speaker.name, f.evidence.text) == ("Most voters", "yes")
 
 
 def test_a_relative_clause_after_an_object_names_the_object() -> None:

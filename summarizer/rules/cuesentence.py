@@ -126,6 +126,8 @@ class CueSentence(ColonFrames):
         toks, text = self.toks, self.text
         if toks[i].low.endswith("ing"):
             return None
+        if i + 2 < len(toks) and toks[i + 1].low in ("yes", "no") and toks[i + 2].text in PUNCT:
+            return None  # "Asked if he was bullied, the candidate said no.": the answer is the content
         b = i
         while b > 0 and toks[b - 1].low in AUX and not modal_name(toks, b - 1, i):
             b -= 1

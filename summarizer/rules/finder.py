@@ -189,7 +189,8 @@ def find_attributions(
             quotation = region_at(regions, start)  # '"Savage," she said': a quoted word is said, whole
             whole = quotation is not None and quotation[1] - end <= 3
             named = t.low.startswith(STANCE_STEMS)  # "endorsed Clinton": a one-word object is said whole too
-            if s.words(start, end) < (1 if whole or named else 2) or not speaker.text:
+            answer = text[start:end].lower() in ("yes", "no")  # "75 percent said yes" (PolNeAR train: 5 of 6)
+            if s.words(start, end) < (1 if whole or named or answer else 2) or not speaker.text:
                 continue
             cue_end = t.end if t.low != "according" else s.toks[i + 1].end
             # "It seems that": no one's; "It's worth noting that", "it is worth remembering": no one's either
