@@ -897,6 +897,12 @@ def test_yes_or_no_after_a_cue_is_the_whole_answer() -> None:
     assert (f.speaker.name, f.evidence.text) == ("Most voters", "yes")
 
 
+def test_a_description_then_a_name_and_its_body_between_commas_is_one_subject() -> None:
+    f = only("Another pollster, Ada Wood of Clemson University, said her survey showed the race steady.")
+    assert (f.speaker.name, f.cue) == ("Another pollster", "said")
+    assert f.evidence.text == "her survey showed the race steady"
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

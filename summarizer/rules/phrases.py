@@ -349,8 +349,14 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         if titled > 0:  # "The new report entitled Long Title Here, explained": the report
             return back_phrase(toks, titled)
         seg = toks[c0 + 1 : b - 1] if c0 >= 0 else []
+        # "Another pollster, David Wood of Clemson University, said": a name and its body between commas
+        named_seg = all(t.text[:1].isupper() or t.low in ("of", "the", "at", "for") for t in seg)
         if seg and (
-            seg[0].low in DETERMINERS or seg[0].low in ("who", "which") or seg[0].text.islower() or len(seg) <= 3
+            seg[0].low in DETERMINERS
+            or seg[0].low in ("who", "which")
+            or seg[0].text.islower()
+            or len(seg) <= 3
+            or named_seg
         ):
             return back_phrase(toks, c0)
         return None
