@@ -903,6 +903,14 @@ def test_a_description_then_a_name_and_its_body_between_commas_is_one_subject() 
     assert f.evidence.text == "her survey showed the race steady"
 
 
+def test_how_where_and_when_after_a_cue_are_no_content() -> None:
+    text = '"Get on board with the mayor," spokesman Al Cone said happily on KXTV as returns came in.'
+    f = only(text)
+    assert (f.speaker.name, f.evidence.text) == ("spokesman Al Cone", "Get on board with the mayor")
+    g = only("She said, without evidence, that the count had been rigged.")
+    assert (g.speaker.name, g.evidence.text) == ("She", "the count had been rigged")
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

@@ -205,10 +205,12 @@ class CueSentence(ColonFrames):
             and (tail[1].low in DETERMINERS or tail[1].low in ADDRESSEES or tail[1].text[:1].isupper())
             and not toks[i].low.startswith("point")  # "He pointed to Carson's comments": what it points to
         )
+        # '"…," Conant said happily on MSNBC': an adverb of manner before where or when it was said
+        manner = n > 0 and is_adverb(tail[0].text) and (n == 1 or tail[1].low in ADVERBIAL | AFTER_QUOTE)
         if (
             n
             and (after_quote or prior is not None)
-            and (tail[0].text[:1].isdigit() or tail[0].low in AFTER_QUOTE or relative)
+            and (tail[0].text[:1].isdigit() or tail[0].low in AFTER_QUOTE or relative or manner)
         ):
             adverbial = True  # '"…," Trump said 30 minutes into the debate', '"…?" he said about McCain's effort'
         longest = 40 if (after_quote or prior is not None) and (adverbial or addressed) else 16 if told else 8
@@ -345,6 +347,10 @@ class CueSentence(ColonFrames):
         if j < len(toks) and toks[j].low in ("for", "on") and toks[i].low.startswith("call"):
             j += 1
         introduced = False  # a "that" or a colon opens the content: "predicts that as Bush drops out, …"
+        if j < len(toks) and toks[j].text == ",":  # "said, twice, that", "said, without evidence, that"
+            m = next((k for k in range(j + 2, min(j + 6, len(toks) - 1)) if toks[k].text in PUNCT), None)
+            if m is not None and toks[m].text == "," and toks[m + 1].low == "that":
+                j = m + 1
         for k in range(j, min(j + 8, len(toks))):  # "said Monday that", "said in a statement:"
             colon = toks[k].text == ":" and not self.text[toks[k].end : toks[k].end + 1].isdigit()  # not "9:42"
             if (toks[k].low == "that" and not time_after(toks, k)) or colon:
