@@ -911,6 +911,12 @@ def test_how_where_and_when_after_a_cue_are_no_content() -> None:
     assert (g.speaker.name, g.evidence.text) == ("She", "the count had been rigged")
 
 
+def test_a_plural_record_noun_before_a_cue_is_its_subject_not_a_cue() -> None:
+    f = only("But FEC reports show that two groups have spent $1.1 million supporting her.")
+    assert (f.speaker.name, f.cue) == ("FEC reports", "show")
+    assert f.evidence.text == "two groups have spent $1.1 million supporting her"
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

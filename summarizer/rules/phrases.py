@@ -117,6 +117,8 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
         # "United States", "POLITICO's Battleground States average": a name's word, no cue (train: 438 of
         # the 490 capitalised cue words after a capitalised word)
         named = t.text == "States" and a >= 2 and toks[a - 2].text[:1].isupper()
+        # "FEC reports show that", "news reports say": a cue's plural noun right before the cue is its subject
+        named = named or (a == b and t.low in MEASURES and t.low.endswith("s"))
         if (t.low in CUES and not named) or (
             t.low in STOP_BACK and not between_names and not qualified and not counted and not placed and not family
         ):
