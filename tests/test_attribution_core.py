@@ -917,6 +917,13 @@ def test_a_plural_record_noun_before_a_cue_is_its_subject_not_a_cue() -> None:
     assert f.evidence.text == "two groups have spent $1.1 million supporting her"
 
 
+def test_a_finding_verbs_subject_runs_back_to_the_record_its_prepositions_hang_on() -> None:
+    f = only("News footage from the scene of the fire showed the roof collapsing.")
+    assert (f.speaker.name, f.cue) == ("News footage from the scene of the fire", "showed")
+    assert f.evidence.text == "the roof collapsing"
+    assert frame("The mayor of the city showed the crowd his plan.") == []  # no record: a plain verb
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)
