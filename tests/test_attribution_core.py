@@ -924,6 +924,14 @@ def test_a_finding_verbs_subject_runs_back_to_the_record_its_prepositions_hang_o
     assert frame("The mayor of the city showed the crowd his plan.") == []  # no record: a plain verb
 
 
+def test_a_passive_asked_that_names_its_asker_is_the_askers_question() -> None:
+    text = "Asked by a caller on Monday whether the levy would pass, the mayor said she was sure of it."
+    asked = frame(text)[0]
+    assert (asked.speaker.name, asked.cue, asked.evidence.text) == ("a caller", "Asked", "whether the levy would pass")
+    g = frame("Ruiz was asked by host Ann Lee if the plan would work.")[0]
+    assert (g.speaker.name, g.evidence.text) == ("host Ann Lee", "if the plan would work")
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

@@ -44,6 +44,7 @@ SUBORDINATORS = frozenset(
     {"when", "after", "although", "though", "while", "because", "since", "before", "once", "until", "whereas"}
 )
 
+_ASKED_OPENERS = frozenset("whether if about to how what why who when for".split())  # "asked by X whether"
 _OPEN_Q = (*CLOSE_Q, "“")  # the marks a quotation may open with
 _TITLED_WORKS = frozenset("book memoir memoirs novel essay film documentary album autobiography".split())
 
@@ -68,6 +69,26 @@ class CueSentence(ColonFrames):
         stop = next((t.start for t in toks[i + 1 :] if t.text in (",", ";", ":", ".", "?", "!", *DASHES)), self.end)
         a, b = trim_content(self.text, nxt.start, stop)
         return (a, b) if b > a else None
+
+    def asked_by(self, i: int) -> tuple[Mention, int, int] | None:
+        """``Asked by X whether CONTENT`` / ``was asked by host X if CONTENT``: a passive "asked" that
+        names its asker is the asker's question (PolNeAR train: 11 of 11), up to a comma or the end."""
+        toks = self.toks
+        if toks[i].low != "asked" or i + 2 >= len(toks) or toks[i + 1].low != "by":
+            return None
+        if not (
+            i == 0 or toks[i - 1].low in ("when", "if", "after", "being", "been", "was", "were", "is", "are", "be")
+        ):
+            return None
+        k = next((k for k in range(i + 3, min(i + 10, len(toks))) if toks[k].low in _ASKED_OPENERS), None)
+        if k is None or any(t.text in PUNCT for t in toks[i + 2 : k]):
+            return None
+        e = k
+        while e > i + 3 and toks[e - 1].low in TIME_WORDS:
+            e -= 1  # "asked by Ingraham on Thursday about": the time is no part of the asker
+        stop = next((t.start for t in toks[k + 1 :] if t.text in (",", ";", ":", ".", "?", "!", *DASHES)), self.end)
+        a, b = trim_content(self.text, toks[k].start, stop)
+        return (self.phrase((i + 2, e)), a, b) if self.words(a, b) >= 2 else None
 
     def past_topic(self, j: int) -> int:
         """Where a content starts when the cue names its topic first: 'said of the episode, "A"' and

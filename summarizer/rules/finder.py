@@ -113,6 +113,8 @@ def find_attributions(
                 continue
             if t.low == "according":
                 found = s.according(i)
+            elif (asker := s.asked_by(i)) is not None:
+                found = asker  # "Asked by Stephanopoulos to respond to the criticism, Carson said …"
             elif (poll := s.in_poll(i) if i == 0 else s.within_poll(i) if last is None else None) is not None:
                 found = poll  # "In a CNN/ORC poll released Monday, …", "… in the latest Fox poll."
             elif inside_last and _framed_before(last):
