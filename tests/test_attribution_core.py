@@ -932,6 +932,12 @@ def test_a_passive_asked_that_names_its_asker_is_the_askers_question() -> None:
     assert (g.speaker.name, g.evidence.text) == ("host Ann Lee", "if the plan would work")
 
 
+def test_a_verb_introducing_a_quotation_after_an_appositive_keeps_the_subject() -> None:
+    f = only("Ann Lee, a retail analyst at Cole Partners, agreed: “They have a great brand and a loyal base.”")
+    assert (f.speaker.name, f.cue) == ("Ann Lee", "agreed")
+    assert f.evidence.text == "They have a great brand and a loyal base"
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

@@ -126,8 +126,12 @@ class CueWords:
         toks, low = self.toks, self.toks[i].low
         if not (toks[i].text.islower() and len(low) > 3 and low.endswith(("s", "ed")) and 0 < i < len(toks) - 2):
             return False
-        if toks[i - 1].text in PUNCT or toks[i + 1].text not in (":", ","):
+        if toks[i + 1].text not in (":", ","):
             return False
+        if toks[i - 1].text in PUNCT:  # "Mark Mahan, an analyst at RBC, agreed: “…”": after an appositive only
+            span = subject_phrase(toks, i) if toks[i - 1].text == "," and toks[i + 1].text == ":" else None
+            if span is None or span[0] != 0:
+                return False
         region = region_at(self.regions, toks[i + 2].start)
         return region is not None and region[0] == toks[i + 2].start and self.words(*region) >= 4
 
