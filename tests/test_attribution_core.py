@@ -938,6 +938,12 @@ def test_a_verb_introducing_a_quotation_after_an_appositive_keeps_the_subject() 
     assert f.evidence.text == "They have a great brand and a loyal base"
 
 
+def test_the_commas_of_a_quotation_open_no_appositive_of_the_name_after_it() -> None:
+    quote = "The mood is sour in Eastern Europe, above all, but also in Lyon, Lille, Nantes"
+    f = only(f"''{quote},'' Marc Roux, a columnist for the French daily Le Monde, wrote on Friday.")
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("Marc Roux", "wrote", quote)
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

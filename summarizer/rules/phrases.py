@@ -11,6 +11,7 @@ from __future__ import annotations
 from summarizer.rules.lexicon import (
     AUX,
     CATENATIVE,
+    CLOSE_Q,
     CUES,
     DASHES,
     DAYS,
@@ -195,7 +196,17 @@ def named_before_appositive(toks: list[Tok], comma: int) -> tuple[int, int] | No
     """The name before the first comma that opens an appositive ending at ``comma``: the appositive
     may hold commas of its own ("a junior from Las Vegas, Nevada", "21, a junior"), so the name is
     the capitalised phrase before the earliest comma followed by a role, an age or a determiner."""
-    for k in range(max(0, comma - 30), comma):
+    start = max(0, comma - 30)
+    # '"A, above all, B," Massimo Franco, a columnist, wrote': the commas of a quotation before it open none
+    start = max(
+        (
+            k + 1
+            for k in range(max(start, 1), comma)
+            if toks[k].text in CLOSE_Q and toks[k - 1].text in (",", "?", "!") and toks[k + 1].text[:1].isupper()
+        ),
+        default=start,
+    )
+    for k in range(start, comma):
         if toks[k].text != "," or k == 0:
             continue
         opener = toks[k + 1]
