@@ -944,6 +944,13 @@ def test_the_commas_of_a_quotation_open_no_appositive_of_the_name_after_it() -> 
     assert (f.speaker.name, f.cue, f.evidence.text) == ("Marc Roux", "wrote", quote)
 
 
+def test_two_groups_of_people_joined_by_and_are_one_subject() -> None:
+    f = only(
+        "Support is strongest among the youngest members of the unions, teachers and union officials told reporters."
+    )
+    assert (f.speaker.name, f.cue) == ("teachers and union officials", "told")
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

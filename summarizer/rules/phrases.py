@@ -76,6 +76,10 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
             and a < b
             and toks[a].text[:1].isupper()
         )  # "Trump and Pence", "Secretary of State"
+        # "teachers and union officials told": two groups of people
+        between_names = between_names or (
+            t.low == "and" and a >= 2 and toks[a - 2].low in PEOPLE_NOUNS and toks[b - 1].low in PEOPLE_NOUNS
+        )
         # "James Pethokoukis of the American Enterprise Institute": a name, then "of the" and a name
         between_names = between_names or (
             t.low == "of"
