@@ -951,6 +951,11 @@ def test_two_groups_of_people_joined_by_and_are_one_subject() -> None:
     assert (f.speaker.name, f.cue) == ("teachers and union officials", "told")
 
 
+def test_a_negated_be_before_expected_to_is_still_a_hedge() -> None:
+    f = only("The mayor, a regular in recent years, isn’t expected to attend the dinner.")
+    assert (f.speaker.name, f.cue) == (NO_SOURCE, "expected")
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

@@ -171,7 +171,10 @@ class CueWords:
             k = i - 1
             while k >= 0 and toks[k].low in HEDGE_ADVERBS:
                 k -= 1
-            passive = k >= 0 and toks[k].low in PASSIVE
+            negated_be = (
+                k >= 0 and NEGATED_AUX.match(toks[k].low) is not None and toks[k].low[:2] in ("is", "ar", "wa", "we")
+            )
+            passive = k >= 0 and (toks[k].low in PASSIVE or negated_be)  # "is expected to", "isn’t expected to"
             hedge = passive and (nxt == "to" if low == "expected" else nxt in ("as", "for"))
         if low in HEDGES:  # "seems to agree", "appeared to oppose the effort, saying …": the cue frames it
             return hedge and not any(t.low in CUES for t in toks[i + 1 :])
