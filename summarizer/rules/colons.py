@@ -8,7 +8,7 @@ a source phrase after a preposition (``sources``).
 
 from __future__ import annotations
 
-from summarizer.rules.lexicon import DASHES, PAGE_LABELS, PUNCT, Attribution, continue_quote, trim_content
+from summarizer.rules.lexicon import CUES, DASHES, PAGE_LABELS, PUNCT, Attribution, continue_quote, trim_content
 from summarizer.rules.sources import SourceFrames
 from summarizer.text.tokens import Tok, region_at
 
@@ -81,8 +81,11 @@ class ColonFrames(SourceFrames):
         a, b = trim_content(text, region[0], continue_quote(text, self.regions, region[1]))
         if self.words(a, b) < 3:
             return None
+        cue = toks[k]
+        if len(name) > 1 and name[0].low in CUES:  # "Said Ellis: “…”", "Continued Stone: “…”": the verb leads
+            cue, name = name[0], name[1:]
         speaker = (name[0].start, name[-1].end)
-        return Attribution(text[speaker[0] : speaker[1]], ":", a, b, speaker, (toks[k].start, toks[k].end))
+        return Attribution(text[speaker[0] : speaker[1]], cue.text, a, b, speaker, (cue.start, cue.end))
 
 
 def _name_word(tok: Tok) -> bool:
