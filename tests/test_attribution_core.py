@@ -873,8 +873,8 @@ def test_a_name_before_a_colon_labels_the_quotation_that_opens_after_it() -> Non
     g = only("What it means - More from Smith: “The deficit is a starting point for the debate.”")
     assert g.speaker.name == "Smith"
     assert only('Smith: "Our goal is not to contain the deficit, but to end it."').speaker.name == "Smith"
-    said = frame("It is hard to avoid. Said Ellis: “I do not get the sense she wants reform.”")[-1]
-    assert (said.speaker.name, said.cue) == ("Ellis", "Said")  # the verb leads, it is no part of the name
+    said = frame("It is hard to avoid. Said Roe: “I do not get the sense she wants reform.”")[-1]
+    assert (said.speaker.name, said.cue) == ("Roe", "Said")  # the verb leads, it is no part of the name
     # after a verb or a preposition the name is whom the quotation is about, and a page label is no source
     assert [f.speaker.name for f in frame('In response, Trump wrote to Roffman: "Only a fool would write that."')] == [
         "Trump"

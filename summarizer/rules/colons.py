@@ -82,7 +82,7 @@ class ColonFrames(SourceFrames):
         if self.words(a, b) < 3:
             return None
         cue = toks[k]
-        if len(name) > 1 and name[0].low in CUES:  # "Said Ellis: “…”", "Continued Stone: “…”": the verb leads
+        if len(name) > 1 and name[0].low in CUES:  # "Said Roe: “…”", "Continued Lee: “…”": the verb leads
             cue, name = name[0], name[1:]
         speaker = (name[0].start, name[-1].end)
         return Attribution(text[speaker[0] : speaker[1]], cue.text, a, b, speaker, (cue.start, cue.end))
