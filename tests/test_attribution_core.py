@@ -1041,6 +1041,7 @@ def test_an_inverted_speaker_runs_on_through_known_as() -> None:
     [
         ("The two ministries, which together vowed to cut the levy, met on Monday.", "The two ministries"),
         ("Mayors and governors almost universally expressed relief over the ruling.", "Mayors and governors"),
+        ("Ann Ruiz, the host of a radio show, has even argued that the plan would fail.", "Ann Ruiz"),
         ("After the vote, the 41-year-old mother of three replied that the school had failed her son.",
          "the 41-year-old mother of three"),
         ("The Gulf States average shows prices rising for a third month.", "The Gulf States average"),
