@@ -958,6 +958,16 @@ def test_a_negated_be_before_expected_to_is_still_a_hedge() -> None:
     assert (f.speaker.name, f.cue) == (NO_SOURCE, "expected")
 
 
+def test_agreed_to_and_a_verb_is_a_commitment_but_agreed_alone_needs_that() -> None:
+    f = only("The mayor agreed to end her bid in order to unite the party.")
+    assert (f.speaker.name, f.cue, f.evidence.text) == (
+        "The mayor",
+        "agreed",
+        "to end her bid in order to unite the party",
+    )
+    assert frame("The mayor agreed to the terms.", lexicon_only=True) == []
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)
