@@ -968,6 +968,16 @@ def test_agreed_to_and_a_verb_is_a_commitment_but_agreed_alone_needs_that() -> N
     assert frame("The mayor agreed to the terms.", lexicon_only=True) == []
 
 
+def test_a_that_only_verb_closing_a_quotation_frames_it() -> None:
+    f = only("“Libertarians have real issues with the mayor,” Ann Lee notes.")
+    assert (f.speaker.name, f.cue, f.evidence.text) == (
+        "Ann Lee",
+        "notes",
+        "Libertarians have real issues with the mayor",
+    )
+    assert frame("It once housed the offices of “The Show” TV show.", lexicon_only=True) == []
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

@@ -161,15 +161,23 @@ class CueWords:
         return span is not None and (span[1] >= len(toks) or toks[span[1]].text in (".", "!", "?"))
 
     def closing_that_only(self, i: int) -> bool:
-        """``CONTENT, records show.`` / ``…, a study by the Council found.``: a that-only verb that closes
-        its sentence after a subject that follows the content's comma."""
+        """``CONTENT, records show.`` / ``…, a study by the Council found.`` / ``"…," he notes.``: a
+        that-only verb that closes its sentence after a subject that follows the content's comma or
+        quotation."""
         toks = self.toks
         closes = i + 2 == len(toks) and toks[i + 1].text in (".", "!", "?")
         interjected = i + 2 < len(toks) and toks[i + 1].text == "," and toks[i + 2].text.islower()
         if not (closes or interjected):  # "…, his team believes, resulting in …": between commas too
             return False
-        span = subject_phrase(toks, i)
-        return span is not None and span[0] > 1 and toks[span[0] - 1].text == ","
+        span = subject_phrase(toks, i)  # '“…,” Viguerie notes.': after a quotation's close too
+        if span is None or span[0] < 2:
+            return False
+        quoted = self.closes(span[0] - 1) and toks[span[0] - 2].text in (
+            ",",
+            "?",
+            "!",
+        )  # not '“The Apprentice” TV show'
+        return toks[span[0] - 1].text == "," or quoted
 
     def hedged(self, i: int) -> bool:
         """``toks[i]`` hedges a claim with no source: "appeared to", "seems to", "is (widely) expected to",
