@@ -44,6 +44,7 @@ SUBORDINATORS = frozenset(
     {"when", "after", "although", "though", "while", "because", "since", "before", "once", "until", "whereas"}
 )
 
+_BEFORE_PASSIVE_ASKED = frozenset("when if after being been was were is are be".split())
 _ASKED_OPENERS = frozenset("whether if about to how what why who when for".split())  # "asked by X whether"
 _OPEN_Q = (*CLOSE_Q, "“")  # the marks a quotation may open with
 _TITLED_WORKS = frozenset("book memoir memoirs novel essay film documentary album autobiography".split())
@@ -60,8 +61,7 @@ class CueSentence(ColonFrames):
         toks = self.toks
         if toks[i].low != "asked" or i + 1 >= len(toks) or region_at(self.regions, toks[i].start):
             return None
-        prev = toks[i - 1].low if i > 0 else ""
-        if not (i == 0 or prev in ("when", "if", "after", "being", "been", "was", "were", "is", "are", "be")):
+        if not self._passive_asked(i):
             return None
         nxt = toks[i + 1]
         if nxt.low == "by" or nxt.text in PUNCT:  # "Asked by Stephanopoulos": a named asker (not decided here)
@@ -70,15 +70,16 @@ class CueSentence(ColonFrames):
         a, b = trim_content(self.text, nxt.start, stop)
         return (a, b) if b > a else None
 
+    def _passive_asked(self, i: int) -> bool:
+        """ "asked" opens its sentence or follows "when", "if", "after" or a form of "be": a passive, whose
+        subject was asked ("he was asked about", "When asked whether"), not one who asks."""
+        return i == 0 or self.toks[i - 1].low in _BEFORE_PASSIVE_ASKED
+
     def asked_by(self, i: int) -> tuple[Mention, int, int] | None:
         """``Asked by X whether CONTENT`` / ``was asked by host X if CONTENT``: a passive "asked" that
         names its asker is the asker's question (PolNeAR train: 11 of 11), up to a comma or the end."""
         toks = self.toks
-        if toks[i].low != "asked" or i + 2 >= len(toks) or toks[i + 1].low != "by":
-            return None
-        if not (
-            i == 0 or toks[i - 1].low in ("when", "if", "after", "being", "been", "was", "were", "is", "are", "be")
-        ):
+        if toks[i].low != "asked" or i + 2 >= len(toks) or toks[i + 1].low != "by" or not self._passive_asked(i):
             return None
         k = next((k for k in range(i + 3, min(i + 10, len(toks))) if toks[k].low in _ASKED_OPENERS), None)
         if k is None or any(t.text in PUNCT for t in toks[i + 2 : k]):
