@@ -911,6 +911,9 @@ def test_how_where_and_when_after_a_cue_are_no_content() -> None:
     assert (f.speaker.name, f.evidence.text) == ("spokesman Al Cone", "Get on board with the mayor")
     g = only("She said, without evidence, that the count had been rigged.")
     assert (g.speaker.name, g.evidence.text) == ("She", "the count had been rigged")
+    for tail in ("and quickly hung up", "answering a question at a town hall"):  # what the speaker did next
+        h = only(f"“I am backing the mayor again,” she said {tail}.")
+        assert (h.speaker.name, h.evidence.text) == ("she", "I am backing the mayor again"), tail
 
 
 def test_a_plural_record_noun_before_a_cue_is_its_subject_not_a_cue() -> None:

@@ -229,10 +229,12 @@ class CueSentence(ColonFrames):
         )
         # '"…," Conant said happily on MSNBC': an adverb of manner before where or when it was said
         manner = n > 0 and is_adverb(tail[0].text) and (n == 1 or tail[1].low in ADVERBIAL | AFTER_QUOTE)
+        # '"…," she said and hung up', '"…," Clinton said answering a question': what the speaker did next
+        went_on = n > 0 and (tail[0].low == "and" or (tail[0].text.islower() and tail[0].low.endswith("ing")))
         if (
             n
             and (after_quote or prior is not None)
-            and (tail[0].text[:1].isdigit() or tail[0].low in AFTER_QUOTE or relative or manner)
+            and (tail[0].text[:1].isdigit() or tail[0].low in AFTER_QUOTE or relative or manner or went_on)
         ):
             adverbial = True  # '"…," Trump said 30 minutes into the debate', '"…?" he said about McCain's effort'
         longest = 40 if (after_quote or prior is not None) and (adverbial or addressed) else 16 if told else 8
