@@ -969,6 +969,8 @@ def test_agreed_to_and_a_verb_is_a_commitment_but_agreed_alone_needs_that() -> N
         "to end her bid in order to unite the party",
     )
     assert frame("The mayor agreed to the terms.", lexicon_only=True) == []
+    g = only("Ann Lee agrees with her rival that the levy is unfair.", lexicon_only=True)
+    assert (g.speaker.name, g.cue, g.evidence.text) == ("Ann Lee", "agrees", "the levy is unfair")
 
 
 def test_a_that_only_verb_closing_a_quotation_frames_it() -> None:

@@ -94,6 +94,7 @@ class CueWords:
             and not self.inverted_that_only(i)
             and not self.closing_that_only(i)
             and not (nxt in _EVIDENCE and i + 2 < len(toks) and toks[i + 2].low == "that")  # "found evidence that"
+            and not self.agrees_with_that(i)
             and not (nxt in CLAUSE_OPENERS and low in BELIEFS)
             and not self.finding(i)
             and not self.clause_after(i)
@@ -112,6 +113,18 @@ class CueWords:
             and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
             and not addressed
         )
+
+    def agrees_with_that(self, i: int) -> bool:
+        """``agrees with Viguerie that CONTENT``: whom one agrees with, then the clause agreed on."""
+        toks = self.toks
+        if toks[i].low not in ("agree", "agrees", "agreed") or i + 1 >= len(toks) or toks[i + 1].low != "with":
+            return False
+        for t in toks[i + 2 : i + 8]:
+            if t.low == "that":
+                return True
+            if t.text in PUNCT:
+                return False
+        return False
 
     def agreed_to(self, i: int) -> bool:
         """``agreed to`` and a verb is a commitment, the verb phrase its content ("agreed to end his bid";
