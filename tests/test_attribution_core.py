@@ -983,6 +983,13 @@ def test_a_that_only_verb_closing_a_quotation_frames_it() -> None:
     assert frame("It once housed the offices of “The Show” TV show.", lexicon_only=True) == []
 
 
+def test_a_belief_verb_takes_a_clause_with_a_lowercase_subject() -> None:
+    f = only("Many economists believe modest debt relief is possible only in bankruptcy.", lexicon_only=True)
+    assert (f.speaker.name, f.cue) == ("Many economists", "believe")
+    assert f.evidence.text == "modest debt relief is possible only in bankruptcy"
+    assert frame("They believe strongly in the plan.", lexicon_only=True) == []
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

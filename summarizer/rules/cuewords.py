@@ -32,12 +32,14 @@ from summarizer.rules.lexicon import (
     NEGATED_AUX,
     PASSIVE,
     PUNCT,
+    STOP_BACK,
     THAT_ONLY,
     is_adverb,
 )
 from summarizer.rules.phrases import subject_phrase
 from summarizer.text.tokens import Tok, region_at, regions_within
 
+_NOT_SUBJECT = STOP_BACK | CUES | frozenset({"not", "so", "it"})  # words no lowercase clause subject holds
 _EVIDENCE = frozenset({"evidence", "proof", "signs", "indications"})  # "have found evidence that …"
 
 
@@ -239,6 +241,17 @@ class CueWords:
         named = toks[k].text[:1].isupper() and toks[k].text[:1].isalpha() and toks[k].low != "i"
         if named:
             while k + 1 < len(toks) and k - i < 4 and toks[k + 1].text[:1].isupper() and toks[k + 1].text[:1].isalpha():
+                k += 1
+        elif (
+            toks[i].low in BELIEFS
+            and toks[k].text.isalpha()
+            and toks[k].text.islower()
+            and toks[k].low not in _NOT_SUBJECT
+        ):
+            # "officials believe meaningful debt relief is possible": a lowercase subject of up to four words
+            while k + 1 < len(toks) and k - i < 4 and toks[k + 1].text.isalpha() and toks[k + 1].text.islower():
+                if toks[k + 1].low in CLAUSE_VERBS or toks[k + 1].low in _NOT_SUBJECT:
+                    break
                 k += 1
         elif toks[k].low not in CLAUSE_SUBJECTS | {"you", "there"}:
             return False
