@@ -988,6 +988,10 @@ def test_a_belief_verb_takes_a_clause_with_a_lowercase_subject() -> None:
     assert (f.speaker.name, f.cue) == ("Many economists", "believe")
     assert f.evidence.text == "modest debt relief is possible only in bankruptcy"
     assert frame("They believe strongly in the plan.", lexicon_only=True) == []
+    g = only("Critics think the mayor's tax plan will hurt renters.", lexicon_only=True)
+    assert (g.speaker.name, g.evidence.text) == ("Critics", "the mayor's tax plan will hurt renters")
+    h = only("Critics think Ruiz's tax plan will hurt renters.", lexicon_only=True)
+    assert (h.speaker.name, h.evidence.text) == ("Critics", "Ruiz's tax plan will hurt renters")
 
 
 def test_a_relative_clause_after_an_object_names_the_object() -> None:

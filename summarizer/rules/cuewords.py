@@ -242,23 +242,31 @@ class CueWords:
         if named:
             while k + 1 < len(toks) and k - i < 4 and toks[k + 1].text[:1].isupper() and toks[k + 1].text[:1].isalpha():
                 k += 1
+            if toks[k].low.endswith(("'s", "’s")) and toks[i].low in BELIEFS:  # "think Trump's tax plan will"
+                k = self._lowercase_run(k, i + 6)
         elif (
             toks[i].low in BELIEFS
             and toks[k].text.isalpha()
             and toks[k].text.islower()
             and toks[k].low not in _NOT_SUBJECT
         ):
-            # "officials believe meaningful debt relief is possible": a lowercase subject of up to four words
-            while k + 1 < len(toks) and k - i < 4 and toks[k + 1].text.isalpha() and toks[k + 1].text.islower():
-                if toks[k + 1].low in CLAUSE_VERBS or toks[k + 1].low in _NOT_SUBJECT:
-                    break
-                k += 1
+            k = self._lowercase_run(k, i + 4)  # "officials believe meaningful debt relief is possible"
         elif toks[k].low not in CLAUSE_SUBJECTS | {"you", "there"}:
             return False
         if k + 1 >= len(toks):
             return False
         verb = toks[k + 1].low
         return verb in CLAUSE_VERBS or NEGATED_AUX.match(verb) is not None
+
+    def _lowercase_run(self, k: int, limit: int) -> int:
+        """The last of the lowercase words after ``k`` that may be a clause's subject, up to ``limit``: no
+        verb of the clause, no preposition or cue."""
+        toks = self.toks
+        while k + 1 < len(toks) and k < limit and toks[k + 1].text.isalpha() and toks[k + 1].text.islower():
+            if toks[k + 1].low in CLAUSE_VERBS or toks[k + 1].low in _NOT_SUBJECT:
+                break
+            k += 1
+        return k
 
     def finding(self, i: int) -> bool:
         """``toks[i]`` is a finding verb whose subject is a document or a measure, followed by a clause
