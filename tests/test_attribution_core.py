@@ -992,6 +992,11 @@ def test_a_belief_verb_takes_a_clause_with_a_lowercase_subject() -> None:
     assert (g.speaker.name, g.evidence.text) == ("Critics", "the mayor's tax plan will hurt renters")
     h = only("Critics think Ruiz's tax plan will hurt renters.", lexicon_only=True)
     assert (h.speaker.name, h.evidence.text) == ("Critics", "Ruiz's tax plan will hurt renters")
+    for text, content in [
+        ("Other organizers knew turnout would be low.", "turnout would be low"),  # a knowledge verb too
+        ("The campaign knew it was possible that she could lose.", "it was possible that she could lose"),
+    ]:
+        assert only(text, lexicon_only=True).evidence.text == content
 
 
 def test_a_relative_clause_after_an_object_names_the_object() -> None:

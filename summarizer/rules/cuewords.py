@@ -39,6 +39,9 @@ from summarizer.rules.lexicon import (
 from summarizer.rules.phrases import subject_phrase
 from summarizer.text.tokens import Tok, region_at, regions_within
 
+# belief and knowledge verbs take a clause whose subject is a lowercase phrase ("believe modest relief is
+# possible", "knew some of this was coming"); after other that-only verbs such a phrase is an object
+_LOWERCASE_CLAUSE_TAKERS = BELIEFS | frozenset("know knew knows learned realized discovered".split())
 _NOT_SUBJECT = STOP_BACK | CUES | frozenset({"not", "so", "it"})  # words no lowercase clause subject holds
 _EVIDENCE = frozenset({"evidence", "proof", "signs", "indications"})  # "have found evidence that …"
 
@@ -245,13 +248,13 @@ class CueWords:
             if toks[k].low.endswith(("'s", "’s")) and toks[i].low in BELIEFS:  # "think Trump's tax plan will"
                 k = self._lowercase_run(k, i + 6)
         elif (
-            toks[i].low in BELIEFS
+            toks[i].low in _LOWERCASE_CLAUSE_TAKERS
             and toks[k].text.isalpha()
             and toks[k].text.islower()
             and toks[k].low not in _NOT_SUBJECT
         ):
             k = self._lowercase_run(k, i + 4)  # "officials believe meaningful debt relief is possible"
-        elif toks[k].low not in CLAUSE_SUBJECTS | {"you", "there"}:
+        elif toks[k].low not in CLAUSE_SUBJECTS | {"you", "there", "it"}:
             return False
         if k + 1 >= len(toks):
             return False
