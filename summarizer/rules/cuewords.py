@@ -32,6 +32,7 @@ from summarizer.rules.lexicon import (
     NEGATED_AUX,
     PASSIVE,
     PUNCT,
+    QUANTIFIERS,
     STOP_BACK,
     THAT_ONLY,
     is_adverb,
@@ -266,7 +267,8 @@ class CueWords:
         verb of the clause, no preposition or cue."""
         toks = self.toks
         while k + 1 < len(toks) and k < limit and toks[k + 1].text.isalpha() and toks[k + 1].text.islower():
-            if toks[k + 1].low in CLAUSE_VERBS or toks[k + 1].low in _NOT_SUBJECT:
+            counted = toks[k + 1].low == "of" and toks[k].low in QUANTIFIERS | {"much", "none"}  # "some of this"
+            if toks[k + 1].low in CLAUSE_VERBS or (toks[k + 1].low in _NOT_SUBJECT and not counted):
                 break
             k += 1
         return k
