@@ -1000,6 +1000,12 @@ def test_a_belief_verb_takes_a_clause_with_a_lowercase_subject() -> None:
         assert only(text, lexicon_only=True).evidence.text == content
 
 
+def test_a_lexicon_cue_after_not_keeps_its_subject_but_the_detector_stays_quiet_there() -> None:
+    f = only("The mayor did not say whether she would run again.")
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("The mayor", "say", "whether she would run again")
+    assert frame("He did not drink coffee in the morning.") == []
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

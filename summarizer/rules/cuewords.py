@@ -86,8 +86,8 @@ class CueWords:
             return True  # "It read: “...”"
         if self.introduces_quote(i):
             return True  # "the NY Times clarifies: “…”", "The report also notifies, “…”"
-        if low not in CUES:
-            return self.learned.fires(toks, i, self.local)  # the long tail, decided in context
+        if low not in CUES:  # the long tail, decided in context; never after "not" ("did not drink coffee")
+            return (i == 0 or toks[i - 1].low != "not") and self.learned.fires(toks, i, self.local)
         if i > 0 and toks[i].text[:1].isupper() and toks[i - 1].text[:1].isupper() and not self.headline_case():
             return False  # "the UCLA Anderson Forecast": a cue word inside a name
         prev = toks[i - 1].low if i > 0 else ""

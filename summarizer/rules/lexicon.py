@@ -90,7 +90,7 @@ STANCE_STEMS = ("endors", "back", "support", "oppos", "prais", "criticiz", "atta
 OBJECT_VERBS = words("tell tells told telling warned warn warns asked asks urged urges promised accused accuses")
 AUX = words("""has have had is are was were been being will would could should can may might also then later again still
     never already always soon since long repeatedly previously recently often once further publicly privately just
-    even""")
+    even not""")
 PASSIVE = words("is are was were be been being get gets got")
 # Verbs that take the cue after them, between it and its subject ("began calling for", "continued to insist").
 CATENATIVE = words("began begin begins started start starts continued continue continues tried try tries sought")

@@ -328,7 +328,11 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         return trailing_name(toks, i)  # "Will described", "George Will wrote"
     b = i
     while b > 0 and (
-        (toks[b - 1].low in AUX | DO_AUX and not modal_name(toks, b - 1, i))
+        (
+            toks[b - 1].low in AUX | DO_AUX
+            and not modal_name(toks, b - 1, i)
+            and not (toks[b - 1].low == "not" and toks[b].low == "have")  # "could not have passed": no act
+        )
         or toks[b - 1].low in CATENATIVE  # "the community immediately began calling for"
         or (toks[b - 1].low == "to" and b > 1 and toks[b - 2].low in CATENATIVE)  # "continued to insist"
         or is_adverb(toks[b - 1].text)
