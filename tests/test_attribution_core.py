@@ -996,6 +996,7 @@ def test_a_belief_verb_takes_a_clause_with_a_lowercase_subject() -> None:
         ("Other organizers knew turnout would be low.", "turnout would be low"),  # a knowledge verb too
         ("The campaign knew it was possible that she could lose.", "it was possible that she could lose"),
         ("Other organizers knew some of this was coming.", "some of this was coming"),  # a share's "of"
+        ("Ruiz claims she's worth $10 billion.", "she's worth $10 billion"),  # a pronoun and its verb in one token
     ]:
         assert only(text, lexicon_only=True).evidence.text == content
 

@@ -43,6 +43,7 @@ from summarizer.text.tokens import Tok, region_at, regions_within
 # belief and knowledge verbs take a clause whose subject is a lowercase phrase ("believe modest relief is
 # possible", "knew some of this was coming"); after other that-only verbs such a phrase is an object
 _LOWERCASE_CLAUSE_TAKERS = BELIEFS | frozenset("know knew knows learned realized discovered".split())
+_SUBJECT_CONTRACTION = re.compile(r"(?:he|she|they|we|i|it|you|there)['’](?:s|re|ve|ll|d|m)$")
 _NOT_SUBJECT = STOP_BACK | CUES | frozenset({"not", "so", "it"})  # words no lowercase clause subject holds
 _EVIDENCE = frozenset({"evidence", "proof", "signs", "indications"})  # "have found evidence that …"
 
@@ -242,6 +243,8 @@ class CueWords:
         if i + 2 >= len(toks):
             return False
         k = i + 1
+        if _SUBJECT_CONTRACTION.match(toks[k].low):
+            return True  # "claims he's worth", "thinks they're right"
         named = toks[k].text[:1].isupper() and toks[k].text[:1].isalpha() and toks[k].low != "i"
         if named:
             while k + 1 < len(toks) and k - i < 4 and toks[k + 1].text[:1].isupper() and toks[k + 1].text[:1].isalpha():
