@@ -1007,6 +1007,12 @@ def test_a_lexicon_cue_after_not_keeps_its_subject_but_the_detector_stays_quiet_
     assert frame("He did not drink coffee in the morning.") == []
 
 
+def test_an_opening_possessive_subject_keeps_whose_people_it_names() -> None:
+    text = "Ruiz's campaign took the unusual step of criticizing the council, accusing its members of overreach."
+    f = frame(text)[-1]
+    assert (f.speaker.name, f.cue) == ("Ruiz's campaign", "accusing")
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

@@ -31,6 +31,12 @@ COLLECTIVES = frozenset(
 )
 
 
+# whom a possessive name speaks through: "Clinton's campaign", "Trump's representatives"
+_ENTOURAGE = frozenset(
+    "campaign office team staff allies representatives spokesman spokeswoman lawyers lawyer husband wife family".split()
+)
+
+
 def _of_whom(toks: list[Tok], b: int) -> bool:
     """``toks[b]`` joins a group and its members ("A group of doctors", "a reporter for USA Today")."""
     if b + 1 >= len(toks) or b < 1:
@@ -98,4 +104,9 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
             b += 1
     elif b and b < len(toks) and toks[b].low in PEOPLE_NOUNS:
         b += 1  # "Black voters", "Republican politicians": the people the capitals describe
+    elif b and toks[b - 1].low.endswith(("'s", "’s")):
+        # "Clinton's campaign took …, accusing", "Trump's representatives reached out …, asking": whose
+        # people the possessive names
+        while b < len(toks) and b - k < 2 and toks[b].low in PEOPLE_NOUNS | PERSON_ROLES | _ENTOURAGE:
+            b += 1
     return (0, b) if 0 < b <= 8 else None
