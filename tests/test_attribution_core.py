@@ -854,6 +854,11 @@ def test_found_evidence_that_is_a_finding_with_its_clause() -> None:
 def test_a_negated_auxiliary_after_a_name_is_debris() -> None:
     assert trim_speaker("Zucker didn’t") == "Zucker" and trim_speaker("Mr. Trump hasn't") == "Mr. Trump"
     assert trim_speaker("Will Dunham") == "Will Dunham"
+    assert (
+        trim_speaker("Applicants must") == "Applicants"
+        and trim_speaker("European leaders should") == "European leaders"
+    )
+    assert trim_speaker("Theresa May") == "Theresa May"  # a name, not a modal
 
 
 def test_a_cue_word_inside_a_name_is_no_cue_but_a_headline_keeps_its_capitals() -> None:

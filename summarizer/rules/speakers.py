@@ -46,7 +46,7 @@ _RECENT = 6  # antecedents are looked for among this many preceding named speake
 # Verb-phrase debris a subject phrase drags along: "Republicans have", "Mr. Trump has repeatedly",
 # "the Supreme Court this month".
 _TRAILING = re.compile(
-    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|also|repeatedly|again|"
+    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|should|must|might|may|can|also|repeatedly|again|"
     r"recently|previously|later|earlier|then|now|still|further|even|too|meanwhile|"
     r"(?:has|have|had|is|are|was|were|did|does|do|would|could|should|wo|ca)n['’]t))+$"
 )  # case-sensitive: "Will Dunham" and "John Still" are names
