@@ -1018,6 +1018,14 @@ def test_an_opening_possessive_subject_keeps_whose_people_it_names() -> None:
     assert (f.speaker.name, f.cue) == ("Ruiz's campaign", "accusing")
 
 
+def test_a_plural_noun_spelled_like_a_cue_does_not_undo_a_hedge() -> None:
+    text = (
+        "Iowa and Ohio are seen as openings for the mayor, since they are caucus states where she has built up teams."
+    )
+    f = only(text)
+    assert (f.speaker.name, f.cue) == (NO_SOURCE, "seen")
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

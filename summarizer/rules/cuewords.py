@@ -231,6 +231,8 @@ class CueWords:
         toks = self.toks
         if toks[k].low not in CUES:
             return False
+        if toks[k].low in THAT_ONLY and (k + 1 >= len(toks) or toks[k + 1].low != "that"):
+            return False  # "are caucus states where": a that-only word without "that" is a noun here
         before = [t.low for t in toks[max(0, k - 3) : k]]
         nominal = any(w in DETERMINERS or w[:1].isdigit() or w in ("dozen",) for w in before)
         last = k + 1 >= len(toks) or (k + 2 == len(toks) and toks[k + 1].text in (".", "!", "?"))
