@@ -1026,6 +1026,14 @@ def test_a_plural_noun_spelled_like_a_cue_does_not_undo_a_hedge() -> None:
     assert (f.speaker.name, f.cue) == (NO_SOURCE, "seen")
 
 
+def test_a_list_of_past_verbs_shares_its_subject_but_a_relative_clause_ends_the_list() -> None:
+    text = "She urged the council to join the coalition, proposed that more officers be hired, and pushed for parks."
+    said = [(f.speaker.name, f.cue) for f in frame(text)]
+    assert ("She", "urged") in said and ("She", "proposed") in said
+    text = "He said the people of the town, who are victims of the flood, expressed relief over the ruling."
+    assert ("He", "expressed") not in [(f.speaker.name, f.cue) for f in frame(text)]
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

@@ -317,6 +317,21 @@ class CueSentence(ColonFrames):
         resumed = continue_quote(self.text, self.regions, stop)
         return resumed if resumed > stop else end
 
+    def listed_verb(self, i: int) -> bool:
+        """``toks[i]`` is a past-tense verb in a list of what one subject did, after a comma or ", and"
+        ("She urged A, proposed that B, and pushed to C"): the list's subject is its speaker."""
+        toks = self.toks
+        if not (toks[i].text.islower() and toks[i].low.endswith("ed") and i > 1):
+            return False
+        if not (toks[i - 1].text == "," or (toks[i - 1].low == "and" and toks[i - 2].text == ",")):
+            return False
+        # the list's first verb is past too, and no relative clause sits between: in "He said the people of
+        # X, who are victims of Y, expressed …" the verb after the comma is the people's
+        first = next((k for k in range(i - 2, -1, -1) if toks[k].text.islower() and toks[k].low in CUES), None)
+        if first is None or not toks[first].low.endswith(("ed", "said", "told", "wrote")):
+            return False
+        return not any(t.low in ("who", "which", "whose", "that", "whom") for t in toks[first + 1 : i])
+
     def preposed(self, i: int, last_speaker: Mention | None) -> tuple[Mention, int, int, int] | None:
         """``X said (that|:) CONTENT``; returns speaker, content start/end and where the cue phrase starts."""
         toks = self.toks
@@ -329,7 +344,9 @@ class CueSentence(ColonFrames):
         ):
             b -= 1
         participle = self.participle(i)
-        conjoined = b > 0 and toks[b - 1].low in ("and", "but")  # "X announced A and said B"
+        conjoined = (b > 0 and toks[b - 1].low in ("and", "but")) or (
+            last_speaker is not None and self.listed_verb(i)
+        )  # "X announced A and said B", "X urged A, proposed B"
         inverted = i == 0 and toks[i].text[:1].isupper()  # "Said Ellis: ..."
         j = i + 1
         opening = opening_subject(toks) if (conjoined or participle) and not last_speaker else None

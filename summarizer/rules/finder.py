@@ -120,7 +120,7 @@ def find_attributions(
             elif inside_last and _framed_before(last):
                 continue  # "According to the survey, 51 percent said …": one claim, the survey's (PolNeAR)
             elif s.is_cue(i):
-                participle = s.participle(i)  # "..., believing that"
+                participle = s.participle(i) or (inside_last and s.listed_verb(i))  # "..., believing that"
                 if inside_last and t.low not in CUES and t.low not in s.extra and not (s.new_subject(i) or participle):
                     continue  # a learned cue inside a content is part of it ("said A and that she wanted B")
                 if inside_last and not any(
