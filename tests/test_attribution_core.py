@@ -1034,6 +1034,12 @@ def test_a_list_of_past_verbs_shares_its_subject_but_a_relative_clause_ends_the_
     assert ("He", "expressed") not in [(f.speaker.name, f.cue) for f in frame(text)]
 
 
+def test_a_participle_in_a_quotations_frame_stops_before_the_resumed_quotation() -> None:
+    text = '"We were sold out by the council," the mayor said, referring to council chief Ann Lee. "You cannot let them win."'
+    referring = next(f for f in frame(text) if f.cue == "referring")
+    assert referring.evidence.text == "to council chief Ann Lee"
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

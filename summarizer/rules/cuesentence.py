@@ -317,6 +317,10 @@ class CueSentence(ColonFrames):
         resumed = continue_quote(self.text, self.regions, stop)
         return resumed if resumed > stop else end
 
+    def prior_quote_in_sentence(self, i: int) -> bool:
+        """A quotation closes in this sentence before ``toks[i]``."""
+        return any(self.start <= r[1] <= self.toks[i].start for r in self.regions)
+
     def listed_verb(self, i: int) -> bool:
         """``toks[i]`` is a past-tense verb in a list of what one subject did, after a comma or ", and"
         ("She urged A, proposed that B, and pushed to C"): the list's subject is its speaker."""
@@ -434,6 +438,8 @@ class CueSentence(ColonFrames):
             opened = [r for r in self.regions if start < r[0] < end < r[1]]
             if opened:  # 'X said he believes "A. B."': the quotation opened in the content runs on
                 end = opened[-1][1]
+            elif participle and self.prior_quote_in_sentence(i):
+                return speaker, start, end, cue_start  # '"A," X said, referring to Y. "B."': B is the quotation's
             end = continue_quote(self.text, self.regions, end)
         return speaker, start, end, cue_start
 
