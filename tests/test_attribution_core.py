@@ -1035,7 +1035,7 @@ def test_a_list_of_past_verbs_shares_its_subject_but_a_relative_clause_ends_the_
 
 
 def test_a_participle_in_a_quotations_frame_stops_before_the_resumed_quotation() -> None:
-    text = '"We were sold out by the council," the mayor said, referring to council chief Ann Lee. "You cannot let them win."'
+    text = '"We were sold out," the mayor said, referring to council chief Ann Lee. "You cannot let them win."'
     referring = next(f for f in frame(text) if f.cue == "referring")
     assert referring.evidence.text == "to council chief Ann Lee"
 
