@@ -1040,6 +1040,12 @@ def test_a_participle_in_a_quotations_frame_stops_before_the_resumed_quotation()
     assert referring.evidence.text == "to council chief Ann Lee"
 
 
+def test_a_learned_cue_after_comma_and_a_new_subject_opens_its_own_claim() -> None:
+    text = "Most Democrats want policies that raise more revenue, and the Republicans want policies that raise less."
+    said = [(f.speaker.name, f.evidence.text) for f in frame(text)]
+    assert said == [("Most Democrats", "raise more revenue"), ("the Republicans", "raise less")]
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

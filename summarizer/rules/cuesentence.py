@@ -113,7 +113,11 @@ class CueSentence(ColonFrames):
             return False
         before, comma = self.toks[span[0] - 1], self.toks[span[0] - 2]
         named = self.toks[span[0]].text[:1].isupper()
-        return named and (before.text == ";" or (before.low in ("but", "while", "whereas") and comma.text == ","))
+        if before.low == "and" and comma.text == "," and self.toks[span[0]].low in ("the", "a", "an"):
+            named = True  # ", and the New Jersey governor tripped him up": a clause of its own
+        return named and (
+            before.text == ";" or (before.low in ("but", "while", "whereas", "and") and comma.text == ",")
+        )
 
     def subordinate_end(self, subject: int, start: int, end: int) -> int:
         """Where a content ends when its frame sits in an opening subordinate clause: "When he insisted
