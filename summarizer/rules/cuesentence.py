@@ -113,7 +113,7 @@ class CueSentence(ColonFrames):
             return False
         before, comma = self.toks[span[0] - 1], self.toks[span[0] - 2]
         named = self.toks[span[0]].text[:1].isupper()
-        if before.low == "and" and comma.text == "," and self.toks[span[0]].low in ("the", "a", "an"):
+        if before.low in ("and", "but", "while") and comma.text == "," and self.toks[span[0]].low in ("the", "a", "an"):
             named = True  # ", and the New Jersey governor tripped him up": a clause of its own
         return named and (
             before.text == ";" or (before.low in ("but", "while", "whereas", "and") and comma.text == ",")
