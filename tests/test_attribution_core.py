@@ -1044,6 +1044,8 @@ def test_a_learned_cue_after_comma_and_a_new_subject_opens_its_own_claim() -> No
     text = "Most Democrats want policies that raise more revenue, and the Republicans want policies that raise less."
     said = [(f.speaker.name, f.evidence.text) for f in frame(text)]
     assert said == [("Most Democrats", "raise more revenue"), ("the Republicans", "raise less")]
+    text = "Most Democrats want policies that raise more revenue, but they want the rates kept low."
+    assert [f.speaker.name for f in frame(text)] == ["Most Democrats", "they"]  # a pronoun subject too
 
 
 def test_a_relative_clause_after_an_object_names_the_object() -> None:

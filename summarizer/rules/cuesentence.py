@@ -112,7 +112,9 @@ class CueSentence(ColonFrames):
         if span is None or span[0] < 2:
             return False
         before, comma = self.toks[span[0] - 1], self.toks[span[0] - 2]
-        named = self.toks[span[0]].text[:1].isupper()
+        named = self.toks[span[0]].text[:1].isupper() or (
+            span[1] - span[0] == 1 and self.toks[span[0]].low in SUBJECT_PRONOUNS
+        )
         if before.low in ("and", "but", "while") and comma.text == "," and self.toks[span[0]].low in ("the", "a", "an"):
             named = True  # ", and the New Jersey governor tripped him up": a clause of its own
         return named and (
