@@ -1048,6 +1048,20 @@ def test_a_learned_cue_after_comma_and_a_new_subject_opens_its_own_claim() -> No
     assert [f.speaker.name for f in frame(text)] == ["Most Democrats", "they"]  # a pronoun subject too
 
 
+def test_an_inverted_speaker_may_open_on_a_role_and_keep_its_relative_clause() -> None:
+    text = (
+        "He worked on taxes and zoning for the hotels, said lobbyist and GOP strategist Al Stone, his former partner."
+    )
+    f = only(text)
+    assert (f.speaker.name, f.evidence.text) == (
+        "lobbyist and GOP strategist Al Stone",
+        "He worked on taxes and zoning for the hotels",
+    )
+    text = "The plan will not pass this year, said an official who was briefed on the talks and spoke anonymously."
+    g = only(text)
+    assert (g.speaker.name, g.evidence.text) == ("an official", "The plan will not pass this year")
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

@@ -243,7 +243,12 @@ class CueSentence(ColonFrames):
             and (tail[0].text[:1].isdigit() or tail[0].low in AFTER_QUOTE or relative or manner or went_on)
         ):
             adverbial = True  # '"…," Trump said 30 minutes into the debate', '"…?" he said about McCain's effort'
-        longest = 40 if (after_quote or prior is not None) and (adverbial or addressed) else 16 if told else 8
+        # "…, said an American official who was briefed on the talks and spoke anonymously": the speaker's clause
+        who_tail = inverted and bool(tail) and tail[0].low in ("who", "whose", "whom")
+        adverbial = adverbial or who_tail
+        longest = (
+            40 if ((after_quote or prior is not None) and (adverbial or addressed)) or who_tail else 16 if told else 8
+        )
         that = any(t.low == "that" and not time_after(tail, k) for k, t in enumerate(tail[:n]))
         if n and ((not (adverbial or addressed) and n > 2) or n > longest or that):
             return None  # a clause follows the cue: this is "X said CONTENT"
