@@ -1062,6 +1062,15 @@ def test_an_inverted_speaker_may_open_on_a_role_and_keep_its_relative_clause() -
     assert (g.speaker.name, g.evidence.text) == ("an official", "The plan will not pass this year")
 
 
+def test_add_with_a_figure_to_or_up_is_no_speech() -> None:
+    for text in [
+        "The city added around 292,000 jobs in December.",
+        "In 2012 the firm added to its list of golf courses.",
+    ]:
+        assert frame(text, lexicon_only=True) == [], text
+    assert only('"We are ready," the mayor added.', lexicon_only=True).cue == "added"
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

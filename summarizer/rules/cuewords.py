@@ -95,6 +95,10 @@ class CueWords:
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if (prev in PASSIVE and not low.endswith("ing")) or prev in DETERMINERS:
             return False  # "was told", "is said to", "his claims"
+        figure = i + 2 < len(toks) and nxt in ("around", "about", "nearly", "roughly", "almost", "over")
+        figure = figure and (toks[i + 2].text[:1].isdigit() or toks[i + 2].text[:1] == "$")
+        if low in ("add", "adds", "added") and (nxt in ("to", "up") or nxt[:1].isdigit() or nxt[:1] == "$" or figure):
+            return False  # "the U.S. added 292,000 jobs", "added to his portfolio", "added up to" (train: 1 of 30)
         if (
             low in THAT_ONLY
             and nxt != "that"
