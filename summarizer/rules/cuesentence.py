@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from summarizer.models import Mention
 from summarizer.rules.after import speaker_after
-from summarizer.rules.colons import ColonFrames
 from summarizer.rules.lexicon import (
     ADDRESSEES,
     ADVERBIAL,
@@ -19,7 +18,6 @@ from summarizer.rules.lexicon import (
     CLAUSE_VERBS,
     CLOSE_Q,
     CUES,
-    DASHES,
     DAYS,
     DETERMINERS,
     DO_AUX,
@@ -31,10 +29,10 @@ from summarizer.rules.lexicon import (
     continue_quote,
     is_adverb,
     modal_name,
-    trim_content,
 )
 from summarizer.rules.opening import opening_subject
 from summarizer.rules.phrases import back_phrase, subject_phrase
+from summarizer.rules.questions import QuestionFrames
 from summarizer.rules.tails import inverted_clause, time_after, where_said
 from summarizer.text.tokens import Tok, region_at
 from summarizer.text.words import PERSON_ROLES, SUBJECT_PRONOUNS
@@ -44,52 +42,13 @@ SUBORDINATORS = frozenset(
     {"when", "after", "although", "though", "while", "because", "since", "before", "once", "until", "whereas"}
 )
 
-_BEFORE_PASSIVE_ASKED = frozenset("when if after being been was were is are be".split())
-_ASKED_OPENERS = frozenset("whether if about to how what why who when for".split())  # "asked by X whether"
 _OPEN_Q = (*CLOSE_Q, "“")  # the marks a quotation may open with
 _TITLED_WORKS = frozenset("book memoir memoirs novel essay film documentary album autobiography".split())
 
 
-class CueSentence(ColonFrames):
+class CueSentence(QuestionFrames):
     """One sentence under the cue rules: which of its words are cues and the frame shapes around
     them (postposed, preposed, "according to", passive "by", headlines, hedges, questions)."""
-
-    def asked(self, i: int) -> tuple[int, int] | None:
-        """The question of a passive "asked" ("Asked whether …,", "when asked about …", "he was asked
-        about …"): the words after it up to a comma or the sentence's end. No one is named as asking,
-        so it is a no-source attribution (PolNeAR labels 101 of them on train)."""
-        toks = self.toks
-        if toks[i].low != "asked" or i + 1 >= len(toks) or region_at(self.regions, toks[i].start):
-            return None
-        if not self._passive_asked(i):
-            return None
-        nxt = toks[i + 1]
-        if nxt.low == "by" or nxt.text in PUNCT:  # "Asked by Stephanopoulos": a named asker (not decided here)
-            return None
-        stop = next((t.start for t in toks[i + 1 :] if t.text in (",", ";", ":", ".", "?", "!", *DASHES)), self.end)
-        a, b = trim_content(self.text, nxt.start, stop)
-        return (a, b) if b > a else None
-
-    def _passive_asked(self, i: int) -> bool:
-        """ "asked" opens its sentence or follows "when", "if", "after" or a form of "be": a passive, whose
-        subject was asked ("he was asked about", "When asked whether"), not one who asks."""
-        return i == 0 or self.toks[i - 1].low in _BEFORE_PASSIVE_ASKED
-
-    def asked_by(self, i: int) -> tuple[Mention, int, int] | None:
-        """``Asked by X whether CONTENT`` / ``was asked by host X if CONTENT``: a passive "asked" that
-        names its asker is the asker's question (PolNeAR train: 11 of 11), up to a comma or the end."""
-        toks = self.toks
-        if toks[i].low != "asked" or i + 2 >= len(toks) or toks[i + 1].low != "by" or not self._passive_asked(i):
-            return None
-        k = next((k for k in range(i + 3, min(i + 10, len(toks))) if toks[k].low in _ASKED_OPENERS), None)
-        if k is None or any(t.text in PUNCT for t in toks[i + 2 : k]):
-            return None
-        e = k
-        while e > i + 3 and toks[e - 1].low in TIME_WORDS:
-            e -= 1  # "asked by Ingraham on Thursday about": the time is no part of the asker
-        stop = next((t.start for t in toks[k + 1 :] if t.text in (",", ";", ":", ".", "?", "!", *DASHES)), self.end)
-        a, b = trim_content(self.text, toks[k].start, stop)
-        return (self.phrase((i + 2, e)), a, b) if self.words(a, b) >= 2 else None
 
     def past_topic(self, j: int) -> int:
         """Where a content starts when the cue names its topic first: 'said of the episode, "A"' and

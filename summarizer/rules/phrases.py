@@ -31,6 +31,7 @@ from summarizer.rules.lexicon import (
     modal_name,
     words,
 )
+from summarizer.rules.records import measure_head
 from summarizer.text.tokens import Tok
 from summarizer.text.words import PEOPLE_NOUNS, SUBJECT_PRONOUNS
 
@@ -292,31 +293,8 @@ def subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     says is talked about, nothing is attributed)."""
     span = clean_span(toks, _subject_phrase(toks, i))
     if span is not None and toks[i].low in FINDINGS:
-        span = _measure_head(toks, span)
+        span = measure_head(toks, span)
     return None if span is not None and toks[span[0]].low in _OBJECT_HEADS else span
-
-
-_OF_CHAIN = frozenset("of from by in on at for about".split())
-
-
-def _measure_head(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int]:
-    """A finding verb's subject back to the record or measure its prepositions hang on: "News footage
-    from the scene of the crash showed", where the phrase before the verb stops at "of"."""
-    a, b = span
-    if any(t.low in MEASURES for t in toks[a:b]):
-        return span
-    k = a
-    while k > 0 and a - k < 10:
-        t = toks[k - 1]
-        if t.text in PUNCT or t.low in VERBISH or t.low in CUES or (t.low in STOP_BACK and t.low not in _OF_CHAIN):
-            break
-        k -= 1
-    while k < a and toks[k].low in ("but", "and", "so", "yet"):
-        k += 1
-    first_prep = next((m for m in range(k, a) if toks[m].low in _OF_CHAIN), a)
-    if k < first_prep and any(t.low in MEASURES for t in toks[k:first_prep]) and toks[a - 1].low in _OF_CHAIN:
-        return k, b
-    return span
 
 
 _OBJECT_HEADS = frozenset({"everything", "anything", "nothing", "something", "whatever"})

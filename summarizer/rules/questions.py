@@ -1,0 +1,58 @@
+"""The frames of a passive "asked": the question no one is named as asking, or its named asker's.
+
+Why a module of its own: "Asked whether he would run, Reid said …" and "was asked by host Ann Lee
+if …" frame the question by the shape around "asked" (what stands before it, "by" and a name after
+it), not by a subject before a speech verb (``cuesentence``); PolNeAR train marks 101 such
+no-source questions and 11 of 11 named askers.
+"""
+
+from __future__ import annotations
+
+from summarizer.models import Mention
+from summarizer.rules.colons import ColonFrames
+from summarizer.rules.lexicon import DASHES, PUNCT, TIME_WORDS, trim_content
+from summarizer.text.tokens import region_at
+
+_BEFORE_PASSIVE_ASKED = frozenset("when if after being been was were is are be".split())
+_ASKED_OPENERS = frozenset("whether if about to how what why who when for".split())  # "asked by X whether"
+
+
+class QuestionFrames(ColonFrames):
+    """One sentence's question frames (``asked``, ``asked_by``)."""
+
+    def asked(self, i: int) -> tuple[int, int] | None:
+        """The question of a passive "asked" ("Asked whether …,", "when asked about …", "he was asked
+        about …"): the words after it up to a comma or the sentence's end. No one is named as asking,
+        so it is a no-source attribution (PolNeAR labels 101 of them on train)."""
+        toks = self.toks
+        if toks[i].low != "asked" or i + 1 >= len(toks) or region_at(self.regions, toks[i].start):
+            return None
+        if not self._passive_asked(i):
+            return None
+        nxt = toks[i + 1]
+        if nxt.low == "by" or nxt.text in PUNCT:  # "Asked by Stephanopoulos": a named asker (not decided here)
+            return None
+        stop = next((t.start for t in toks[i + 1 :] if t.text in (",", ";", ":", ".", "?", "!", *DASHES)), self.end)
+        a, b = trim_content(self.text, nxt.start, stop)
+        return (a, b) if b > a else None
+
+    def _passive_asked(self, i: int) -> bool:
+        """ "asked" opens its sentence or follows "when", "if", "after" or a form of "be": a passive, whose
+        subject was asked ("he was asked about", "When asked whether"), not one who asks."""
+        return i == 0 or self.toks[i - 1].low in _BEFORE_PASSIVE_ASKED
+
+    def asked_by(self, i: int) -> tuple[Mention, int, int] | None:
+        """``Asked by X whether CONTENT`` / ``was asked by host X if CONTENT``: a passive "asked" that
+        names its asker is the asker's question (PolNeAR train: 11 of 11), up to a comma or the end."""
+        toks = self.toks
+        if toks[i].low != "asked" or i + 2 >= len(toks) or toks[i + 1].low != "by" or not self._passive_asked(i):
+            return None
+        k = next((k for k in range(i + 3, min(i + 10, len(toks))) if toks[k].low in _ASKED_OPENERS), None)
+        if k is None or any(t.text in PUNCT for t in toks[i + 2 : k]):
+            return None
+        e = k
+        while e > i + 3 and toks[e - 1].low in TIME_WORDS:
+            e -= 1  # "asked by Ingraham on Thursday about": the time is no part of the asker
+        stop = next((t.start for t in toks[k + 1 :] if t.text in (",", ";", ":", ".", "?", "!", *DASHES)), self.end)
+        a, b = trim_content(self.text, toks[k].start, stop)
+        return (self.phrase((i + 2, e)), a, b) if self.words(a, b) >= 2 else None
