@@ -192,7 +192,7 @@ class CueSentence(QuestionFrames):
             and (tail[1].low in DETERMINERS or tail[1].low in ADDRESSEES or tail[1].text[:1].isupper())
             and not toks[i].low.startswith("point")  # "He pointed to Carson's comments": what it points to
         )
-        # '"…," Conant said happily on MSNBC': an adverb of manner before where or when it was said
+        # '"…," spokesman Al Cone said happily on KXTV': an adverb of manner before where or when it was said
         manner = n > 0 and is_adverb(tail[0].text) and (n == 1 or tail[1].low in ADVERBIAL | AFTER_QUOTE)
         # '"…," she said and hung up', '"…," Clinton said answering a question': what the speaker did next
         went_on = n > 0 and (tail[0].low == "and" or (tail[0].text.islower() and tail[0].low.endswith("ing")))

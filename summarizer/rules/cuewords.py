@@ -126,7 +126,7 @@ class CueWords:
         )
 
     def agrees_with_that(self, i: int) -> bool:
-        """``agrees with Viguerie that CONTENT``: whom one agrees with, then the clause agreed on."""
+        """``agrees with her rival that CONTENT``: whom one agrees with, then the clause agreed on."""
         toks = self.toks
         if toks[i].low not in ("agree", "agrees", "agreed") or i + 1 >= len(toks) or toks[i + 1].low != "with":
             return False
@@ -168,7 +168,7 @@ class CueWords:
             return False
         if toks[i + 1].text not in (":", ","):
             return False
-        if toks[i - 1].text in PUNCT:  # "Mark Mahan, an analyst at RBC, agreed: “…”": after an appositive only
+        if toks[i - 1].text in PUNCT:  # "Ann Lee, an analyst at Cole, agreed: “…”": after an appositive only
             span = subject_phrase(toks, i) if toks[i - 1].text == "," and toks[i + 1].text == ":" else None
             if span is None or span[0] != 0:
                 return False
@@ -193,14 +193,10 @@ class CueWords:
         interjected = i + 2 < len(toks) and toks[i + 1].text == "," and toks[i + 2].text.islower()
         if not (closes or interjected):  # "…, his team believes, resulting in …": between commas too
             return False
-        span = subject_phrase(toks, i)  # '“…,” Viguerie notes.': after a quotation's close too
+        span = subject_phrase(toks, i)  # '“…,” Ann Lee notes.': after a quotation's close too
         if span is None or span[0] < 2:
             return False
-        quoted = self.closes(span[0] - 1) and toks[span[0] - 2].text in (
-            ",",
-            "?",
-            "!",
-        )  # not '“The Apprentice” TV show'
+        quoted = self.closes(span[0] - 1) and toks[span[0] - 2].text in (",", "?", "!")  # not '“The Show” TV show'
         return toks[span[0] - 1].text == "," or quoted
 
     def hedged(self, i: int) -> bool:

@@ -114,7 +114,7 @@ def find_attributions(
             if t.low == "according":
                 found = s.according(i)
             elif (asker := s.asked_by(i)) is not None:
-                found = asker  # "Asked by Stephanopoulos to respond to the criticism, Carson said …"
+                found = asker  # "Asked by a caller to respond to the criticism, Ruiz said …"
             elif (poll := s.in_poll(i) if i == 0 else s.within_poll(i) if last is None else None) is not None:
                 found = poll  # "In a CNN/ORC poll released Monday, …", "… in the latest Fox poll."
             elif inside_last and _framed_before(last):
@@ -191,7 +191,7 @@ def find_attributions(
             quotation = region_at(regions, start)  # '"Savage," she said': a quoted word is said, whole
             whole = quotation is not None and quotation[1] - end <= 3
             named = t.low.startswith(STANCE_STEMS)  # "endorsed Clinton": a one-word object is said whole too
-            answer = text[start:end].lower() in ("yes", "no")  # "75 percent said yes" (PolNeAR train: 5 of 6)
+            answer = text[start:end].lower() in ("yes", "no")  # "Most voters said yes" (PolNeAR train: 5 of 6)
             if s.words(start, end) < (1 if whole or named or answer else 2) or not speaker.text:
                 continue
             cue_end = t.end if t.low != "according" else s.toks[i + 1].end

@@ -202,7 +202,7 @@ def named_before_appositive(toks: list[Tok], comma: int) -> tuple[int, int] | No
     may hold commas of its own ("a junior from Las Vegas, Nevada", "21, a junior"), so the name is
     the capitalised phrase before the earliest comma followed by a role, an age or a determiner."""
     start = max(0, comma - 30)
-    # '"A, above all, B," Massimo Franco, a columnist, wrote': the commas of a quotation before it open none
+    # '"A, above all, B," Marc Roux, a columnist, wrote': the commas of a quotation before it open none
     start = max(
         (
             k + 1

@@ -30,7 +30,7 @@ class QuestionFrames(ColonFrames):
         if not self._passive_asked(i):
             return None
         nxt = toks[i + 1]
-        if nxt.low == "by" or nxt.text in PUNCT:  # "Asked by Stephanopoulos": a named asker (not decided here)
+        if nxt.low == "by" or nxt.text in PUNCT:  # "Asked by a caller": a named asker (``asked_by``)
             return None
         stop = next((t.start for t in toks[i + 1 :] if t.text in (",", ";", ":", ".", "?", "!", *DASHES)), self.end)
         a, b = trim_content(self.text, nxt.start, stop)
@@ -52,7 +52,7 @@ class QuestionFrames(ColonFrames):
             return None
         e = k
         while e > i + 3 and toks[e - 1].low in TIME_WORDS:
-            e -= 1  # "asked by Ingraham on Thursday about": the time is no part of the asker
+            e -= 1  # "asked by Ann Lee on Thursday about": the time is no part of the asker
         stop = next((t.start for t in toks[k + 1 :] if t.text in (",", ";", ":", ".", "?", "!", *DASHES)), self.end)
         a, b = trim_content(self.text, toks[k].start, stop)
         return (self.phrase((i + 2, e)), a, b) if self.words(a, b) >= 2 else None

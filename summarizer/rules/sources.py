@@ -155,7 +155,7 @@ class SourceFrames(CueWords):
 
     def within_poll(self, i: int) -> tuple[Mention, int, int] | None:
         """``CONTENT in a new Fox News poll released Sunday.``: a named or dated poll after "in" is
-        the source of the clause before it ("Kasich was at 25 percent support in the most recent Fox
+        the source of the clause before it ("The mayor was at 25 percent support in the most recent KPTV
         poll"), its release or time included as PolNeAR writes it. Only a poll named by its pollster or
         as new, latest, recent or the same: "leading in the polls", "head to the polls" name none, and
         only where no lexicon cue follows, whose frame decides the sentence."""
