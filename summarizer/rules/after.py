@@ -93,7 +93,7 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
     ):
         b += 1
     opens = toks[a].text[:1].isupper() or toks[a].low in DETERMINERS | QUANTIFIERS if b > a else False
-    # "said lobbyist and GOP strategist Charlie Black", "said spokesman Josh Earnest": a role, then the name
+    # "said lobbyist and GOP strategist Al Stone", "said spokesman Ann Lee": a role, then the name
     opens = opens or (
         b > a + 1 and (toks[a].low in PERSON_ROLES or toks[a].low.endswith("ist")) and toks[b - 1].text[:1].isupper()
     )

@@ -75,7 +75,7 @@ class CueSentence(QuestionFrames):
             span[1] - span[0] == 1 and self.toks[span[0]].low in SUBJECT_PRONOUNS
         )
         if before.low in ("and", "but", "while") and comma.text == "," and self.toks[span[0]].low in ("the", "a", "an"):
-            named = True  # ", and the New Jersey governor tripped him up": a clause of its own
+            named = True  # ", and the governor tripped him up": a clause of its own
         return named and (
             before.text == ";" or (before.low in ("but", "while", "whereas", "and") and comma.text == ",")
         )
@@ -194,7 +194,7 @@ class CueSentence(QuestionFrames):
         )
         # '"…," spokesman Al Cone said happily on KXTV': an adverb of manner before where or when it was said
         manner = n > 0 and is_adverb(tail[0].text) and (n == 1 or tail[1].low in ADVERBIAL | AFTER_QUOTE)
-        # '"…," she said and hung up', '"…," Clinton said answering a question': what the speaker did next
+        # '"…," she said and hung up', '"…," Ruiz said answering a question': what the speaker did next
         went_on = n > 0 and (tail[0].low == "and" or (tail[0].text.islower() and tail[0].low.endswith("ing")))
         if (
             n
