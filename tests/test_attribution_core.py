@@ -1071,6 +1071,14 @@ def test_add_with_a_figure_to_or_up_is_no_speech() -> None:
     assert only('"We are ready," the mayor added.', lexicon_only=True).cue == "added"
 
 
+def test_a_participle_after_before_or_by_or_an_irregular_verb_takes_the_opening_subject() -> None:
+    f = only("Mr. Lee deflected numerous questions about the mayor before saying, “It is time to get on message.”")
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("Mr. Lee", "saying", "It is time to get on message")
+    text = "The president left no doubt of his support for her, saying that no one was more qualified to serve."
+    g = only(text)
+    assert (g.speaker.name, g.cue) == ("The president", "saying")
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

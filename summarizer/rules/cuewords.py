@@ -309,6 +309,8 @@ class CueWords:
             return False
         if toks[i - 1].low in ("before", "after", "while") and i > 1 and toks[i - 2].low in CUES:
             return True  # "Trump said before adding: …"
+        if toks[i - 1].low in ("before", "by") and toks[i].low in ("saying", "adding", "telling", "arguing") and i > 2:
+            return True  # "Lee deflected questions about the mayor before saying, …", "he began by saying, …"
         k = i - 1
         while k > 0 and is_adverb(toks[k].text):  # "…, perhaps recognizing that", "…, apparently referring to"
             k -= 1

@@ -86,6 +86,8 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
             and toks[b].text not in PUNCT
             and (toks[b].low not in AUX | VERBISH | STOP_BACK | CATENATIVE or _of_whom(toks, b))
             and not (b >= 2 and toks[b].low.endswith("ed"))  # "Other former officers chafed": the verb ends it
+            # "The president left no doubt …": a word before a determiner is the verb (irregular ones too)
+            and not (b >= 2 and b + 1 < len(toks) and toks[b + 1].low in DETERMINERS | {"no"})
         ):
             most += 2 if _of_whom(toks, b) else 0
             b += 1
