@@ -1079,6 +1079,11 @@ def test_a_participle_after_before_or_by_or_an_irregular_verb_takes_the_opening_
     assert (g.speaker.name, g.cue) == ("The president", "saying")
 
 
+def test_described_as_takes_what_follows_as_as_its_content() -> None:
+    f = only("She would pay for it through tax reform, which she described as “making sure companies pay their share.”")
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("she", "described", "making sure companies pay their share")
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

@@ -42,7 +42,10 @@ SUBORDINATORS = frozenset(
     {"when", "after", "although", "though", "while", "because", "since", "before", "once", "until", "whereas"}
 )
 
-_OPEN_Q = (*CLOSE_Q, "“")  # the marks a quotation may open with
+_OPEN_Q = (*CLOSE_Q, "“")
+_AS_VERBS = frozenset(
+    "described describes describe characterized portrayed labeled branded depicted".split()
+)  # the marks a quotation may open with
 _TITLED_WORKS = frozenset("book memoir memoirs novel essay film documentary album autobiography".split())
 
 
@@ -396,6 +399,8 @@ class CueSentence(QuestionFrames):
             if nxt is None or self.text[self.end : nxt[0]].strip():
                 return None
             return speaker, nxt[0], continue_quote(self.text, self.regions, nxt[1]), cue_start
+        if j < len(toks) and toks[j].low == "as" and toks[i].low in _AS_VERBS and not introduced:
+            j, introduced = j + 1, True  # "which he described as “…”": what it was described as
         if j >= len(toks) or (toks[j].low in ("but", "and", "as", "while") and not introduced):
             return None
         if not introduced and where_said(toks[j:]):
