@@ -1084,6 +1084,14 @@ def test_described_as_takes_what_follows_as_as_its_content() -> None:
     assert (f.speaker.name, f.cue, f.evidence.text) == ("she", "described", "making sure companies pay their share")
 
 
+def test_a_that_inside_the_question_after_a_quotations_cue_opens_no_content() -> None:
+    said = [
+        (f.speaker.name, f.cue, f.evidence.text)
+        for f in frame('"Absolutely," he said when asked if that was still his view.')
+    ]
+    assert ("he", "said", "Absolutely") in said
+
+
 def test_a_relative_clause_after_an_object_names_the_object() -> None:
     text = "The ruling caused dismay among local party leaders, who had hoped that the vote would pass."
     f = only(text)

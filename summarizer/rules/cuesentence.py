@@ -43,6 +43,7 @@ SUBORDINATORS = frozenset(
 )
 
 _OPEN_Q = (*CLOSE_Q, "“")
+_SUBORDINATE_TAIL = frozenset("when if whether while after before because".split())
 _AS_VERBS = frozenset(
     "described describes describe characterized portrayed labeled branded depicted".split()
 )  # the marks a quotation may open with
@@ -211,7 +212,9 @@ class CueSentence(QuestionFrames):
         longest = (
             40 if ((after_quote or prior is not None) and (adverbial or addressed)) or who_tail else 16 if told else 8
         )
-        that = any(t.low == "that" and not time_after(tail, k) for k, t in enumerate(tail[:n]))
+        # a "that" after "when asked … if" is the question's, not the content's ('"No," he said when asked if that …')
+        clause = tail[: next((k for k, t in enumerate(tail[:n]) if t.low in _SUBORDINATE_TAIL), n)]
+        that = any(t.low == "that" and not time_after(tail, k) for k, t in enumerate(clause))
         if n and ((not (adverbial or addressed) and n > 2) or n > longest or that):
             return None  # a clause follows the cue: this is "X said CONTENT"
         introduces = bool(tail[n:]) and (tail[n].text == ":" or self.introduces_quote(i))
