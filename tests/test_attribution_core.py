@@ -1060,6 +1060,12 @@ def test_an_inverted_speaker_may_open_on_a_role_and_keep_its_relative_clause() -
     text = "The plan will not pass this year, said an official who was briefed on the talks and spoke anonymously."
     g = only(text)
     assert (g.speaker.name, g.evidence.text) == ("an official", "The plan will not pass this year")
+    # after an appositive name the cue is the subject's: no inverted speaker with a relative clause
+    h = frame("The mayor's former campaign manager, Al Stone, said the aide who replaced him should be fired.")[0]
+    assert (h.speaker.name, h.evidence.text) == (
+        "The mayor's former campaign manager",
+        "the aide who replaced him should be fired",
+    )
 
 
 def test_add_with_a_figure_to_or_up_is_no_speech() -> None:

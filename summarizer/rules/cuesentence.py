@@ -208,6 +208,10 @@ class CueSentence(QuestionFrames):
             adverbial = True  # '"…," Trump said 30 minutes into the debate', '"…?" he said about McCain's effort'
         # "…, said an American official who was briefed on the talks and spoke anonymously": the speaker's clause
         who_tail = inverted and bool(tail) and tail[0].low in ("who", "whose", "whom")
+        # not after an appositive name ("The mayor's manager, Al Stone, said the aide who …"): the subject's
+        c = max((k for k in range(boundary) if toks[k].text == ","), default=-1)
+        seg = toks[c + 1 : boundary] if c >= 0 else []
+        who_tail = who_tail and not (seg and len(seg) <= 4 and all(t.text[:1].isupper() for t in seg))
         adverbial = adverbial or who_tail
         longest = (
             40 if ((after_quote or prior is not None) and (adverbial or addressed)) or who_tail else 16 if told else 8
