@@ -1002,6 +1002,8 @@ def test_a_belief_verb_takes_a_clause_with_a_lowercase_subject() -> None:
         ("The campaign knew it was possible that she could lose.", "it was possible that she could lose"),
         ("Other organizers knew some of this was coming.", "some of this was coming"),  # a share's "of"
         ("Ruiz claims she's worth $10 billion.", "she's worth $10 billion"),  # a pronoun and its verb in one token
+        ("I think somebody's got to start.", "somebody's got to start"),
+        ("I think American voters were shocked by it.", "American voters were shocked by it"),  # a name's words, then
     ]:
         assert only(text, lexicon_only=True).evidence.text == content
 

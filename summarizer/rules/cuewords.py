@@ -43,7 +43,9 @@ from summarizer.text.tokens import Tok, region_at, regions_within
 # belief and knowledge verbs take a clause whose subject is a lowercase phrase ("believe modest relief is
 # possible", "knew some of this was coming"); after other that-only verbs such a phrase is an object
 _LOWERCASE_CLAUSE_TAKERS = BELIEFS | frozenset("know knew knows learned realized discovered".split())
-_SUBJECT_CONTRACTION = re.compile(r"(?:he|she|they|we|i|it|you|there)['’](?:s|re|ve|ll|d|m)$")
+_SUBJECT_CONTRACTION = re.compile(
+    r"(?:he|she|they|we|i|it|you|there|that|somebody|someone|everybody|everyone|nobody)['’](?:s|re|ve|ll|d|m)$"
+)
 _NOT_SUBJECT = STOP_BACK | CUES | frozenset({"not", "so", "it"})  # words no lowercase clause subject holds
 _EVIDENCE = frozenset({"evidence", "proof", "signs", "indications"})  # "have found evidence that …"
 
@@ -251,7 +253,7 @@ class CueWords:
         if named:
             while k + 1 < len(toks) and k - i < 4 and toks[k + 1].text[:1].isupper() and toks[k + 1].text[:1].isalpha():
                 k += 1
-            if toks[k].low.endswith(("'s", "’s")) and toks[i].low in BELIEFS:  # "think Trump's tax plan will"
+            if toks[i].low in BELIEFS:  # "think Trump's tax plan will", "think American women were"
                 k = self._lowercase_run(k, i + 6)
         elif (
             toks[i].low in _LOWERCASE_CLAUSE_TAKERS
