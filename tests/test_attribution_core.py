@@ -396,6 +396,8 @@ def test_a_role_before_a_name_is_still_a_person() -> None:
     assert speaker_type_for("Video") == SpeakerType.unnamed and speaker_type_for("Records") == SpeakerType.unnamed
     assert speaker_type_for("The Post") == SpeakerType.media
     assert speaker_type_for("Voice of America") == SpeakerType.media
+    assert speaker_type_for("Twitter") == SpeakerType.media  # a platform, not a person (the 84-article sample)
+    assert speaker_type_for("Twitter's Jack Dorsey") == SpeakerType.person
     assert speaker_type_for("the Secret Service") == SpeakerType.government
 
 

@@ -202,7 +202,8 @@ _MEDIA = re.compile(
     r"\b(times|post|reuters|afp|associated press|ap|bbc|cnn|al-hayat|media|newspaper|press|news|"
     r"journal|tribune|guardian|usa today|television|tv|magazine|report(s|ed)?|new yorker|atlantic|politico|"
     r"politifact|breitbart|huffington|axios|cbs|nbc|abc|fox news|msnbc|npr|bloomberg|cnbc|daily caller|upi|"
-    r"mtv|hbo|pbs|espn|c-span|daily beast|observer|gazette|herald|telegraph|radio|voice of america|voa)\b",
+    r"mtv|hbo|pbs|espn|c-span|daily beast|observer|gazette|herald|telegraph|radio|voice of america|voa|"
+    r"twitter|facebook|youtube|instagram|reddit)\b",
     re.I,
 )
 _ORG = re.compile(
