@@ -398,6 +398,7 @@ def test_a_role_before_a_name_is_still_a_person() -> None:
     assert speaker_type_for("Voice of America") == SpeakerType.media
     assert speaker_type_for("Twitter") == SpeakerType.media  # a platform, not a person (the 84-article sample)
     assert speaker_type_for("Twitter's Jack Dorsey") == SpeakerType.person
+    assert speaker_type_for("supporters in Congress") == SpeakerType.unnamed  # people of a body, not the body
     assert speaker_type_for("the Secret Service") == SpeakerType.government
 
 

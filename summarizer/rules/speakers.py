@@ -245,6 +245,7 @@ def _unnamed(clean: str) -> bool:
         words[0] in QUANTIFIERS | {"other", "another"}
         or words[-1] in PEOPLE_NOUNS | _FINDINGS
         or (words[0] in PEOPLE_NOUNS and lowercase_after)
+        or (words[0] in PEOPLE_NOUNS and words[1] in ("in", "at", "from", "on"))  # "supporters in Congress"
     )
 
 
