@@ -53,7 +53,7 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
             )
             or (  # "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": two titles
                 toks[b].low == "and"
-                and (toks[b - 1].low.rstrip(".") in PERSON_ROLES or toks[b - 1].low.endswith("ist"))  # "lobbyist and"
+                and _role(toks[b - 1].low.rstrip("."))  # "lobbyist and"
                 and b + 1 < len(toks)
                 and toks[b + 1].text[:1].isupper()
             )
@@ -94,9 +94,12 @@ def speaker_after(toks: list[Tok], i: int, *, lowercase: bool = False) -> tuple[
         b += 1
     opens = toks[a].text[:1].isupper() or toks[a].low in DETERMINERS | QUANTIFIERS if b > a else False
     # "said lobbyist and GOP strategist Al Stone", "said spokesman Ann Lee": a role, then the name
-    opens = opens or (
-        b > a + 1 and (toks[a].low in PERSON_ROLES or toks[a].low.endswith("ist")) and toks[b - 1].text[:1].isupper()
-    )
+    opens = opens or (b > a + 1 and _role(toks[a].low) and toks[b - 1].text[:1].isupper())
     if b == a or toks[a].low in DAYS or not (opens or (lowercase and toks[a].text[:1].isalnum())):
         return None
     return a, b
+
+
+def _role(low: str) -> bool:
+    """A word for what a person does: a title or role ("spokesman", "Gov.") or an -ist ("lobbyist", "strategist")."""
+    return low in PERSON_ROLES or low.endswith("ist")

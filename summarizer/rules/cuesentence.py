@@ -43,7 +43,8 @@ SUBORDINATORS = frozenset(
 )
 
 _OPEN_Q = (*CLOSE_Q, "“")
-_SUBORDINATE_TAIL = frozenset("when if whether while after before because".split())
+_SUBORDINATE_TAIL = SUBORDINATORS | {"if", "whether"}  # in the words after a cue: "said when asked if …"
+_WHO = frozenset({"who", "whose", "whom"})  # a relative clause about a person
 _AS_VERBS = frozenset(
     "described describes describe characterized portrayed labeled branded depicted".split()
 )  # the marks a quotation may open with
@@ -188,7 +189,8 @@ class CueSentence(QuestionFrames):
         adverbial = tail[0].low in ADVERBIAL if n else True
         if n > 1 and tail[0].low == "on" and tail[1].text.islower() and tail[1].low.endswith("ing"):
             adverbial = False  # "he should have insisted on getting them out": a verb's object, no "said on Monday"
-        relative = bool(tail) and tail[0].low in ("who", "whose", "whom")  # '"Meh," wrote a Trump supporter who runs …'
+        who_opens = bool(tail) and tail[0].low in _WHO
+        relative = who_opens  # '"Meh," wrote a Trump supporter who runs …'
         # '"…," Trump said to a crowd of about 500': whom it was said to
         relative = relative or (
             n > 1
@@ -207,7 +209,7 @@ class CueSentence(QuestionFrames):
         ):
             adverbial = True  # '"…," Trump said 30 minutes into the debate', '"…?" he said about McCain's effort'
         # "…, said an American official who was briefed on the talks and spoke anonymously": the speaker's clause
-        who_tail = inverted and bool(tail) and tail[0].low in ("who", "whose", "whom")
+        who_tail = inverted and who_opens
         # not after an appositive name ("The mayor's manager, Al Stone, said the aide who …"): the subject's
         c = max((k for k in range(boundary) if toks[k].text == ","), default=-1)
         seg = toks[c + 1 : boundary] if c >= 0 else []
@@ -314,7 +316,7 @@ class CueSentence(QuestionFrames):
         first = next((k for k in range(i - 2, -1, -1) if toks[k].text.islower() and toks[k].low in CUES), None)
         if first is None or not toks[first].low.endswith(("ed", "said", "told", "wrote")):
             return False
-        return not any(t.low in ("who", "which", "whose", "that", "whom") for t in toks[first + 1 : i])
+        return not any(t.low in _WHO | {"which", "that"} for t in toks[first + 1 : i])
 
     def preposed(self, i: int, last_speaker: Mention | None) -> tuple[Mention, int, int, int] | None:
         """``X said (that|:) CONTENT``; returns speaker, content start/end and where the cue phrase starts."""
