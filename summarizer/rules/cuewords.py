@@ -97,9 +97,7 @@ class CueWords:
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         if (prev in PASSIVE and not low.endswith("ing")) or prev in DETERMINERS:
             return False  # "was told", "is said to", "his claims"
-        figure = i + 2 < len(toks) and nxt in ("around", "about", "nearly", "roughly", "almost", "over")
-        figure = figure and (toks[i + 2].text[:1].isdigit() or toks[i + 2].text[:1] == "$")
-        if low in ("add", "adds", "added") and (nxt in ("to", "up") or nxt[:1].isdigit() or nxt[:1] == "$" or figure):
+        if low in ("add", "adds", "added") and self._adds_a_quantity(i):
             return False  # "the city added 150,000 jobs", "added to its list", "added up to" (train: 1 of 30)
         if (
             low in THAT_ONLY
@@ -126,6 +124,15 @@ class CueWords:
             and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")
             and not addressed
         )
+
+    def _adds_a_quantity(self, i: int) -> bool:
+        """ "add" before "to", "up" or a figure ("added around 150,000 jobs"): an amount grows, no one speaks."""
+        toks = self.toks
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if nxt in ("to", "up") or nxt[:1].isdigit() or nxt[:1] == "$":
+            return True
+        approx = i + 2 < len(toks) and nxt in ("around", "about", "nearly", "roughly", "almost", "over")
+        return approx and (toks[i + 2].text[:1].isdigit() or toks[i + 2].text[:1] == "$")
 
     def agrees_with_that(self, i: int) -> bool:
         """``agrees with her rival that CONTENT``: whom one agrees with, then the clause agreed on."""
