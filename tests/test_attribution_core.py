@@ -1655,3 +1655,35 @@ def test_according_to_between_commas_inside_a_clause_leaves_the_clause_whole() -
     # an appositive of the source after its comma is no part of the claim
     found = frame("Some families would pay more, according to an analysis by Ana Ruiz, a former Treasury official.")
     assert found[0].evidence.text == "Some families would pay more"
+
+
+def test_a_description_refers_only_to_a_source_its_head_can_name() -> None:
+    """ "The campaign" is no agency and no advertisement, "the agency" no report, "the senators" no
+    program: each skips back to a source of its kind, or has none."""
+    resolver = SpeakerResolver()
+    resolver.decide(Attribution("the Acme campaign", "said", 10, 20, (0, 9), (9, 10)))
+    resolver.decide(Attribution("the FBI", "said", 30, 40, (21, 28), (28, 29)))
+    resolver.decide(Attribution("The ad", "said", 50, 60, (41, 47), (47, 48)))
+    decided = resolver.decide(Attribution("The campaign", "said", 80, 90, (61, 73), (73, 74)))
+    assert decided.antecedent is not None and decided.antecedent.text == "the Acme campaign"
+    decided = resolver.decide(Attribution("the agency", "said", 110, 120, (91, 101), (101, 102)))
+    assert decided.antecedent is not None and decided.antecedent.text == "the FBI"
+    report = SpeakerResolver()
+    report.decide(Attribution("A Budget Office report", "found", 30, 40, (0, 22), (23, 28)))
+    assert report.decide(Attribution("the agency", "said", 60, 70, (45, 55), (55, 56))).antecedent is None
+    senators = SpeakerResolver()
+    senators.decide(Attribution("Mr. Grey and Mr. Lamb", "wrote", 30, 40, (0, 21), (22, 27)))
+    senators.decide(Attribution("EB-9", "was", 50, 55, (41, 45), (45, 48)))
+    decided = senators.decide(Attribution("the senators", "said", 80, 90, (61, 73), (73, 74)))
+    assert decided.antecedent is not None and decided.antecedent.text == "Mr. Grey and Mr. Lamb"
+
+
+def test_after_a_quotation_two_descriptions_joined_by_and_are_one_speaker() -> None:
+    f = only('"We have warned about this for months," the Ohio senator and Republican candidate said.')
+    assert (f.speaker.name, f.evidence.text) == (
+        "the Ohio senator and Republican candidate",
+        "We have warned about this for months",
+    )
+    # not an "and" that joins a quoted phrase to the rest of a clause
+    g = [f.evidence.text for f in frame('It said that she backs "cheaper care" and the plan sometimes called the fix.')]
+    assert all("cheaper care" not in e or e.startswith("she backs") for e in g)

@@ -142,6 +142,14 @@ class CueSentence(QuestionFrames):
                 role = back_phrase(toks, boundary)  # '"…," a spokesman for committee Democrats said'
                 if role is not None and toks[role[1] - 1].low in PERSON_ROLES:
                     span, boundary = (role[0], span[1]), role[0] - 1
+            if span is not None and boundary > 1 and toks[boundary].low == "and":
+                # '"…," the senator and candidate said': after a quotation the whole phrase is the subject
+                q = next((k for k in range(boundary - 1, max(-1, boundary - 8), -1) if toks[k].text in PUNCT), -1)
+                closed = q > 0 and (  # the quotation's comma, inside or outside its mark
+                    (self.closes(q) and toks[q - 1].text == ",") or (toks[q].text == "," and self.closes(q - 1))
+                )
+                if closed and not any(t.low in VERBISH or t.low in CUES for t in toks[q + 1 : boundary]):
+                    span, boundary = (q + 1, span[1]), q
             if span is not None and boundary > 1 and toks[boundary].text == ",":
                 # '"…," another friend, Mariam Emara, told CNN': the description after the quotation is the speaker's
                 q = next((k for k in range(boundary - 1, max(-1, boundary - 6), -1) if self.closes(k)), -1)

@@ -177,16 +177,54 @@ class SpeakerResolver:
 
     def antecedent(self, pronoun: str, before: int) -> Mention | None:
         # "he", and "the senator" / "the candidate": a person's; "the group", "the statement": not
-        want_person = pronoun.lower() in PERSONAL or _role_headed(_without_article(pronoun).lower())
+        bare = _without_article(pronoun).lower()
+        want_person = pronoun.lower() in PERSONAL or _role_headed(bare)
+        head = bare.split()[-1] if bare and not is_pronoun(pronoun) else ""
         for m in reversed(self.recent):
             if 0 <= before <= m.start:
                 continue
             if _role_headed(_without_article(m.text)):
                 continue  # "the Republican nominee" is a description: a pronoun's antecedent is a name
+            if head and not _stands_for(head, m.text):
+                continue
             is_person = speaker_type_for(m.text) == SpeakerType.person
-            if pronoun.lower() == "they" or is_person == want_person:
+            if pronoun.lower() == "they" or head in PEOPLE_NOUNS or is_person == want_person:
                 return m
         return None
+
+
+# What a description's head word can stand for ("the agency": a government body or an organisation),
+# read from the kind of the named speaker; heads not listed take any named speaker of their kind.
+_HEAD_KINDS: dict[str, frozenset[SpeakerType]] = {
+    **dict.fromkeys(
+        "campaign party group organization organisation coalition alliance movement opposition union".split(),
+        frozenset({SpeakerType.organization}),
+    ),
+    **dict.fromkeys(
+        "agency department ministry government administration office bureau regime court".split(),
+        frozenset({SpeakerType.government, SpeakerType.organization}),
+    ),
+    **dict.fromkeys("newspaper paper network outlet magazine".split(), frozenset({SpeakerType.media})),
+}
+# what a thing that speaks for its author is headed by: no antecedent of an actor's description
+_DOCUMENT_HEADS = frozenset({"report", "poll", "study", "survey", "analysis"})
+
+
+def _stands_for(head: str, name: str) -> bool:
+    """Whether a description with head word ``head`` ("campaign" of "the campaign") can refer to the
+    named speaker ``name``: one that has the same head ("Donald Trump's campaign"), else one of the
+    kind the head names. Not a document for an actor ("the campaign" is no ad, "the agency" no report),
+    not a thing for people ("the senators" are people, or two of them named)."""
+    words = [w.strip("'’") for w in name.lower().split()]
+    if head in words or head.rstrip("s") in words:
+        return True
+    documents = UTTERANCES | _RECORDINGS | _FINDINGS | _DOCUMENT_HEADS
+    if head not in documents and any(w in documents for w in words):
+        return False
+    kind = speaker_type_for(name)
+    if head in PEOPLE_NOUNS:
+        return kind == SpeakerType.person or "and" in words
+    return kind in _HEAD_KINDS.get(head, frozenset(kind for kind in SpeakerType))
 
 
 _GOVERNMENT = re.compile(
