@@ -1947,3 +1947,40 @@ def test_camp_makes_a_place_only_before_its_name() -> None:
     from summarizer.merge.entities import _is_place
 
     assert _is_place("camp liberty") and _is_place("camp ashraf") and not _is_place("clinton camp")
+
+
+def test_a_bare_body_joins_the_one_body_its_article_names_with_that_head_and_not_a_judge() -> None:
+    """ "The commission said" is the Commission its article names; "the court" is no judge whose
+    title holds "Court", and a body word no name of the article holds stays alone."""
+    t1 = "The Commission on Debate Rules met on Friday. The commission said the debate would go on."
+    t2 = "State Supreme Court Justice Ann Roe ruled on Monday. The court said the law was void."
+    docs = [
+        make_doc("c1", t1, [
+            ("The Commission on Debate Rules", ORG, "met", t1, t1, [], [], ASSERT),
+            ("the commission", ORG, "said", "the debate would go on", "the debate would go on", [], [], ASSERT),
+        ]),
+        make_doc("j1", t2, [
+            ("State Supreme Court Justice Ann Roe", PER, "ruled", t2, t2, [], [], ASSERT),
+            ("the court", ORG, "said", "the law was void", "the law was void", [], [], ASSERT),
+        ]),
+    ]  # fmt: skip
+    table = resolve_entities(docs, texts={"c1": t1, "j1": t2})
+    assert table.speaker_entity("c1", "the commission") == table.speaker_entity("c1", "The Commission on Debate Rules")
+    assert table.speaker_entity("j1", "the court") != table.speaker_entity("j1", "State Supreme Court Justice Ann Roe")
+
+
+def test_a_description_with_an_antecedent_speaks_as_it_and_adds_no_alias_of_its_own() -> None:
+    """ "The agency" resolved to one body of its article is that body's speaker, but "agency" is no
+    name: another "the agency" of the same article, resolved elsewhere, does not join the two."""
+    text = "The Example Licensing Service said fees rose. Congress said no. The agency said fees fell."
+    d = make_doc("a1", text, [
+        ("The Example Licensing Service", ORG, "said", "fees rose", "fees rose", [], [], ASSERT),
+        ("Congress", GOV, "said", "no", "no", [], [], ASSERT),
+        ("The agency", ORG, "said", "fees fell", "fees fell", [], [], ASSERT),
+    ])  # fmt: skip
+    d.claims[2].speaker.canonical = "The Example Licensing Service"
+    table = resolve_entities([d], texts={"a1": text})
+    service = table.speaker_entity("a1", "The Example Licensing Service")
+    assert table.speaker_entity("a1", "The agency") == service != table.speaker_entity("a1", "Congress")
+    entity = next(e for e in table.entities if e.id == service)
+    assert not any(a.alias.lower().endswith("agency") for a in entity.aliases)

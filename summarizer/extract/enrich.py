@@ -11,10 +11,9 @@ import re
 from collections.abc import Iterable
 
 from summarizer.models import DocumentEntity, Modality, NumberMention, Speaker, SpeakerType
-from summarizer.rules.speakers import NO_SOURCE
+from summarizer.rules.speakers import NO_SOURCE, is_anaphoric
 from summarizer.text.acronyms import acronym_definitions
 from summarizer.text.counts import COUNTED, NOT_USED
-from summarizer.text.words import refers_back
 
 _MODALITY_CUES: list[tuple[Modality, re.Pattern[str]]] = [
     (
@@ -156,8 +155,8 @@ def document_entities(text: str, speakers: Iterable[Speaker]) -> tuple[list[Docu
             canonical[short.lower()] = long
         canonical[long.lower()] = long
     for sp in speakers:
-        if sp.type == SpeakerType.author or sp.name == NO_SOURCE or refers_back(sp.name):
-            continue  # "He", "no source": no entity of their own
+        if sp.type == SpeakerType.author or sp.name == NO_SOURCE or is_anaphoric(sp.name):
+            continue  # "He", "the group", "no source": no entity of their own (the antecedent is one)
         key = canonical.get(sp.name.lower(), sp.name).lower()
         known = entities.get(key)
         if known is None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 
 from summarizer.merge.aliasrules import AliasGraph
 from summarizer.merge.firstnames import GivenNames
-from summarizer.merge.names import DEMONYMS_AND_COUNTRIES, JOINING_PARTICLES, NOT_SHORT_FORMS, person_key
+from summarizer.merge.names import BODY_WORDS, DEMONYMS_AND_COUNTRIES, JOINING_PARTICLES, NOT_SHORT_FORMS, person_key
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.text.words import PARTY_WORDS
 
@@ -90,21 +90,48 @@ class _Offices:
 
 def join_local_titles(b: AliasGraph) -> None:
     """A bare office written as a speaker ("the mayor said", "the president") is the one person its
-    own article names with that office as a title ("Mayor Bill de Blasio", "President Obama"); left
-    alone where the article titles no one, or more than one, with it."""
-    titled: dict[tuple[str, str], set[int]] = {}  # (doc, office) → groups named with it there
+    own article names with that office as a title ("Mayor Bill de Blasio", "President Obama"); a bare
+    body ("the commission said", "the bank") is the one body its article names with that word in its
+    name ("the Commission on Presidential Debates", "Wells Fargo Bank"). Left alone where the article
+    names no one, or more than one, with it."""
+    titled: dict[tuple[str, str], set[int]] = {}  # (doc, office or body word) → groups named with it there
     for j, n in enumerate(b.nodes):
         for raw, docs in n.surfaces.items():
             words_ = raw.lower().replace(".", " ").split()
-            if len(words_) >= 2 and words_[0] in _OFFICES and raw.split()[-1][:1].isupper():
-                for doc in docs:
-                    titled.setdefault((doc, _OFFICES[words_[0]]), set()).add(j)
+            named = len(words_) >= 2 and raw.split()[-1][:1].isupper()
+            marks = {_OFFICES[words_[0]]} if named and words_[0] in _OFFICES else set()
+            if named and n.local_doc is None:
+                marks |= _body_heads(raw)
+            for doc in docs:
+                for mark in marks:
+                    titled.setdefault((doc, mark), set()).add(j)
     for i, n in enumerate(b.nodes):
-        if n.local_doc is None or n.key not in _OFFICES:
+        mark = _OFFICES.get(n.key) or (n.key if n.key in _BODY_HEADS else None)
+        if n.local_doc is None or mark is None:
             continue
-        roots = {b.uf.find(j) for j in titled.get((n.local_doc, _OFFICES[n.key]), ())}
+        roots = {b.uf.find(j) for j in titled.get((n.local_doc, mark), ())}
         if len(roots) == 1:
             b.uf.union(i, roots.pop())
+
+
+# the head words of a body's name that its article may write alone, in lower case, for it
+_BODY_HEADS = BODY_WORDS | frozenset(
+    "bank union campaign company alliance foundation institute coalition university board".split()
+)
+
+
+def _body_heads(raw: str) -> set[str]:
+    """The body words that head the name ``raw``: its last word, or one followed by "of", "on" or
+    "for" ("Commission on Presidential Debates"); not one inside a person's title ("Supreme Court
+    Justice Frank Nervo")."""
+    words_ = raw.split()
+    return {
+        w.lower()
+        for k, w in enumerate(words_)
+        if w[:1].isupper()
+        and w.lower() in _BODY_HEADS
+        and (k == len(words_) - 1 or words_[k + 1] in ("of", "on", "for"))
+    }
 
 
 def _full_names(b: AliasGraph) -> list[int]:
