@@ -1687,3 +1687,11 @@ def test_after_a_quotation_two_descriptions_joined_by_and_are_one_speaker() -> N
     # not an "and" that joins a quoted phrase to the rest of a clause
     g = [f.evidence.text for f in frame('It said that she backs "cheaper care" and the plan sometimes called the fix.')]
     assert all("cheaper care" not in e or e.startswith("she backs") for e in g)
+
+
+def test_said_to_a_plural_noun_is_whom_it_was_said_to_and_keep_is_no_speaker() -> None:
+    f = only('"We will carry this county," Ms. Lane said to cheers at the fairground.')
+    assert (f.speaker.name, f.evidence.text) == ("Ms. Lane", "We will carry this county")
+    assert frame("The mayor is said to discuss the budget with donors.") == []
+    g = only("He kept saying the budget was balanced.")
+    assert (g.speaker.name, g.cue) == ("He", "saying")

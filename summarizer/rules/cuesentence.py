@@ -29,6 +29,7 @@ from summarizer.rules.lexicon import (
     continue_quote,
     is_adverb,
     modal_name,
+    said_to_whom,
 )
 from summarizer.rules.opening import opening_subject
 from summarizer.rules.phrases import back_phrase, subject_phrase
@@ -203,7 +204,7 @@ class CueSentence(QuestionFrames):
         relative = relative or (
             n > 1
             and tail[0].low == "to"
-            and (tail[1].low in DETERMINERS or tail[1].low in ADDRESSEES or tail[1].text[:1].isupper())
+            and said_to_whom(tail[1])
             and not toks[i].low.startswith("point")  # "He pointed to Carson's comments": what it points to
         )
         # '"…," spokesman Al Cone said happily on KXTV': an adverb of manner before where or when it was said

@@ -15,7 +15,6 @@ from summarizer.models import Mention
 from summarizer.rules.after import speaker_after
 from summarizer.rules.cuemodel import DEFAULT, CueModel
 from summarizer.rules.lexicon import (
-    ADDRESSEES,
     BELIEFS,
     CLAUSE_OPENERS,
     CLAUSE_SUBJECTS,
@@ -36,6 +35,7 @@ from summarizer.rules.lexicon import (
     STOP_BACK,
     THAT_ONLY,
     is_adverb,
+    said_to_whom,
 )
 from summarizer.rules.phrases import subject_phrase
 from summarizer.text.tokens import Tok, region_at, regions_within
@@ -114,11 +114,7 @@ class CueWords:
             return False  # "his claims", "Trump found a way"; but "Critics fear the cuts will", "she hopes to"
         # "is said to", "adding to her lead"; but "he said to applause", "she told … said to reporters"
         after = toks[i + 2] if i + 2 < len(toks) else None
-        addressed = (
-            low in ("said", "says", "say")
-            and after is not None
-            and (after.low in ADDRESSEES or after.low == "applause" or after.text[:1].isupper())
-        )
+        addressed = low in ("said", "says", "say") and after is not None and said_to_whom(after)
         return not (
             nxt == "to"
             and low in ("said", "say", "says", "reported", "believed", "thought", "expected", "adding")

@@ -93,7 +93,9 @@ AUX = words("""has have had is are was were been being will would could should c
     even not""")
 PASSIVE = words("is are was were be been being get gets got")
 # Verbs that take the cue after them, between it and its subject ("began calling for", "continued to insist").
-CATENATIVE = words("began begin begins started start starts continued continue continues tried try tries sought")
+CATENATIVE = words(
+    "began begin begins started start starts continued continue continues tried try tries sought keep keeps kept"
+)
 VERBISH = words("is are was were be been being has have had would will can could should do does did not")
 STOP_BACK = words("""that and but or because while when as if after before since although though so where than
     whether then who which whom what how why to of for with by in on at from about
@@ -116,6 +118,20 @@ LY_NOUNS = words("family families ally rally supply assembly anomaly monopoly bu
 
 # adverbs that hedge without "-ly": "…, perhaps recognizing that", "maybe" (no speaker, either of them)
 UNLY_ADVERBS = words("perhaps maybe")
+
+
+def said_to_whom(after_to: Tok) -> bool:
+    """The word after "said to" names whom it was said to ("to reporters", "to a crowd", "to
+    Fox", "to cheers"), not the verb of "is said to be": a determiner, an addressee, a name, or a
+    plural noun (a verb after "to" is bare, and one ending in "s" ends in "ss": "to discuss")."""
+    low = after_to.low
+    return (
+        low in ADDRESSEES
+        or low in DETERMINERS
+        or low == "applause"
+        or after_to.text[:1].isupper()
+        or (low.endswith("s") and not low.endswith("ss") and len(low) > 3)
+    )
 
 
 def is_adverb(word: str) -> bool:
