@@ -1695,3 +1695,13 @@ def test_said_to_a_plural_noun_is_whom_it_was_said_to_and_keep_is_no_speaker() -
     assert frame("The mayor is said to discuss the budget with donors.") == []
     g = only("He kept saying the budget was balanced.")
     assert (g.speaker.name, g.cue) == ("He", "saying")
+
+
+def test_a_resumed_quotation_is_kept_when_the_next_sentence_opens_a_new_one_with_a_colon() -> None:
+    text = (
+        '"If the bill passes, we will build," she said. "If it fails, we will keep trying." '
+        'Asked what came next, she said: "We will see."'
+    )
+    said = [(f.speaker.name, f.evidence.text) for f in frame(text) if f.cue == "said"]
+    assert said[0] == ("she", '"If the bill passes, we will build," she said. "If it fails, we will keep trying."')
+    assert said[1] == ("she", "We will see")

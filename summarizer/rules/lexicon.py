@@ -260,5 +260,10 @@ def _closes_sentence(text: str, region: tuple[int, int], rest: str) -> bool:
     if not inner.endswith((".", "!", "?")):
         return False
     nxt = re.match(r"\s*([^.!?]*)", rest)
-    words_ = re.findall(r"[a-z]+", nxt.group(1).lower()) if nxt else []
+    following = nxt.group(1).lower() if nxt else ""
+    # 'Asked what comes next, she said: "C"': a question and a cue that open the next quotation frame C, not this one
+    introduces = re.search(r"\b([a-z]+)\s*:", following)
+    if introduces is not None and introduces.group(1) in CUES:
+        following = re.sub(r"^asked\b", "", following[: introduces.start(1)])
+    words_ = re.findall(r"[a-z]+", following)
     return bool(rest.strip()[:1].isupper()) and not any(w in CUES or w == "according" for w in words_)
