@@ -1705,3 +1705,11 @@ def test_a_resumed_quotation_is_kept_when_the_next_sentence_opens_a_new_one_with
     said = [(f.speaker.name, f.evidence.text) for f in frame(text) if f.cue == "said"]
     assert said[0] == ("she", '"If the bill passes, we will build," she said. "If it fails, we will keep trying."')
     assert said[1] == ("she", "We will see")
+
+
+def test_a_shown_stance_frames_its_object_and_a_plain_show_does_not() -> None:
+    f = only("The union's members showed no sign of backing down on Friday.")
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("The union's members", "showed", "backing down on Friday")
+    g = only("Ms. Lane has shown little inclination to play a big role in the race.")
+    assert (g.speaker.name, g.evidence.text) == ("Ms. Lane", "play a big role in the race")
+    assert frame("He showed the crowd his plan for the stadium.") == []

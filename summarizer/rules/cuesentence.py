@@ -30,6 +30,7 @@ from summarizer.rules.lexicon import (
     is_adverb,
     modal_name,
     said_to_whom,
+    shown_stance,
 )
 from summarizer.rules.opening import opening_subject
 from summarizer.rules.phrases import back_phrase, subject_phrase
@@ -382,6 +383,8 @@ class CueSentence(QuestionFrames):
                 j += 1
         if j < len(toks) and toks[j].low in ("for", "on") and toks[i].low.startswith("call"):
             j += 1
+        stance = shown_stance(toks, i)  # "showed no sign of backing down": the content starts past "of"
+        j = stance if stance is not None else j
         introduced = False  # a "that" or a colon opens the content: "predicts that as Bush drops out, …"
         if j < len(toks) and toks[j].text == ",":  # "said, twice, that", "said, without evidence, that"
             m = next((k for k in range(j + 2, min(j + 6, len(toks) - 1)) if toks[k].text in PUNCT), None)

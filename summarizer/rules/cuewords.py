@@ -36,6 +36,7 @@ from summarizer.rules.lexicon import (
     THAT_ONLY,
     is_adverb,
     said_to_whom,
+    shown_stance,
 )
 from summarizer.rules.phrases import subject_phrase
 from summarizer.text.tokens import Tok, region_at, regions_within
@@ -105,6 +106,7 @@ class CueWords:
             and not self.inverted_that_only(i)
             and not self.closing_that_only(i)
             and not (nxt in _EVIDENCE and i + 2 < len(toks) and toks[i + 2].low == "that")  # "found evidence that"
+            and shown_stance(toks, i) is None  # "showed no sign of backing down"
             and not self.agrees_with_that(i)
             and not (nxt in CLAUSE_OPENERS and low in BELIEFS)
             and not self.finding(i)

@@ -120,6 +120,26 @@ LY_NOUNS = words("family families ally rally supply assembly anomaly monopoly bu
 UNLY_ADVERBS = words("perhaps maybe")
 
 
+# "showed no sign of backing down", "has shown little interest in": a stance shown, its object the content
+_SHOWN = words("show shows showed shown showing")
+_STANCE_NOUNS = words("sign signs interest inclination willingness appetite intention desire eagerness reluctance")
+_STANCE_MODIFIERS = words("no little any much some its his her their every few new clear immediate strong great real")
+
+
+def shown_stance(toks: list[Tok], i: int) -> int | None:
+    """Where the content starts when the cue at ``i`` shows a stance ("showed no sign of backing
+    down", "has shown little inclination to play", "showed no sign that he would apologize"): past
+    the stance noun and its preposition; None when ``toks[i]`` opens no such phrase."""
+    if toks[i].low not in _SHOWN:
+        return None
+    k = i + 1
+    while k < len(toks) and k - i <= 3 and toks[k].low in _STANCE_MODIFIERS:
+        k += 1
+    if k + 1 < len(toks) and toks[k].low in _STANCE_NOUNS and toks[k + 1].low in ("of", "in", "to", "that", "for"):
+        return k + 2
+    return None
+
+
 def said_to_whom(after_to: Tok) -> bool:
     """The word after "said to" names whom it was said to ("to reporters", "to a crowd", "to
     Fox", "to cheers"), not the verb of "is said to be": a determiner, an addressee, a name, or a
