@@ -1713,3 +1713,10 @@ def test_a_shown_stance_frames_its_object_and_a_plain_show_does_not() -> None:
     g = only("Ms. Lane has shown little inclination to play a big role in the race.")
     assert (g.speaker.name, g.evidence.text) == ("Ms. Lane", "play a big role in the race")
     assert frame("He showed the crowd his plan for the stadium.") == []
+
+
+def test_likely_or_willing_to_say_keeps_the_subject_before_them() -> None:
+    f = only("Independents were more likely to say the council had failed them.")
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("Independents", "say", "the council had failed them")
+    g = only("The coach was unwilling to say who would start on Sunday.")
+    assert (g.speaker.name, g.evidence.text) == ("The coach", "who would start on Sunday")

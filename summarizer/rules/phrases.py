@@ -312,7 +312,10 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
             and not (toks[b - 1].low == "not" and toks[b].low == "have")  # "could not have passed": no act
         )
         or toks[b - 1].low in CATENATIVE  # "the community immediately began calling for"
-        or (toks[b - 1].low == "to" and b > 1 and toks[b - 2].low in CATENATIVE)  # "continued to insist"
+        or (toks[b - 1].low == "to" and b > 1 and toks[b - 2].low in CATENATIVE | _TO_CUE)  # "continued to insist"
+        or (toks[b - 1].low in _TO_CUE and b < i and toks[b].low == "to")  # "were more likely to say", "went on to say"
+        or (toks[b - 1].low in _DEGREE and toks[b].low in _TO_CUE)
+        or (toks[b - 1].low in ("went", "goes", "go") and toks[b].low == "on")
         or is_adverb(toks[b - 1].text)
         or (  # not after an auxiliary: "were both attacked by", "was first reported by" are passives
             toks[b - 1].low in FLOATING
@@ -403,6 +406,12 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         if verb is not None:
             return span[0], verb
     return span
+
+
+# words after which "to" + a cue keeps the subject before them: "were more likely to say", "went on
+# to say", "refused to say"
+_TO_CUE = frozenset("likely unlikely willing unwilling refused declined ready eager quick able on".split())
+_DEGREE = frozenset("more less most least far much".split())
 
 
 def _who_antecedent(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int]:
