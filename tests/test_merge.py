@@ -1984,3 +1984,17 @@ def test_a_description_with_an_antecedent_speaks_as_it_and_adds_no_alias_of_its_
     assert table.speaker_entity("a1", "The agency") == service != table.speaker_entity("a1", "Congress")
     entity = next(e for e in table.entities if e.id == service)
     assert not any(a.alias.lower().endswith("agency") for a in entity.aliases)
+
+
+def test_a_document_no_name_owns_is_no_entity_and_a_named_one_is() -> None:
+    """ "A statement said" or "The ad claims" names no actor; "A Harbor Times poll" speaks for its outlet."""
+    text = "A statement said the plant would close. The ad claims taxes rose. A Harbor Times poll found a tie."
+    d = make_doc("d1", text, [
+        ("A statement", SpeakerType.unnamed, "said", "the plant would close", "the plant would close", [], [], ASSERT),
+        ("The ad", SpeakerType.unnamed, "claims", "taxes rose", "taxes rose", [], [], ASSERT),
+        ("A Harbor Times poll", SpeakerType.media, "found", "a tie", "a tie", [], [], ASSERT),
+    ])  # fmt: skip
+    table = resolve_entities([d], texts={"d1": text})
+    assert table.speaker_entity("d1", "A statement") is None and table.speaker_entity("d1", "The ad") is None
+    assert table.speaker_entity("d1", "A Harbor Times poll") is not None
+    assert not any(a.alias.lower() in ("statement", "ad") for e in table.entities for a in e.aliases)

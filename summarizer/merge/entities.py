@@ -57,7 +57,13 @@ from summarizer.merge.places import CITY_POPULATION, gazetteer
 from summarizer.merge.surnames import join_local_surnames, join_local_titles, join_short_forms, join_surnames
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
-from summarizer.rules.speakers import NO_SOURCE, institution_type, is_anaphoric, speaks_for_another
+from summarizer.rules.speakers import (
+    NO_SOURCE,
+    institution_type,
+    is_anaphoric,
+    speaks_for_another,
+    unowned_document,
+)
 from summarizer.text.sentences import split_sentences
 from summarizer.text.words import PEOPLE_NOUNS, refers_back
 
@@ -319,7 +325,8 @@ def resolve_entities(
         for claim in doc.claims:
             sp = claim.speaker
             key = (doc.doc_id, sp.name)
-            debris = sp.type != SpeakerType.author and no_actor(sp.name, given)
+            # "the economy", "additional federal", an unowned "a statement": no actor
+            debris = sp.type != SpeakerType.author and (no_actor(sp.name, given) or unowned_document(sp.name))
             described = sp.canonical is not None and is_anaphoric(sp.name)  # "the agency" resolved: no name
             if sp.name == NO_SOURCE or refers_back(sp.name) or described or names_nothing(sp.name) or debris:
                 # "He": its antecedent's; "the economy", "additional federal": no actor

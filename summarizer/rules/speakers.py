@@ -210,6 +210,25 @@ _HEAD_KINDS: dict[str, frozenset[SpeakerType]] = {
 _DOCUMENT_HEADS = frozenset({"report", "poll", "study", "survey", "analysis"})
 
 
+def document_words() -> frozenset[str]:
+    """The head nouns of things written, said or recorded ("statement", "ad", "footage", "poll"),
+    which speak for an author and are no actor of their own."""
+    return UTTERANCES | _RECORDINGS | _FINDINGS | _DOCUMENT_HEADS
+
+
+def unowned_document(name: str) -> bool:
+    """A speaker that is a document no name owns ("a statement", "The ad", "New footage", "Polls"):
+    no actor. Its words are lower case but for an opening article or adjective or the head itself."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _DOCUMENT_OPENERS:
+        words = words[1:]
+    named = any(w[:1].isupper() for w in words[:-1]) or (len(words) > 1 and words[-1][:1].isupper())
+    return bool(words) and not named and words[-1].lower() in document_words()
+
+
+_DOCUMENT_OPENERS = frozenset("a an the this that new latest recent instant another".split())
+
+
 def _stands_for(head: str, name: str) -> bool:
     """Whether a description with head word ``head`` ("campaign" of "the campaign") can refer to the
     named speaker ``name``: one that has the same head ("Donald Trump's campaign"), else one of the
@@ -218,7 +237,7 @@ def _stands_for(head: str, name: str) -> bool:
     words = [w.strip("'’") for w in name.lower().split()]
     if head in words or head.rstrip("s") in words:
         return True
-    documents = UTTERANCES | _RECORDINGS | _FINDINGS | _DOCUMENT_HEADS
+    documents = document_words()
     if head not in documents and any(w in documents for w in words):
         return False
     kind = speaker_type_for(name)
