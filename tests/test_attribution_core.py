@@ -1720,3 +1720,12 @@ def test_likely_or_willing_to_say_keeps_the_subject_before_them() -> None:
     assert (f.speaker.name, f.cue, f.evidence.text) == ("Independents", "say", "the council had failed them")
     g = only("The coach was unwilling to say who would start on Sunday.")
     assert (g.speaker.name, g.evidence.text) == ("The coach", "who would start on Sunday")
+
+
+def test_a_conjoined_cue_after_a_day_keeps_the_sentence_subject() -> None:
+    f = only("Gov. Ada Holm has freed up funds and on Monday announced more money was being sent to the county.")
+    assert (f.speaker.name, f.cue, f.evidence.text) == (
+        "Gov. Ada Holm",
+        "announced",
+        "more money was being sent to the county",
+    )

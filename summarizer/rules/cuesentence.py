@@ -332,11 +332,13 @@ class CueSentence(QuestionFrames):
         """``X said (that|:) CONTENT``; returns speaker, content start/end and where the cue phrase starts."""
         toks = self.toks
         b = i
-        # "but now said", "does say", "and officially endorsed"
+        # "but now said", "does say", "and officially endorsed", "and on Monday announced"
         while b > 0 and (
             (toks[b - 1].low in AUX | DO_AUX and not modal_name(toks, b - 1, i))
             or toks[b - 1].low == "now"
             or is_adverb(toks[b - 1].text)
+            or (toks[b - 1].low in DAYS and b > 1 and toks[b - 2].low in ("on", "last", "this", "and", "but"))
+            or (toks[b - 1].low in ("on", "last", "this") and toks[b].low in DAYS)
         ):
             b -= 1
         participle = self.participle(i)
