@@ -1729,3 +1729,16 @@ def test_a_conjoined_cue_after_a_day_keeps_the_sentence_subject() -> None:
         "announced",
         "more money was being sent to the county",
     )
+
+
+def test_a_poll_named_by_a_day_or_month_is_a_source_before_and_after_its_clause() -> None:
+    f = only("In May's Harbor Times poll, the mayor led her rival on a range of attributes.")
+    assert (f.speaker.name, f.evidence.text) == (
+        "May's Harbor Times poll",
+        "the mayor led her rival on a range of attributes",
+    )
+    g = only("The mayor slipped back to 39 percent in Monday's poll.")
+    assert (g.speaker.name, g.evidence.text) == ("Monday's poll", "The mayor slipped back to 39 percent")
+    assert frame("In Iowa, polls are rarely this close.") == [] or all(
+        f.speaker.name != "Iowa" for f in frame("In Iowa, polls are rarely this close.")
+    )

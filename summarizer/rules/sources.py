@@ -25,13 +25,21 @@ from summarizer.rules.lexicon import (
     is_adverb,
     trim_content,
 )
-from summarizer.text.tokens import region_at
+from summarizer.text.tokens import Tok, region_at
 
 REPORTED_BY = frozenset({"reported", "revealed", "disclosed", "announced", "confirmed"})
 _NOT_RESUMING = frozenset("who whom whose which where and but while or a an".split())  # the source's clause
 _POLL_HEADS = frozenset({"poll", "survey"})
 _POLL_WORDS = frozenset("new latest recent most same national statewide nationwide online".split())
 _POLL_DATING = frozenset({"released", "conducted", "taken", "published"})
+
+
+def _opens_poll_name(t: Tok) -> bool:
+    """The word after "in" that may open a poll's name: a determiner ("in a new Fox poll") or a
+    capitalised word, a pollster's or a day's ("In May's Post-ABC poll", "in Monday's poll")."""
+    return t.low in DETERMINERS or t.text[:1].isupper()
+
+
 _SETTINGS = frozenset("in over after before since during on at by among across under throughout".split())
 
 
@@ -143,7 +151,7 @@ class SourceFrames(CueWords):
         the source of the clause after its comma, as "according to" is (PolNeAR train: 14 of the 17
         such sentences with a gold claim after the comma)."""
         toks = self.toks
-        if i != 0 or toks[i].low != "in" or len(toks) < 4 or toks[1].low not in DETERMINERS:
+        if i != 0 or toks[i].low != "in" or len(toks) < 4 or not _opens_poll_name(toks[1]):
             return None
         comma = next((k for k in range(2, min(len(toks) - 2, 16)) if toks[k].text == ","), None)
         if comma is None or not any(t.low in POLLS for t in toks[2:comma]):
@@ -160,15 +168,15 @@ class SourceFrames(CueWords):
         as new, latest, recent or the same: "leading in the polls", "head to the polls" name none, and
         only where no lexicon cue follows, whose frame decides the sentence."""
         toks = self.toks
-        if i < 3 or toks[i].low != "in" or i + 2 >= len(toks) or toks[i + 1].low not in DETERMINERS:
+        if i < 3 or toks[i].low != "in" or i + 2 >= len(toks) or not _opens_poll_name(toks[i + 1]):
             return None
         j = i + 2
         while j < len(toks) and j - i <= 10 and toks[j].low not in _POLL_HEADS:
             word = toks[j].text[:1].isupper() or toks[j].low in _POLL_WORDS or toks[j].low in DETERMINERS
-            if not (word or toks[j].text in ("/", "-", "&")):  # "CNN/ORC", "Post-ABC"
+            if not (word or toks[j].text in ("/", "-", "&", "'s", "’s")):  # "CNN/ORC", "Post-ABC", "Monday's"
                 return None
             j += 1
-        mid = toks[i + 2 : j]
+        mid = toks[i + 1 : j]
         if j >= len(toks) or not any(t.text[:1].isupper() or t.low in _POLL_WORDS for t in mid):
             return None
         if region_at(self.regions, toks[i].start) or any(t.low in CUES for t in toks[j:]):
