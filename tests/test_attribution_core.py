@@ -1742,3 +1742,12 @@ def test_a_poll_named_by_a_day_or_month_is_a_source_before_and_after_its_clause(
     assert frame("In Iowa, polls are rarely this close.") == [] or all(
         f.speaker.name != "Iowa" for f in frame("In Iowa, polls are rarely this close.")
     )
+
+
+def test_people_before_a_who_clause_speak_and_nevertheless_is_no_part_of_a_name() -> None:
+    f = only(
+        "The city faced a backlash from unions, artists and business leaders who say the law unfairly targets renters."
+    )
+    assert (f.speaker.name, f.evidence.text) == ("business leaders", "the law unfairly targets renters")
+    g = only("Ms. Holm nevertheless said the vote was a mistake.")
+    assert (g.speaker.name, g.evidence.text) == ("Ms. Holm", "the vote was a mistake")

@@ -117,7 +117,7 @@ LY_NOUNS = words("family families ally rally supply assembly anomaly monopoly bu
 
 
 # adverbs that hedge without "-ly": "…, perhaps recognizing that", "maybe" (no speaker, either of them)
-UNLY_ADVERBS = words("perhaps maybe")
+UNLY_ADVERBS = words("perhaps maybe nevertheless nonetheless")
 
 
 # "showed no sign of backing down", "has shown little interest in": a stance shown, its object the content

@@ -361,7 +361,9 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
             return span or trailing_name(toks, b - 1) or object_before(toks, b - 1)
         comma = next((k for k in range(b - 1, max(-1, b - 9), -1) if toks[k].text == ","), -1)
         if comma > 0 and toks[b - 1].text != ",":  # "X, former mayor of New York who said": X
-            return trailing_name(toks, comma)
+            # "… from rights groups, entertainers and business leaders who say": the people before "who"
+            people = back_phrase(toks, b) if toks[b - 1].low in PEOPLE_NOUNS else None
+            return trailing_name(toks, comma) or people
     if b > 0 and toks[b - 1].text == ",":  # an appositive or relative clause sits between subject and verb
         # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said": the relative
         # clause that follows the sentence's opening phrase runs on over its own commas up to the verb
