@@ -1751,3 +1751,14 @@ def test_people_before_a_who_clause_speak_and_nevertheless_is_no_part_of_a_name(
     assert (f.speaker.name, f.evidence.text) == ("business leaders", "the law unfairly targets renters")
     g = only("Ms. Holm nevertheless said the vote was a mistake.")
     assert (g.speaker.name, g.evidence.text) == ("Ms. Holm", "the vote was a mistake")
+
+
+def test_a_participle_that_opens_its_sentence_is_the_subject_after_its_comma() -> None:
+    said = [
+        (f.speaker.name, f.cue, f.evidence.text) for f in frame("Noting that the vote was close, Ms. Holm urged calm.")
+    ]
+    assert ("Ms. Holm", "Noting", "the vote was close") in said
+    f = frame("While saying that he respects the mayor, he continued to doubt her record.")[0]
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("he", "saying", "he respects the mayor")
+    # a participle that is no speech, or one with no subject after its comma, frames nothing
+    assert all(f.cue != "Walking" for f in frame("Walking to the stage, the mayor waved to the crowd."))

@@ -1,9 +1,11 @@
-"""The frames of a passive "asked": the question no one is named as asking, or its named asker's.
+"""The frames that open their sentence before its subject: a passive "asked" (the question no one
+is named as asking, or its named asker's) and an opening participle ("Noting that …, Reid urged").
 
-Why a module of its own: "Asked whether he would run, Reid said …" and "was asked by host Ann Lee
-if …" frame the question by the shape around "asked" (what stands before it, "by" and a name after
-it), not by a subject before a speech verb (``cuesentence``); PolNeAR train marks 101 such
-no-source questions and 11 of 11 named askers.
+Why a module of its own: "Asked whether he would run, Reid said …", "was asked by host Ann Lee
+if …" and "While saying that she respects him, Lee …" frame by the shape around the cue (what
+stands before it, "by" and a name after it, the subject after the clause's comma), not by a subject
+before a speech verb (``cuesentence``); PolNeAR train marks 101 such no-source questions and 11 of
+11 named askers.
 """
 
 from __future__ import annotations
@@ -11,14 +13,41 @@ from __future__ import annotations
 from summarizer.models import Mention
 from summarizer.rules.colons import ColonFrames
 from summarizer.rules.lexicon import DASHES, PUNCT, TIME_WORDS, trim_content
+from summarizer.rules.opening import opening_subject
 from summarizer.text.tokens import region_at
 
 _BEFORE_PASSIVE_ASKED = frozenset("when if after being been was were is are be".split())
 _ASKED_OPENERS = frozenset("whether if about to how what why who when for".split())  # "asked by X whether"
+# what may stand before a participle that opens its sentence: "While saying", "And in explaining"
+_PARTICIPLE_LEADS = frozenset("while in and but by after before when even also".split())
 
 
 class QuestionFrames(ColonFrames):
-    """One sentence's question frames (``asked``, ``asked_by``)."""
+    """One sentence's frames that open it (``asked``, ``asked_by``, ``opening_participle``)."""
+
+    def opening_participle(self, i: int) -> tuple[Mention, int, int] | None:
+        """``Noting that CONTENT, X urged …`` / ``While saying that CONTENT, he …``: a speech or
+        thought participle that opens its sentence frames the clause up to its comma, and the
+        subject right after that comma is its speaker."""
+        toks = self.toks
+        if not toks[i].low.endswith("ing") or i > 3 or any(t.low not in _PARTICIPLE_LEADS for t in toks[:i]):
+            return None
+        if (i == 0) != toks[i].text[:1].isupper() or region_at(self.regions, toks[i].start):
+            return None
+        for k in range(i + 2, min(len(toks) - 2, i + 40)):
+            if toks[k].text in (";", ":", ".", "?", "!") or (toks[k].text in DASHES and k > i + 1):
+                return None
+            if toks[k].text != "," or region_at(self.regions, toks[k].start):
+                continue
+            subject = opening_subject(toks[k + 1 :])
+            if subject is None or subject[0] != 0:
+                continue
+            j = i + 1 + (toks[i + 1].low == "that")
+            a, b = trim_content(self.text, toks[j].start, toks[k].start)
+            if self.words(a, b) < 3:
+                return None
+            return self.phrase((k + 1, k + 1 + subject[1])), a, b
+        return None
 
     def asked(self, i: int) -> tuple[int, int] | None:
         """The question of a passive "asked" ("Asked whether …,", "when asked about …", "he was asked
