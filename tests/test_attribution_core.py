@@ -1762,3 +1762,10 @@ def test_a_participle_that_opens_its_sentence_is_the_subject_after_its_comma() -
     assert (f.speaker.name, f.cue, f.evidence.text) == ("he", "saying", "he respects the mayor")
     # a participle that is no speech, or one with no subject after its comma, frames nothing
     assert all(f.cue != "Walking" for f in frame("Walking to the stage, the mayor waved to the crowd."))
+
+
+def test_a_people_noun_or_a_name_before_a_relative_that_speaks() -> None:
+    f = only("The plan drew fire from rights groups and voters that say the law targets renters.")
+    assert (f.speaker.name, f.evidence.text) == ("voters", "the law targets renters")
+    g = frame("It ran a story in September that said the fund would close in the spring.")
+    assert all(f.speaker.name != "September" for f in g)

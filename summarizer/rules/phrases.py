@@ -8,6 +8,8 @@ meaning; ``cuesentence`` calls them for each cue.
 
 from __future__ import annotations
 
+import calendar
+
 from summarizer.rules.lexicon import (
     AUX,
     CATENATIVE,
@@ -351,6 +353,16 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
             opened -= 1
         if opened is not None:
             return back_phrase(toks, opened)
+    if (  # "businesses that warn it could harm commerce", "groups that say": the noun before "that"
+        b > 1
+        and toks[b - 1].low == "that"
+        and toks[b - 2].text not in PUNCT
+        and toks[b - 2].low not in CUES | VERBISH | STOP_BACK | DETERMINERS
+        and not is_adverb(toks[b - 2].text)
+        and (toks[b - 2].low in PEOPLE_NOUNS or toks[b - 2].low in MEASURES or toks[b - 2].text[:1].isupper())
+        and toks[b - 2].low not in DAYS | _MONTHS  # "one in September that said": the one, not the month
+    ):
+        return back_phrase(toks, b - 1)
     if b > 0 and toks[b - 1].low in ("who", "which"):
         b -= 1
         if b > 0 and toks[b - 1].text in (",", *DASHES):  # "Reid, who endorsed Clinton": the relative's antecedent
@@ -410,6 +422,7 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     return span
 
 
+_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 # words after which "to" + a cue keeps the subject before them: "were more likely to say", "went on
 # to say", "refused to say"
 _TO_CUE = frozenset("likely unlikely willing unwilling refused declined ready eager quick able on".split())
