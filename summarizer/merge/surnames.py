@@ -106,10 +106,10 @@ def join_local_titles(b: AliasGraph) -> None:
                 for mark in marks:
                     titled.setdefault((doc, mark), set()).add(j)
     for i, n in enumerate(b.nodes):
-        mark = _OFFICES.get(n.key) or (n.key if n.key in _BODY_HEADS else None)
-        if n.local_doc is None or mark is None:
+        bare = _OFFICES.get(n.key) or (n.key if n.key in _BODY_HEADS else None)
+        if n.local_doc is None or bare is None:
             continue
-        roots = {b.uf.find(j) for j in titled.get((n.local_doc, mark), ())}
+        roots = {b.uf.find(j) for j in titled.get((n.local_doc, bare), ())}
         if len(roots) == 1:
             b.uf.union(i, roots.pop())
 
