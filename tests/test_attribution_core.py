@@ -1769,3 +1769,10 @@ def test_a_people_noun_or_a_name_before_a_relative_that_speaks() -> None:
     assert (f.speaker.name, f.evidence.text) == ("voters", "the law targets renters")
     g = frame("It ran a story in September that said the fund would close in the spring.")
     assert all(f.speaker.name != "September" for f in g)
+
+
+def test_the_people_right_before_who_speak_without_the_clause_before_them() -> None:
+    f = only("The mayor won among the 30 percent of voters who said the economy mattered most.")
+    assert (f.speaker.name, f.evidence.text) == ("the 30 percent of voters", "the economy mattered most")
+    g = only("The mayor won among voters who said the economy mattered most.")
+    assert g.speaker.name == "voters"

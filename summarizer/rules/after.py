@@ -18,7 +18,7 @@ from summarizer.rules.lexicon import (
     QUANTIFIERS,
     STOP_BACK,
 )
-from summarizer.rules.phrases import PARTICIPLES, SOURCE_NOUNS
+from summarizer.rules.nounphrase import PARTICIPLES, SOURCE_NOUNS
 from summarizer.text.tokens import Tok
 from summarizer.text.words import PERSON_ROLES, ROLE_WORDS
 

@@ -32,8 +32,9 @@ from summarizer.rules.lexicon import (
     said_to_whom,
     shown_stance,
 )
+from summarizer.rules.nounphrase import back_phrase
 from summarizer.rules.opening import opening_subject
-from summarizer.rules.phrases import back_phrase, subject_phrase
+from summarizer.rules.phrases import subject_phrase
 from summarizer.rules.questions import QuestionFrames
 from summarizer.rules.tails import inverted_clause, time_after, where_said
 from summarizer.text.tokens import Tok, region_at

@@ -21,7 +21,7 @@ from summarizer.rules.lexicon import (
     VERBISH,
     is_adverb,
 )
-from summarizer.rules.phrases import INTRODUCERS
+from summarizer.rules.nounphrase import INTRODUCERS
 from summarizer.text.tokens import Tok
 from summarizer.text.words import PEOPLE_NOUNS, PERSON_ROLES, SUBJECT_PRONOUNS
 

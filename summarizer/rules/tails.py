@@ -8,7 +8,7 @@ Why a module of its own: ``cuesentence`` asks these questions of a cue's tail in
 from __future__ import annotations
 
 from summarizer.rules.lexicon import CLAUSE_VERBS, DAYS, PUNCT, VERBISH
-from summarizer.rules.phrases import PARTICIPLES
+from summarizer.rules.nounphrase import PARTICIPLES
 from summarizer.text.tokens import Tok
 
 
