@@ -1776,3 +1776,11 @@ def test_the_people_right_before_who_speak_without_the_clause_before_them() -> N
     assert (f.speaker.name, f.evidence.text) == ("the 30 percent of voters", "the economy mattered most")
     g = only("The mayor won among voters who said the economy mattered most.")
     assert g.speaker.name == "voters"
+
+
+def test_a_title_case_headline_frames_a_short_claim_closed_by_a_single_quote() -> None:
+    f = only("Parks Are A Health Crisis, Mayor Ada Holm Tells Council.")
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("Mayor Ada Holm", "Tells", "Parks Are A Health Crisis")
+    g = only("Holm Is A ‘Natural Leader,’ Board Of Trade Finds.")
+    assert (g.speaker.name, g.cue) == ("Board Of Trade", "Finds")
+    assert g.evidence.text.startswith("Holm Is A ‘Natural Leader")

@@ -266,7 +266,8 @@ class CueSentence(QuestionFrames):
         # "She had helped provide it, she said.": a pronoun or a name that said it and ends the sentence
         # frames three words; another closing phrase six (four and five lost on the held-back fifth)
         named = toks[span[0]].low in SUBJECT_PRONOUNS or toks[span[0]].text[:1].isupper()
-        least = 3 if not rest[1:] and toks[i].low in ("said", "says") and named else 6
+        # in a title-case headline ("Guns Are A Crisis, Dean Tells Convention") any cue frames three
+        least = 3 if not rest[1:] and named and (toks[i].low in ("said", "says") or self.headline_case()) else 6
         if self.words(self.start, cut) < (1 if quoted else 2 if interjected else 4 if has_quote else least):
             return None
         start = self.start

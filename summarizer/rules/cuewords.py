@@ -302,8 +302,8 @@ class CueWords:
         """``toks[k]`` closes a quotation: a closing mark, or an opening one the page wrote in its
         place ('… her here,“ said Jim Clyburn'; ``quote_regions`` closes the quotation there)."""
         t = self.toks[k]
-        if t.text in CLOSE_Q:
-            return True
+        if t.text in CLOSE_Q or (t.text == "’" and k > 0 and self.toks[k - 1].text == ","):
+            return True  # a lone "’" after a comma closes a single-quoted phrase ("A ‘Crisis,’ Dean Says")
         region = region_at(self.regions, t.start) if t.text == "“" else None
         return region is not None and region[1] == t.end
 
