@@ -1784,3 +1784,11 @@ def test_a_title_case_headline_frames_a_short_claim_closed_by_a_single_quote() -
     g = only("Holm Is A ‘Natural Leader,’ Board Of Trade Finds.")
     assert (g.speaker.name, g.cue) == ("Board Of Trade", "Finds")
     assert g.evidence.text.startswith("Holm Is A ‘Natural Leader")
+
+
+def test_a_participle_after_a_cue_and_its_comma_and_while_reuses_the_speaker() -> None:
+    said = frame('"It would make things worse," Ms. Holm said, while arguing the city should hire more nurses.')
+    assert [(f.speaker.name, f.cue, f.evidence.text) for f in said] == [
+        ("Ms. Holm", "said", "It would make things worse"),
+        ("Ms. Holm", "arguing", "the city should hire more nurses"),
+    ]

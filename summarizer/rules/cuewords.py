@@ -314,8 +314,12 @@ class CueWords:
         toks = self.toks
         if not toks[i].low.endswith("ing") or i == 0:
             return False
-        if toks[i - 1].low in ("before", "after", "while") and i > 1 and toks[i - 2].low in CUES:
-            return True  # "Trump said before adding: …"
+        if (
+            toks[i - 1].low in ("before", "after", "while")
+            and i > 1
+            and (toks[i - 2].low in CUES or (i > 2 and toks[i - 2].text == "," and toks[i - 3].low in CUES))
+        ):
+            return True  # "Trump said before adding: …", "Clinton said, while arguing …"
         if toks[i - 1].low in ("before", "by") and toks[i].low in ("saying", "adding", "telling", "arguing") and i > 2:
             return True  # "Lee deflected questions about the mayor before saying, …", "he began by saying, …"
         k = i - 1
