@@ -1998,3 +1998,26 @@ def test_a_document_no_name_owns_is_no_entity_and_a_named_one_is() -> None:
     assert table.speaker_entity("d1", "A statement") is None and table.speaker_entity("d1", "The ad") is None
     assert table.speaker_entity("d1", "A Harbor Times poll") is not None
     assert not any(a.alias.lower() in ("statement", "ad") for e in table.entities for a in e.aliases)
+
+
+def test_role_descriptions_of_other_parties_stay_apart_and_join_the_one_they_title() -> None:
+    """Issue 14: "Republican presidential nominee" and "Democratic presidential nominee" were one entity.
+    A role phrase is no name: it joins the one person the corpus writes after it, where its own
+    article names that person too."""
+    t1 = "Republican nominee Ann Stone spoke in Ohio. Democratic nominee Ben Hale spoke in Iowa."
+    t2 = "The Republican nominee said taxes would fall. Ann Stone and Ben Hale debate on Monday."
+    t3 = "The Democratic nominee said taxes would rise. Ben Hale spoke first."
+    docs = [
+        make_doc("n1", t1, [
+            ("Republican nominee Ann Stone", PER, "spoke", t1, t1, [], [], ASSERT),
+            ("Democratic nominee Ben Hale", PER, "spoke", t1, t1, [], [], ASSERT),
+        ]),
+        make_doc("n2", t2, [("Republican nominee", PER, "said", "taxes would fall", "taxes would fall", [], [], ASSERT)]),
+        make_doc("n3", t3, [("Democratic nominee", PER, "said", "taxes would rise", "taxes would rise", [], [], ASSERT)]),
+    ]  # fmt: skip
+    table = resolve_entities(docs, texts={"n1": t1, "n2": t2, "n3": t3})
+    stone = table.speaker_entity("n1", "Republican nominee Ann Stone")
+    hale = table.speaker_entity("n1", "Democratic nominee Ben Hale")
+    assert stone != hale
+    assert table.speaker_entity("n2", "Republican nominee") == stone
+    assert table.speaker_entity("n3", "Democratic nominee") == hale

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from summarizer.merge.names import (
+    BODY_WORDS,
     DEMONYMS_AND_COUNTRIES,
     ORG_HINTS,
     PERSON_ROLES,
@@ -102,7 +103,14 @@ class AliasGraph:
             kind, local = SpeakerType.unnamed, True
         key = name_key(raw) or raw.strip().lower()
         # "the president", "Retired General": a description; not an acronym ("S.E.C." is no "Sec.")
+        # ("Republican presidential nominee": its capitalised words are roles too, whoever holds them)
         titles_only = all(t in PERSON_ROLES for t in key.split()) and not is_acronym(raw)
+        titles_only = titles_only or (
+            " " in raw.strip()
+            and any(w[:1].isupper() for w in raw.split())
+            and all(w.lower().strip(".") in PERSON_ROLES for w in raw.split() if w[:1].isupper())
+            and not any(w.lower() in BODY_WORDS for w in raw.split())  # "office of Prime Minister" is a body
+        )
         lowercase = not any(w[:1].isupper() for w in raw.split())  # "the agency", "city officials"
         local = local or (declared and kind == SpeakerType.unnamed) or key in GENERIC_NAMES or titles_only or lowercase
         lone = surname_local and not local and kind == SpeakerType.person and len(person_key(key).split()) == 1

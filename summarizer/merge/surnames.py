@@ -16,7 +16,7 @@ from summarizer.merge.aliasrules import AliasGraph
 from summarizer.merge.firstnames import GivenNames
 from summarizer.merge.names import BODY_WORDS, DEMONYMS_AND_COUNTRIES, JOINING_PARTICLES, NOT_SHORT_FORMS, person_key
 from summarizer.models.document import DocumentResult, SpeakerType
-from summarizer.text.words import PARTY_WORDS
+from summarizer.text.words import PARTY_WORDS, PERSON_ROLES
 
 _MALE_TITLE = re.compile(r"^(?:mr|sir|lord)\b", re.I)
 _FEMALE_TITLE = re.compile(r"^(?:mrs|ms|miss|lady|dame)\b", re.I)
@@ -92,8 +92,9 @@ def join_local_titles(b: AliasGraph) -> None:
     """A bare office written as a speaker ("the mayor said", "the president") is the one person its
     own article names with that office as a title ("Mayor Bill de Blasio", "President Obama"); a bare
     body ("the commission said", "the bank") is the one body its article names with that word in its
-    name ("the Commission on Presidential Debates", "Wells Fargo Bank"). Left alone where the article
-    names no one, or more than one, with it."""
+    name ("the Commission on Presidential Debates", "Wells Fargo Bank"); a role of two words or more
+    ("the Republican nominee") the one person written after it, in its article or else in the
+    corpus when its article names that person too. Left alone where no one, or more than one, is."""
     titled: dict[tuple[str, str], set[int]] = {}  # (doc, office or body word) → groups named with it there
     for j, n in enumerate(b.nodes):
         for raw, docs in n.surfaces.items():
@@ -101,15 +102,20 @@ def join_local_titles(b: AliasGraph) -> None:
             named = len(words_) >= 2 and raw.split()[-1][:1].isupper()
             marks = {_OFFICES[words_[0]]} if named and words_[0] in _OFFICES else set()
             if named and n.local_doc is None:
-                marks |= _body_heads(raw)
+                marks |= _body_heads(raw) | _role_prefixes(raw)
             for doc in docs:
                 for mark in marks:
                     titled.setdefault((doc, mark), set()).add(j)
+    articles = b.articles_by_group()
     for i, n in enumerate(b.nodes):
-        bare = _OFFICES.get(n.key) or (n.key if n.key in _BODY_HEADS else None)
+        bare = _OFFICES.get(n.key) or (n.key if n.key in _BODY_HEADS or " " in n.key else None)
         if n.local_doc is None or bare is None:
             continue
         roots = {b.uf.find(j) for j in titled.get((n.local_doc, bare), ())}
+        if not roots and " " in bare:  # "the Republican nominee": the one the corpus titles so, if named here
+            everywhere = {b.uf.find(j) for (_, mark), js in titled.items() if mark == bare for j in js}
+            if len(everywhere) == 1 and n.local_doc in articles.get(next(iter(everywhere)), ()):
+                roots = everywhere
         if len(roots) == 1:
             b.uf.union(i, roots.pop())
 
@@ -118,6 +124,22 @@ def join_local_titles(b: AliasGraph) -> None:
 _BODY_HEADS = BODY_WORDS | frozenset(
     "bank union campaign company alliance foundation institute coalition university board".split()
 )
+
+
+def _role_prefixes(raw: str) -> set[str]:
+    """The role phrases a name is written after ("Republican nominee Donald Trump" → "republican
+    nominee"): two words or more, every capitalised one a role or party word, then a capitalised name."""
+    words_ = raw.split()
+    out = set()
+    for p in range(2, len(words_)):
+        head = words_[:p]
+        if not words_[p][:1].isupper() or words_[p].lower().strip(".") in PERSON_ROLES:
+            continue
+        if all(w.lower().strip(".") in PERSON_ROLES or not w[:1].isupper() for w in head) and any(
+            w.lower().strip(".") in PERSON_ROLES for w in head
+        ):
+            out.add(" ".join(head).lower().removeprefix("the "))
+    return out
 
 
 def _body_heads(raw: str) -> set[str]:
