@@ -1792,3 +1792,9 @@ def test_a_participle_after_a_cue_and_its_comma_and_while_reuses_the_speaker() -
         ("Ms. Holm", "said", "It would make things worse"),
         ("Ms. Holm", "arguing", "the city should hire more nurses"),
     ]
+
+
+def test_the_time_a_clause_is_about_is_no_part_of_its_subject() -> None:
+    assert trim_speaker("The morning Mr. Lane") == "Mr. Lane"
+    assert trim_speaker("the day Ms. Holm") == "Ms. Holm"
+    assert trim_speaker("The Morning Consult poll") == "The Morning Consult poll"

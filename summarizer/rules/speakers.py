@@ -67,7 +67,9 @@ def _without_time_after_name(text: str) -> str:
 
 _LEADING = re.compile(
     r"^(?:(?:and|but|also|then|so|while|as|yet|instead|meanwhile|besides|still|however|including)\b,?\s*"
-    r"|\d{1,2}(?:AM|PM)(?=[A-Z]))",  # "12PMTrump": a live blog's time stamp glued to the name
+    r"|\d{1,2}(?:AM|PM)(?=[A-Z])"  # "12PMTrump": a live blog's time stamp glued to the name
+    # "The morning Mr. Obama unveiled …": the time a clause is about, then its subject
+    r"|(?-i:[Tt]he\s+(?:morning|day|night|evening|afternoon|week|year|moment)\s+(?=[A-Z])))",
     re.I,
 )
 _HEADS = re.compile(
