@@ -2012,8 +2012,10 @@ def test_role_descriptions_of_other_parties_stay_apart_and_join_the_one_they_tit
             ("Republican nominee Ann Stone", PER, "spoke", t1, t1, [], [], ASSERT),
             ("Democratic nominee Ben Hale", PER, "spoke", t1, t1, [], [], ASSERT),
         ]),
-        make_doc("n2", t2, [("Republican nominee", PER, "said", "taxes would fall", "taxes would fall", [], [], ASSERT)]),
-        make_doc("n3", t3, [("Democratic nominee", PER, "said", "taxes would rise", "taxes would rise", [], [], ASSERT)]),
+        make_doc("n2", t2, [("Republican nominee", PER, "said", "taxes would fall", "taxes would fall", [], [],
+                             ASSERT)]),
+        make_doc("n3", t3, [("Democratic nominee", PER, "said", "taxes would rise", "taxes would rise", [], [],
+                             ASSERT)]),
     ]  # fmt: skip
     table = resolve_entities(docs, texts={"n1": t1, "n2": t2, "n3": t3})
     stone = table.speaker_entity("n1", "Republican nominee Ann Stone")
