@@ -21,7 +21,7 @@ from summarizer.merge.entities import resolve_entities
 from summarizer.merge.features import claim_features
 from summarizer.merge.figures import group_compatible
 from summarizer.merge.firstnames import GivenNames
-from summarizer.merge.names import initials, name_similarity
+from summarizer.merge.names import initials, name_similarity, names_in_text
 from summarizer.merge.normalize import name_key, parse_date
 from summarizer.models import (
     Alignment,
@@ -2023,3 +2023,9 @@ def test_role_descriptions_of_other_parties_stay_apart_and_join_the_one_they_tit
     assert stone != hale
     assert table.speaker_entity("n2", "Republican nominee") == stone
     assert table.speaker_entity("n3", "Democratic nominee") == hale
+
+
+def test_two_adjectives_joined_by_and_inside_a_name_keep_it_whole() -> None:
+    found = names_in_text("Experts at the Center for Strategic and International Studies said so.")
+    assert "Center for Strategic and International Studies" in found and "Center for Strategic" not in found
+    assert "Bank of America and Wells Fargo" not in names_in_text("Bank of America and Wells Fargo paid fines.")

@@ -294,6 +294,8 @@ def _and_parts(words: list[str]) -> list[list[str]]:
         and words[at - 1].lower() not in ORG_HINTS
         and not owned
     )
+    # "Center for Strategic and International Studies": two adjectives of one head noun
+    one = one or (words[at - 1].lower().endswith(("ic", "al", "ive", "ary")) and at + 2 < len(words) and not owned)
     if one and words[at + 1 : at + 2] != ["the"]:  # "United Kingdom and the European Union": two
         return [words]  # not "Cooper and Martha Raddatz of ABC News", "Iraqi Government and the United Nations"
     parts: list[list[str]] = [[]]
