@@ -2029,3 +2029,13 @@ def test_two_adjectives_joined_by_and_inside_a_name_keep_it_whole() -> None:
     found = names_in_text("Experts at the Center for Strategic and International Studies said so.")
     assert "Center for Strategic and International Studies" in found and "Center for Strategic" not in found
     assert "Bank of America and Wells Fargo" not in names_in_text("Bank of America and Wells Fargo paid fines.")
+
+
+def test_a_description_nothing_resolves_or_links_is_no_entity() -> None:
+    text = "Fees rose in May. The campaign said the fees were fair."
+    d = make_doc(
+        "c9", text, [("The campaign", ORG, "said", "the fees were fair", "the fees were fair", [], [], ASSERT)]
+    )
+    table = resolve_entities([d], texts={"c9": text})
+    assert table.speaker_entity("c9", "The campaign") is None
+    assert not any(a.alias.lower() == "campaign" for e in table.entities for a in e.aliases)

@@ -399,6 +399,8 @@ def resolve_entities(
         if root not in speaking and ((kind == SpeakerType.unnamed and lone) or all(map(given.shouted, surfaces))):
             continue  # one capitalised run of one article that no rule types or links ("Poor Mexico", "Mostly
             # True"), or a shouted word ("WANT")
+        if all(raw.islower() and is_anaphoric(f"the {raw}") for raw in surfaces):  # stored without its "the"
+            continue  # "the campaign" that nothing resolved or linked: a description, no actor of its own
         seen: dict[str, set[str]] = {}
         for n in members:
             for raw, doc_ids in n.surfaces.items():
@@ -414,7 +416,7 @@ def resolve_entities(
         entities.append(
             MergedEntity(id=eid, canonical=canonical, type=kind, aliases=aliases, mentioned_only=not declared)
         )
-    speakers = {k: entity_of_root[b.uf.find(i)] for k, i in speaker_nodes.items()}
+    speakers = {k: entity_of_root[b.uf.find(i)] for k, i in speaker_nodes.items() if b.uf.find(i) in entity_of_root}
     mention_names: list[tuple[str, str, bool]] = []
     for i, n in enumerate(b.nodes):
         if n.local_doc is None and b.uf.find(i) in entity_of_root:
