@@ -2039,3 +2039,12 @@ def test_a_description_nothing_resolves_or_links_is_no_entity() -> None:
     table = resolve_entities([d], texts={"c9": text})
     assert table.speaker_entity("c9", "The campaign") is None
     assert not any(a.alias.lower() == "campaign" for e in table.entities for a in e.aliases)
+
+
+def test_people_named_by_faith_or_region_are_no_person() -> None:
+    text = "Ms. Holm said a Rohingya Muslim family and a Southeast Asian group had arrived."
+    d = make_doc("f1", text, [("Ms. Holm", PER, "said", text, text, [], [], ASSERT)])
+    table = resolve_entities([d], texts={"f1": text})
+    persons = {e.canonical for e in table.entities if e.type == SpeakerType.person}
+    assert "Rohingya Muslim" not in persons and "Southeast Asian" not in persons
+    assert "Holm" in " ".join(persons)

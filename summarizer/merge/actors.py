@@ -69,6 +69,17 @@ _PARTISANS = frozenset("republicans democrats conservatives liberals progressive
 _CUTS = _PREPOSITIONS | {"of", "for", "who", "that"}
 
 
+# faiths and regions that name people as a group ("Rohingya Muslim", "Northern European")
+_FAITHS = frozenset(
+    "muslim muslims christian christians jew jews jewish catholic catholics protestant protestants hindu hindus "
+    "buddhist buddhists evangelical evangelicals sikh sikhs mormon mormons".split()
+)
+_REGIONS = frozenset(
+    "north south east west northern southern eastern western central southeast southwest northeast northwest "
+    "latin".split()
+)
+
+
 def people_group(name: str) -> bool:
     """A plural noun for people heads the phrase ("Demonstrators", "Scott's relatives", "attorneys
     for the family"): a group, not one person or a body. A name of capitalised words keeps its type
@@ -76,6 +87,11 @@ def people_group(name: str) -> bool:
     words = name.split()
     if words and words[-1].lower() in _PARTISANS:
         return True  # "Oversight Committee Republicans", "House Democrats": members, not the party
+    if len(words) == 2 and (
+        words[-1].lower() in _FAITHS
+        or (words[0].lower() in _REGIONS and words[-1].lower().endswith(("an", "ese", "ish")))
+    ):
+        return True  # "Rohingya Muslim", "Southeast Asian": people by faith or region, no one person
     if not words or (len(words) > 1 and all(w[:1].isupper() or w in _JOINERS for w in words)):
         return False  # "Citizens for Tax Justice"
     # the head: the last word before a preposition or a participle ("A union representing flight attendants")

@@ -392,7 +392,9 @@ def resolve_entities(
             continue  # names read only from the article text: no actor any claim is about
         declared = any(n.declared for n in members)
         canonical, kind = _canonical(members, given, name_parts)
-        if kind == SpeakerType.unnamed and all(given.never_lowercase(raw) for n in members for raw in n.surfaces):
+        if kind == SpeakerType.unnamed and all(
+            given.never_lowercase(raw) and not people_group(raw) for n in members for raw in n.surfaces
+        ):
             kind = SpeakerType.person  # "LeBron James": a given name the dictionary lacks
         surfaces = {raw for n in members for raw in n.surfaces}
         lone = len(surfaces) == 1 and len(members[0].articles) == 1
