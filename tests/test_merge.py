@@ -2048,3 +2048,11 @@ def test_people_named_by_faith_or_region_are_no_person() -> None:
     persons = {e.canonical for e in table.entities if e.type == SpeakerType.person}
     assert "Rohingya Muslim" not in persons and "Southeast Asian" not in persons
     assert "Holm" in " ".join(persons)
+
+
+def test_a_month_that_ends_a_name_is_its_surname_unless_a_date_follows() -> None:
+    assert any(
+        n.endswith("Ada May") for n in names_in_text("Britain's Prime Minister Ada May said the vote would count.")
+    )
+    assert "Brian Booker" in names_in_text("By Brian Booker Oct. 29, 2016")
+    assert "Des Moines" in names_in_text("The rally in Des Moines Monday was hot.")

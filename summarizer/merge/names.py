@@ -7,6 +7,7 @@ are unit-tested on their own. The union-find bookkeeping lives in ``entities.py`
 
 from __future__ import annotations
 
+import calendar
 import re
 from itertools import product
 
@@ -344,8 +345,11 @@ def names_in_text(*texts: str) -> dict[str, bool]:
                     run = run[1:]
                 if _title_words(run):  # "Debating The Donald": a title, not a name
                     continue
-                while run and run[-1].lower().rstrip(".") in CALENDAR_WORDS:  # "By Brian Booker Oct 29"
-                    run = run[:-1]
+                dated = re.match(r"[\s.,]*\d", text[m.end() :]) is not None  # "By Brian Booker Oct 29"
+                while run and run[-1].lower().rstrip(".") in CALENDAR_WORDS and (
+                    dated or len(run) < 3 or run[-1].lower() not in _MONTHS  # a month may be a surname
+                ):
+                    run = run[:-1]  # "Des Moines Monday"; not "Prime Minister Theresa May"
                 if len(run) >= 2 and not all(_bare(w) in _BARE_TITLES for w in run):  # "Prime Minister"
                     found[" ".join(run)] = _titled(run)
         for m in _ACRONYM.finditer(text):
@@ -361,6 +365,7 @@ def names_in_text(*texts: str) -> dict[str, bool]:
 
 
 _DETERMINERS = words("some many others both all this these those one each another several most few")
+_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 # answers, time zones, company suffixes and articles written alone
 _NO_NAMES = words("no yes not edt est pdt pst cdt cst mdt mst gmt utc et e.t llc l.l.c inc corp ltd a an the uss pac")
 _SHOUTED_RUN = re.compile(r"\b[A-Z]{3,}\s+[A-Z]{3,}\b")
