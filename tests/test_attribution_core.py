@@ -1798,3 +1798,8 @@ def test_the_time_a_clause_is_about_is_no_part_of_its_subject() -> None:
     assert trim_speaker("The morning Mr. Lane") == "Mr. Lane"
     assert trim_speaker("the day Ms. Holm") == "Ms. Holm"
     assert trim_speaker("The Morning Consult poll") == "The Morning Consult poll"
+
+
+def test_a_surname_spelled_like_a_modal_before_an_irregular_past_is_a_name() -> None:
+    f = only("Prime Minister Ada May said the vote would count.")
+    assert (f.speaker.name, f.evidence.text) == ("Prime Minister Ada May", "the vote would count")

@@ -346,8 +346,12 @@ def names_in_text(*texts: str) -> dict[str, bool]:
                 if _title_words(run):  # "Debating The Donald": a title, not a name
                     continue
                 dated = re.match(r"[\s.,]*\d", text[m.end() :]) is not None  # "By Brian Booker Oct 29"
-                while run and run[-1].lower().rstrip(".") in CALENDAR_WORDS and (
-                    dated or len(run) < 3 or run[-1].lower() not in _MONTHS  # a month may be a surname
+                while (
+                    run
+                    and run[-1].lower().rstrip(".") in CALENDAR_WORDS
+                    and (
+                        dated or len(run) < 3 or run[-1].lower() not in _MONTHS  # a month may be a surname
+                    )
                 ):
                     run = run[:-1]  # "Des Moines Monday"; not "Prime Minister Theresa May"
                 if len(run) >= 2 and not all(_bare(w) in _BARE_TITLES for w in run):  # "Prime Minister"

@@ -162,7 +162,11 @@ def is_adverb(word: str) -> bool:
 def modal_name(toks: list[Tok], k: int, i: int) -> bool:
     """``toks[k]`` is a name spelled like a modal right before a cue no modal takes ("Will described
     Trump as …", "May said"): a modal is followed by a bare verb, never one in -ed or -s."""
-    return k == i - 1 and toks[k].text in ("Will", "May") and toks[i].low.endswith(("ed", "s"))
+    past = toks[i].low.endswith(("ed", "s")) or toks[i].low in _IRREGULAR_PAST  # "May said", "Will wrote"
+    return k == i - 1 and toks[k].text in ("Will", "May") and past
+
+
+_IRREGULAR_PAST = frozenset("said told wrote thought spoke knew saw felt found".split())
 
 
 # words that float between a subject and its cue: "which together vowed", "diplomats almost
