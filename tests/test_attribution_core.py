@@ -1803,3 +1803,8 @@ def test_the_time_a_clause_is_about_is_no_part_of_its_subject() -> None:
 def test_a_surname_spelled_like_a_modal_before_an_irregular_past_is_a_name() -> None:
     f = only("Prime Minister Ada May said the vote would count.")
     assert (f.speaker.name, f.evidence.text) == ("Prime Minister Ada May", "the vote would count")
+
+
+def test_a_document_before_a_relative_that_speaks() -> None:
+    f = only('The page was replaced by a message that said, "Sorry, the item you asked for is gone."')
+    assert (f.speaker.name, f.evidence.text) == ("a message", "Sorry, the item you asked for is gone")

@@ -40,6 +40,7 @@ from summarizer.rules.nounphrase import (
     trailing_name,
 )
 from summarizer.rules.records import measure_head
+from summarizer.rules.speakers import document_words
 from summarizer.text.tokens import Tok
 from summarizer.text.words import PEOPLE_NOUNS, SUBJECT_PRONOUNS
 
@@ -114,10 +115,17 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         and toks[b - 2].text not in PUNCT
         and toks[b - 2].low not in CUES | VERBISH | STOP_BACK | DETERMINERS
         and not is_adverb(toks[b - 2].text)
-        and (toks[b - 2].low in PEOPLE_NOUNS or toks[b - 2].low in MEASURES or toks[b - 2].text[:1].isupper())
+        and (
+            toks[b - 2].low in PEOPLE_NOUNS
+            or toks[b - 2].low in MEASURES
+            or toks[b - 2].low in document_words()  # "a message that said"
+            or toks[b - 2].text[:1].isupper()
+        )
         and toks[b - 2].low not in DAYS | _MONTHS  # "one in September that said": the one, not the month
     ):
-        return back_phrase(toks, b - 1)
+        span = back_phrase(toks, b - 1)
+        det = next((k for k in range(span[1] - 1, span[0], -1) if toks[k].low in DETERMINERS), None) if span else None
+        return (det, span[1]) if span and det is not None else span  # "make a comment that said": a comment
     if b > 0 and toks[b - 1].low in ("who", "which"):
         b -= 1
         if b > 0 and toks[b - 1].text in (",", *DASHES):  # "Reid, who endorsed Clinton": the relative's antecedent
