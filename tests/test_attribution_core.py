@@ -1808,3 +1808,9 @@ def test_a_surname_spelled_like_a_modal_before_an_irregular_past_is_a_name() -> 
 def test_a_document_before_a_relative_that_speaks() -> None:
     f = only('The page was replaced by a message that said, "Sorry, the item you asked for is gone."')
     assert (f.speaker.name, f.evidence.text) == ("a message", "Sorry, the item you asked for is gone")
+
+
+def test_added_to_a_name_after_a_quotation_is_speech_and_added_to_a_list_is_not() -> None:
+    f = only('"It was a fine show," Ms. Lane added to reporters. "That makes me glad."')
+    assert (f.speaker.name, f.cue) == ("Ms. Lane", "added") and f.evidence.text.endswith('"That makes me glad."')
+    assert frame("The state added to Medicaid rolls in May.") == []

@@ -15,6 +15,7 @@ from summarizer.models import Mention
 from summarizer.rules.after import speaker_after
 from summarizer.rules.cuemodel import DEFAULT, CueModel
 from summarizer.rules.lexicon import (
+    ADDRESSEES,
     BELIEFS,
     CLAUSE_OPENERS,
     CLAUSE_SUBJECTS,
@@ -127,6 +128,15 @@ class CueWords:
         """ "add" before "to", "up" or a figure ("added around 150,000 jobs"): an amount grows, no one speaks."""
         toks = self.toks
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        whom = toks[i + 2] if i + 2 < len(toks) else None  # '"…," Lane added to People': whom it was said to
+        quoted = any(self.closes(k) for k in range(max(0, i - 5), i))  # after a quotation's closing mark
+        if (
+            quoted
+            and nxt == "to"
+            and whom is not None
+            and (whom.low in ADDRESSEES - DETERMINERS or whom.text[:1].isupper())
+        ):
+            return False
         if nxt in ("to", "up") or nxt[:1].isdigit() or nxt[:1] == "$":
             return True
         approx = i + 2 < len(toks) and nxt in ("around", "about", "nearly", "roughly", "almost", "over")
