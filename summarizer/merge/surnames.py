@@ -107,13 +107,16 @@ def join_local_titles(b: AliasGraph) -> None:
                 for mark in marks:
                     titled.setdefault((doc, mark), set()).add(j)
     articles = b.articles_by_group()
+    by_mark: dict[str, set[int]] = {}  # office or role → the nodes written with it, in any article
+    for (_, mark), js in titled.items():
+        by_mark.setdefault(mark, set()).update(js)
     for i, n in enumerate(b.nodes):
         bare = _OFFICES.get(n.key) or (n.key if n.key in _BODY_HEADS or " " in n.key else None)
         if n.local_doc is None or bare is None:
             continue
         roots = {b.uf.find(j) for j in titled.get((n.local_doc, bare), ())}
         if not roots and " " in bare:  # "the Republican nominee": the one the corpus titles so, if named here
-            everywhere = {b.uf.find(j) for (_, mark), js in titled.items() if mark == bare for j in js}
+            everywhere = {b.uf.find(j) for j in by_mark.get(bare, ())}
             if len(everywhere) == 1 and n.local_doc in articles.get(next(iter(everywhere)), ()):
                 roots = everywhere
         if len(roots) == 1:

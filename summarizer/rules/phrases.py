@@ -40,7 +40,7 @@ from summarizer.rules.nounphrase import (
     trailing_name,
 )
 from summarizer.rules.records import measure_head
-from summarizer.rules.speakers import document_words
+from summarizer.rules.speakers import DOCUMENT_WORDS
 from summarizer.text.tokens import Tok
 from summarizer.text.words import PEOPLE_NOUNS, SUBJECT_PRONOUNS
 
@@ -118,7 +118,7 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         and (
             toks[b - 2].low in PEOPLE_NOUNS
             or toks[b - 2].low in MEASURES
-            or toks[b - 2].low in document_words()  # "a message that said"
+            or toks[b - 2].low in DOCUMENT_WORDS  # "a message that said"
             or toks[b - 2].text[:1].isupper()
         )
         and toks[b - 2].low not in DAYS | _MONTHS  # "one in September that said": the one, not the month

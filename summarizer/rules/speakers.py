@@ -208,14 +208,6 @@ _HEAD_KINDS: dict[str, frozenset[SpeakerType]] = {
     ),
     **dict.fromkeys("newspaper paper network outlet magazine".split(), frozenset({SpeakerType.media})),
 }
-# what a thing that speaks for its author is headed by: no antecedent of an actor's description
-_DOCUMENT_HEADS = frozenset({"report", "poll", "study", "survey", "analysis"})
-
-
-def document_words() -> frozenset[str]:
-    """The head nouns of things written, said or recorded ("statement", "ad", "footage", "poll"),
-    which speak for an author and are no actor of their own."""
-    return UTTERANCES | _RECORDINGS | _FINDINGS | _DOCUMENT_HEADS
 
 
 def unowned_document(name: str) -> bool:
@@ -225,7 +217,7 @@ def unowned_document(name: str) -> bool:
     while len(words) > 1 and words[0].lower() in _DOCUMENT_OPENERS:
         words = words[1:]
     named = any(w[:1].isupper() for w in words[:-1]) or (len(words) > 1 and words[-1][:1].isupper())
-    return bool(words) and not named and words[-1].lower() in document_words()
+    return bool(words) and not named and words[-1].lower() in DOCUMENT_WORDS
 
 
 _DOCUMENT_OPENERS = frozenset("a an the this that new latest recent instant another".split())
@@ -239,7 +231,7 @@ def _stands_for(head: str, name: str) -> bool:
     words = [w.strip("'’") for w in name.lower().split()]
     if head in words or head.rstrip("s") in words:
         return True
-    documents = document_words()
+    documents = DOCUMENT_WORDS
     if head not in documents and any(w in documents for w in words):
         return False
     kind = speaker_type_for(name)
@@ -288,6 +280,9 @@ _UNNAMED_WORDS = PEOPLE_NOUNS | frozenset(
 _RECORDINGS = frozenset("video videos footage photo photos images documents transcript recording".split())
 # "Instant polls", "A Democratic source", "Twelve percent": no one named
 _FINDINGS = frozenset("polls surveys studies data numbers figures source sources percent".split())
+# The head nouns of things written, said or recorded ("statement", "ad", "footage", "poll"), which
+# speak for an author and are no actor of their own (nor an actor's description's antecedent).
+DOCUMENT_WORDS = UTTERANCES | _RECORDINGS | _FINDINGS | frozenset({"report", "poll", "study", "survey", "analysis"})
 
 
 def _unnamed(clean: str) -> bool:
