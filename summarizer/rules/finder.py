@@ -115,7 +115,7 @@ def find_attributions(
                 found = s.according(i)
             elif (asker := s.asked_by(i)) is not None:
                 found = asker  # "Asked by a caller to respond to the criticism, Ruiz said …"
-            elif last is None and s.is_cue(i) and (opening := s.opening_participle(i)) is not None:
+            elif last is None and (opening := s.opening_participle(i)) is not None and s.is_cue(i):
                 found = opening  # "Noting that the vote was close, Ms. Holm urged calm."
             elif (poll := s.in_poll(i) if i == 0 else s.within_poll(i) if last is None else None) is not None:
                 found = poll  # "In a CNN/ORC poll released Monday, …", "… in the latest Fox poll."
