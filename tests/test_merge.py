@@ -2056,3 +2056,11 @@ def test_a_month_that_ends_a_name_is_its_surname_unless_a_date_follows() -> None
     )
     assert "Brian Booker" in names_in_text("By Brian Booker Oct. 29, 2016")
     assert "Des Moines" in names_in_text("The rally in Des Moines Monday was hot.")
+
+
+def test_a_title_before_a_legislature_makes_no_person() -> None:
+    text = "Ms. Holm said the General Assembly would vote in May on the budget."
+    d = make_doc("g9", text, [("Ms. Holm", PER, "said", text, text, [], [], ASSERT)])
+    table = resolve_entities([d], texts={"g9": text})
+    kinds = {e.canonical: e.type for e in table.entities}
+    assert kinds.get("General Assembly") == SpeakerType.government

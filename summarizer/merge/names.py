@@ -255,7 +255,7 @@ ORG_HINTS = words(
     "department ministry office council agency committee force forces army police government regime "
     "organization group party movement front brigades times news post house nations state states "
     "commission commissioner mission convention airport camp university court center centre institute "
-    "foundation services coalition association alliance union"
+    "foundation services coalition association alliance union assembly legislature parliament senate congress"
 )
 
 

@@ -241,7 +241,7 @@ def _stands_for(head: str, name: str) -> bool:
 
 
 _GOVERNMENT = re.compile(
-    r"\b(government|ministry|minister|department|regime|embassy|congress|senate|parliament|court|"
+    r"\b(government|ministry|minister|department|regime|embassy|congress|senate|parliament|assembly|legislature|court|"
     r"white house|state department|pentagon|police|army|military|forces|president|office|"
     r"administration|spokes(wo)?man|ambassador|officials?|federal|reserve|guard|corps|revenue|congressional|bureau|"
     r"fbi|cia|nsa|irs|epa|fda|doj|dhs|cbo|gao|fec|nypd|lapd|secret service|electoral college|european union)\b"
