@@ -1814,3 +1814,12 @@ def test_added_to_a_name_after_a_quotation_is_speech_and_added_to_a_list_is_not(
     f = only('"It was a fine show," Ms. Lane added to reporters. "That makes me glad."')
     assert (f.speaker.name, f.cue) == ("Ms. Lane", "added") and f.evidence.text.endswith('"That makes me glad."')
     assert frame("The state added to Medicaid rolls in May.") == []
+
+
+def test_a_conjoined_cue_after_an_opening_but_takes_the_subject_after_it() -> None:
+    f = only("But the former mayor stayed calm on Monday and described his outburst as a worried spouse's.")
+    assert (f.speaker.name, f.cue) == ("the former mayor", "described")
+    assert all(
+        f.speaker.name != "a few days"
+        for f in frame("And a few days later he stayed home, telling aides the race was over.")
+    )

@@ -37,6 +37,9 @@ _ENTOURAGE = frozenset(
 )
 
 
+_TIME_NOUNS = frozenset("days weeks months years hours minutes day week month year later earlier".split())
+
+
 def _of_whom(toks: list[Tok], b: int) -> bool:
     """``toks[b]`` joins a group and its members ("A group of doctors", "a reporter for USA Today")."""
     if b + 1 >= len(toks) or b < 1:
@@ -59,6 +62,10 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
         return (inner[0] + dash + 1, inner[1] + dash + 1) if inner else None
     if NEGATED_AUX.match(toks[0].low):
         return None  # "Don't expect …", "Isn't it …": an imperative or a question has no subject here
+    if toks[0].low in ("but", "and", "yet", "so") and len(toks) > 2 and toks[1].text != ",":
+        inner = opening_subject(toks[1:])  # "But the former mayor showed restraint and described …"
+        timed = inner is not None and any(t.low in _TIME_NOUNS for t in toks[1 + inner[0] : 1 + inner[1]])
+        return (inner[0] + 1, inner[1] + 1) if inner and not timed else None  # not "And a few days later"
     # "Deeply divided about …, leaders found": an opening adverb's phrase, then the subject
     opener = toks[0].low in INTRODUCERS or (toks[0].text[:1].isupper() and is_adverb(toks[0].low))
     if opener or (toks[0].low.endswith("ing") and toks[0].text[:1].isupper()):
