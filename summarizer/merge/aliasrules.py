@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from summarizer.merge.names import (
-    BODY_WORDS,
     DEMONYMS_AND_COUNTRIES,
     ORG_HINTS,
     PERSON_ROLES,
@@ -24,6 +23,7 @@ from summarizer.merge.names import (
     initials,
     name_similarity,
     person_key,
+    role_phrase,
     variant_key,
 )
 from summarizer.merge.normalize import GENERIC_NAMES, is_acronym, name_key
@@ -106,10 +106,7 @@ class AliasGraph:
         # ("Republican presidential nominee": its capitalised words are roles too, whoever holds them)
         titles_only = all(t in PERSON_ROLES for t in key.split()) and not is_acronym(raw)
         titles_only = titles_only or (
-            " " in raw.strip()
-            and any(w[:1].isupper() for w in raw.split())
-            and all(w.lower().strip(".") in PERSON_ROLES for w in raw.split() if w[:1].isupper())
-            and not any(w.lower() in BODY_WORDS for w in raw.split())  # "office of Prime Minister" is a body
+            " " in raw.strip() and any(w[:1].isupper() for w in raw.split()) and role_phrase(raw.split())
         )
         lowercase = not any(w[:1].isupper() for w in raw.split())  # "the agency", "city officials"
         local = local or (declared and kind == SpeakerType.unnamed) or key in GENERIC_NAMES or titles_only or lowercase

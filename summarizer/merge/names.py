@@ -7,7 +7,6 @@ are unit-tested on their own. The union-find bookkeeping lives in ``entities.py`
 
 from __future__ import annotations
 
-import calendar
 import re
 from itertools import product
 
@@ -16,7 +15,7 @@ from rapidfuzz.distance import OSA
 from summarizer.merge.normalize import STOPWORDS, is_acronym, name_key, word_tokens, words
 from summarizer.merge.places import gazetteer
 from summarizer.text.acronyms import acronym_definitions
-from summarizer.text.words import NAME_SUFFIXES, PERSON_ROLES, PRONOUNS, ROLE_WORDS, TITLE_ABBREVIATIONS
+from summarizer.text.words import MONTHS, NAME_SUFFIXES, PERSON_ROLES, PRONOUNS, ROLE_WORDS, TITLE_ABBREVIATIONS
 from summarizer.text.words import TITLES as TEXT_TITLES
 
 # Tokens an acronym may skip ("Mujahedin-e Khalq" → MEK or MK; "... of Iran" → PMOI).
@@ -110,6 +109,18 @@ def person_key(name: str) -> str:
 BODY_WORDS = frozenset(
     {"department", "office", "ministry", "bureau", "agency", "committee", "commission", "council", "court"}
 )
+
+
+def role_phrase(words_: list[str]) -> bool:
+    """Words that only say what someone is ("Republican presidential nominee", "current Democratic
+    nominee"): a role or party word among them, every capitalised one a role, and no body word
+    ("office of Prime Minister" is a body)."""
+    roles = [w.lower().strip(".") in PERSON_ROLES for w in words_]
+    return (
+        any(roles)
+        and all(role or not w[:1].isupper() for role, w in zip(roles, words_, strict=True))
+        and not any(w.lower() in BODY_WORDS for w in words_)
+    )
 
 
 def initials(name: str, *, limit: int = 32) -> set[str]:
@@ -212,9 +223,8 @@ _SENTENCE_WORDS = words(
     "said says added adds asked told wrote writes"  # an inverted cue: "Said Ellis:", "Added Mr. Trump"
 )
 # months and days end no name ("By Brian Booker Oct 29", "North Florida Friday") and are none alone
-CALENDAR_WORDS = words("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
-                  "august september october november december monday tuesday wednesday thursday friday "
-                  "saturday sunday")  # fmt: skip
+CALENDAR_WORDS = MONTHS | words("jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+                           "friday saturday sunday")  # fmt: skip
 _WORD = re.compile(r"[A-Za-z][\w'’-]{2,}")  # words of three letters or more: "was", "hit" count
 
 
@@ -350,7 +360,7 @@ def names_in_text(*texts: str) -> dict[str, bool]:
                     run
                     and run[-1].lower().rstrip(".") in CALENDAR_WORDS
                     and (
-                        dated or len(run) < 3 or run[-1].lower() not in _MONTHS  # a month may be a surname
+                        dated or len(run) < 3 or run[-1].lower() not in MONTHS  # a month may be a surname
                     )
                 ):
                     run = run[:-1]  # "Des Moines Monday"; not "Prime Minister Theresa May"
@@ -369,7 +379,6 @@ def names_in_text(*texts: str) -> dict[str, bool]:
 
 
 _DETERMINERS = words("some many others both all this these those one each another several most few")
-_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 # answers, time zones, company suffixes and articles written alone
 _NO_NAMES = words("no yes not edt est pdt pst cdt cst mdt mst gmt utc et e.t llc l.l.c inc corp ltd a an the uss pac")
 _SHOUTED_RUN = re.compile(r"\b[A-Z]{3,}\s+[A-Z]{3,}\b")

@@ -14,7 +14,14 @@ from collections.abc import Callable, Mapping
 
 from summarizer.merge.aliasrules import AliasGraph
 from summarizer.merge.firstnames import GivenNames
-from summarizer.merge.names import BODY_WORDS, DEMONYMS_AND_COUNTRIES, JOINING_PARTICLES, NOT_SHORT_FORMS, person_key
+from summarizer.merge.names import (
+    BODY_WORDS,
+    DEMONYMS_AND_COUNTRIES,
+    JOINING_PARTICLES,
+    NOT_SHORT_FORMS,
+    person_key,
+    role_phrase,
+)
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.text.words import PARTY_WORDS, PERSON_ROLES
 
@@ -138,9 +145,7 @@ def _role_prefixes(raw: str) -> set[str]:
         head = words_[:p]
         if not words_[p][:1].isupper() or words_[p].lower().strip(".") in PERSON_ROLES:
             continue
-        if all(w.lower().strip(".") in PERSON_ROLES or not w[:1].isupper() for w in head) and any(
-            w.lower().strip(".") in PERSON_ROLES for w in head
-        ):
+        if role_phrase(head):
             out.add(" ".join(head).lower().removeprefix("the "))
     return out
 

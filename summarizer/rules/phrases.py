@@ -10,8 +10,6 @@ them for each cue.
 
 from __future__ import annotations
 
-import calendar
-
 from summarizer.rules.lexicon import (
     AUX,
     CATENATIVE,
@@ -42,7 +40,7 @@ from summarizer.rules.nounphrase import (
 from summarizer.rules.records import measure_head
 from summarizer.rules.speakers import DOCUMENT_WORDS
 from summarizer.text.tokens import Tok
-from summarizer.text.words import PEOPLE_NOUNS, SUBJECT_PRONOUNS
+from summarizer.text.words import MONTHS, PEOPLE_NOUNS, SUBJECT_PRONOUNS
 
 
 def subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
@@ -121,7 +119,7 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
             or toks[b - 2].low in DOCUMENT_WORDS  # "a message that said"
             or toks[b - 2].text[:1].isupper()
         )
-        and toks[b - 2].low not in DAYS | _MONTHS  # "one in September that said": the one, not the month
+        and toks[b - 2].low not in DAYS | MONTHS  # "one in September that said": the one, not the month
     ):
         span = back_phrase(toks, b - 1)
         det = next((k for k in range(span[1] - 1, span[0], -1) if toks[k].low in DETERMINERS), None) if span else None
@@ -187,7 +185,6 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     return span
 
 
-_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 # words after which "to" + a cue keeps the subject before them: "were more likely to say", "went on
 # to say", "refused to say"
 _TO_CUE = frozenset("likely unlikely willing unwilling refused declined ready eager quick able on".split())

@@ -231,13 +231,15 @@ def _stands_for(head: str, name: str) -> bool:
     words = [w.strip("'’") for w in name.lower().split()]
     if head in words or head.rstrip("s") in words:
         return True
-    documents = DOCUMENT_WORDS
-    if head not in documents and any(w in documents for w in words):
+    if head not in DOCUMENT_WORDS and any(w in DOCUMENT_WORDS for w in words):
         return False
     kind = speaker_type_for(name)
     if head in PEOPLE_NOUNS:
         return kind == SpeakerType.person or "and" in words
-    return kind in _HEAD_KINDS.get(head, frozenset(kind for kind in SpeakerType))
+    return kind in _HEAD_KINDS.get(head, _ANY_KIND)
+
+
+_ANY_KIND = frozenset(SpeakerType)
 
 
 _GOVERNMENT = re.compile(

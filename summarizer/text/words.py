@@ -7,6 +7,7 @@ may extend a list for its own purpose, by name, from these.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 
@@ -91,3 +92,7 @@ def refers_back(name: str) -> bool:
     of its own, only (through its antecedent) one named elsewhere."""
     words = name.strip().lower().split()
     return bool(words) and words[0] in SPEAKER_PRONOUNS
+
+
+# The months by name ("May" may also be a surname): the calendar's own list, lower-cased.
+MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
