@@ -1823,3 +1823,9 @@ def test_a_conjoined_cue_after_an_opening_but_takes_the_subject_after_it() -> No
         f.speaker.name != "a few days"
         for f in frame("And a few days later he stayed home, telling aides the race was over.")
     )
+
+
+def test_a_time_phrase_and_its_comma_before_the_subject_are_read_past() -> None:
+    f = only("But a week later, the senator reversed herself, telling reporters that the rules were fine.")
+    assert (f.speaker.name, f.cue, f.evidence.text) == ("the senator", "telling", "the rules were fine")
+    assert only("Two days later, Jones sued the city, claiming that the fees were illegal.").speaker.name == "Jones"

@@ -60,6 +60,10 @@ def opening_subject(toks: list[Tok]) -> tuple[int, int] | None:
     if toks[0].text.isupper() and len(toks[0].text) >= 3 and dash is not None:
         inner = opening_subject(toks[dash + 1 :])  # "BRUSSELS — European leaders …": a dateline, then the subject
         return (inner[0] + dash + 1, inner[1] + dash + 1) if inner else None
+    stop = next((k for k in range(1, min(len(toks), 6)) if toks[k].text in PUNCT), None)
+    if stop is not None and toks[stop].text == "," and toks[stop - 1].low in _TIME_NOUNS:
+        inner = opening_subject(toks[stop + 1 :])  # "A week later, Smith reversed himself, telling …"
+        return (inner[0] + stop + 1, inner[1] + stop + 1) if inner else None
     if NEGATED_AUX.match(toks[0].low):
         return None  # "Don't expect …", "Isn't it …": an imperative or a question has no subject here
     if toks[0].low in ("but", "and", "yet", "so") and len(toks) > 2 and toks[1].text != ",":
