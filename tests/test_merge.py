@@ -2064,3 +2064,22 @@ def test_a_title_before_a_legislature_makes_no_person() -> None:
     table = resolve_entities([d], texts={"g9": text})
     kinds = {e.canonical: e.type for e in table.entities}
     assert kinds.get("General Assembly") == SpeakerType.government
+
+
+def test_a_nickname_and_its_formal_given_name_with_one_surname_are_one_person() -> None:
+    """Issue 14: "Joe Biden" in one article is "Joseph R. Biden Jr." in another; "Chris Smith" beside
+    a Christopher and a Christine Smith could be either and stays apart."""
+    da = make_doc("a", "Joseph R. Biden Jr. spoke in Ohio. Christopher Smith spoke.",
+                  [("Joseph R. Biden Jr.", PER, "spoke", "in Ohio", "in Ohio", [], [], ASSERT),
+                   ("Christopher Smith", PER, "spoke", "spoke", "spoke", [], [], ASSERT)])  # fmt: skip
+    db = make_doc("b", "Joe Biden said the plan works. Christine Smith said so. Chris Smith said no.",
+                  [("Joe Biden", PER, "said", "the plan works", "the plan works", [], [], ASSERT),
+                   ("Christine Smith", PER, "said", "so", "so", [], [], ASSERT),
+                   ("Chris Smith", PER, "said", "no", "no", [], [], ASSERT)])  # fmt: skip
+    table = resolve_entities([da, db])
+    assert table.speaker_entity("a", "Joseph R. Biden Jr.") == table.speaker_entity("b", "Joe Biden")
+    smiths = {
+        table.speaker_entity(d, n)
+        for d, n in [("a", "Christopher Smith"), ("b", "Christine Smith"), ("b", "Chris Smith")]
+    }
+    assert len(smiths) == 3

@@ -54,7 +54,13 @@ from summarizer.merge.names import (
 )
 from summarizer.merge.normalize import is_acronym, name_key
 from summarizer.merge.places import CITY_POPULATION, gazetteer
-from summarizer.merge.surnames import join_local_surnames, join_local_titles, join_short_forms, join_surnames
+from summarizer.merge.surnames import (
+    join_local_surnames,
+    join_local_titles,
+    join_nicknames,
+    join_short_forms,
+    join_surnames,
+)
 from summarizer.models.document import DocumentResult, SpeakerType
 from summarizer.models.merge import EntityAlias, MergedEntity
 from summarizer.rules.speakers import (
@@ -378,6 +384,7 @@ def resolve_entities(
     join_local_surnames(b, given)
     join_short_outlets(b)
     join_surnames(b, given)
+    join_nicknames(b, given)
     join_short_forms(b, docs, texts)
     join_local_titles(b)
 

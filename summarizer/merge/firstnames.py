@@ -5,7 +5,8 @@ them, were left untyped, so the surname rules could not place "Mills" and the en
 people as "unnamed". A given name is knowledge no rule of capitals has; gender-guesser ships the
 name dictionary of Jörg Michael's gender.c (some 40,000 given names of many countries) and answers
 "unknown" for a word that is none. Loaded once per merge (0.6 s, about 20 MB), only when a merge
-meets a name to type.
+meets a name to type. Nicknames ("Joe" Biden of "Joseph R. Biden Jr.") come from the ``nicknames``
+package's hand-curated table, for the same reason: knowledge, not a rule.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from gender_guesser.detector import Detector
+from nicknames import NickNamer
 
 from summarizer.merge.names import DEMONYMS_AND_COUNTRIES, JOINING_PARTICLES, ORG_HINTS, person_name
 from summarizer.merge.normalize import STOPWORDS, words
@@ -59,6 +61,7 @@ class GivenNames:
 
     def __init__(self, lowercase: frozenset[str] = frozenset()) -> None:
         self._detector: Detector | None = None
+        self._nicknames: NickNamer | None = None
         self._answers: dict[str, str] = {}  # word → the dictionary's answer: a merge asks for few words, often
         self._lowercase = lowercase  # every word the corpus writes in lower case somewhere
 
@@ -95,6 +98,17 @@ class GivenNames:
         """A capitalised word the corpus also writes in lower case and no given name ("Hold",
         "Injecting", "Everything" opening a sentence); "Will" and "Bill" are given names."""
         return word.isalpha() and word.lower() in self._lowercase and not self._known(word)
+
+    def nickname_pair(self, first: str, second: str) -> bool:
+        """One given name is a nickname of the other ("Joe" of "Joseph", "Len" of "Leonard"), by the
+        hand-curated table of the ``nicknames`` package; not two formal names that share a nickname
+        ("Christopher" and "Christine" are both "Chris")."""
+        a, b = first.lower(), second.lower()
+        if a == b or not (a.isalpha() and b.isalpha()):
+            return False
+        if self._nicknames is None:
+            self._nicknames = NickNamer()
+        return b in self._nicknames.nicknames_of(a) or a in self._nicknames.nicknames_of(b)
 
     def gender(self, name: str) -> str | None:
         """ "f" for "Michelle Obama", "m" for "Barack Obama": a full name's given name that the

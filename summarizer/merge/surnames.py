@@ -276,6 +276,31 @@ def join_surnames(b: AliasGraph, given: GivenNames | None = None) -> None:
         articles[b.uf.find(i)] = gone
 
 
+def join_nicknames(b: AliasGraph, given: GivenNames) -> None:
+    """A full name whose given name is a nickname of another's with the same surname is that person
+    ("Joe Biden" = "Joseph R. Biden Jr.", "Len Burman" = "Leonard E. Burman"), when the surname has
+    one such person only and their genders fit; "Chris Smith" beside a Christopher and a Christine
+    Smith stays apart."""
+    genders = _Genders(b, given)
+    by_surname: dict[str, dict[str, set[int]]] = {}
+    for i in _full_names(b):
+        toks = person_key(b.nodes[i].key).split()
+        if len(toks) == 2:
+            by_surname.setdefault(toks[1], {}).setdefault(toks[0], set()).add(i)
+    for firsts in by_surname.values():
+        partners = {a: [o for o in firsts if given.nickname_pair(a, o)] for a in firsts}
+        for first, others in partners.items():
+            # each side has the other only: "Chris" with a Christopher and a Christine has two
+            if len(others) != 1 or partners[others[0]] != [first] or first > others[0]:
+                continue
+            mine = {b.uf.find(i) for i in firsts[first]}
+            theirs = {b.uf.find(i) for i in firsts[others[0]]}
+            if len(mine) == 1 and len(theirs) == 1 and mine != theirs:
+                i, root = next(iter(firsts[first])), theirs.pop()
+                if genders.fits(i, root):
+                    genders.union(i, root)
+
+
 _PLACE_HEADS = frozenset({"camp", "fort", "mount", "lake", "port"})
 _CAPWORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{3,}(?![\w'’-])")  # a whole word: not "Eakin" of "Holtz-Eakin"
 _NEXT_CAPITAL = re.compile(r"[\s.]+[A-Z]")  # a first name followed by more of the name
