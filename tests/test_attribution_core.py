@@ -1829,3 +1829,9 @@ def test_a_time_phrase_and_its_comma_before_the_subject_are_read_past() -> None:
     f = only("But a week later, the senator reversed herself, telling reporters that the rules were fine.")
     assert (f.speaker.name, f.cue, f.evidence.text) == ("the senator", "telling", "the rules were fine")
     assert only("Two days later, Jones sued the city, claiming that the fees were illegal.").speaker.name == "Jones"
+
+
+def test_a_particle_and_its_preposition_after_the_cue_are_no_content() -> None:
+    assert only("Smith lashed out at the senator after the vote.").evidence.text == "the senator after the vote"
+    assert only("The governor pushed back against the charges.").evidence.text == "the charges"
+    assert only("Smith pointed out that the figures were old.").evidence.text == "the figures were old"

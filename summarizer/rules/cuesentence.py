@@ -36,7 +36,7 @@ from summarizer.rules.nounphrase import back_phrase
 from summarizer.rules.opening import opening_subject
 from summarizer.rules.phrases import subject_phrase
 from summarizer.rules.questions import QuestionFrames
-from summarizer.rules.tails import inverted_clause, time_after, where_said
+from summarizer.rules.tails import inverted_clause, past_particle, time_after, where_said
 from summarizer.text.tokens import Tok, region_at
 from summarizer.text.words import PERSON_ROLES, SUBJECT_PRONOUNS
 
@@ -388,7 +388,7 @@ class CueSentence(QuestionFrames):
         if j < len(toks) and toks[j].low in ("for", "on") and toks[i].low.startswith("call"):
             j += 1
         stance = shown_stance(toks, i)  # "showed no sign of backing down": the content starts past "of"
-        j = stance if stance is not None else j
+        j = stance if stance is not None else past_particle(toks, i, j)
         introduced = False  # a "that" or a colon opens the content: "predicts that as Bush drops out, …"
         if j < len(toks) and toks[j].text == ",":  # "said, twice, that", "said, without evidence, that"
             m = next((k for k in range(j + 2, min(j + 6, len(toks) - 1)) if toks[k].text in PUNCT), None)

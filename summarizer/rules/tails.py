@@ -45,3 +45,17 @@ def where_said(rest: list[Tok]) -> bool:
 def time_after(toks: list[Tok], k: int) -> bool:
     """The "that" at ``k`` points at a time ("he said in his speech that night"): no clause follows."""
     return k + 1 < len(toks) and toks[k + 1].low in _TIMES
+
+
+_PARTICLES = frozenset({"back", "out", "down", "up", "off"})
+_AFTER_PARTICLE = frozenset({"at", "against", "on", "to", "about", "with", "for"})
+
+
+def past_particle(toks: list[Tok], i: int, j: int) -> int:
+    """Where the content of the cue at ``i`` starts when a particle follows it: past the particle and
+    its preposition ("lashed out at the senator", "pushed back against the charges", "fired back:"),
+    which are the cue's words, as PolNeAR marks them; ``j`` otherwise."""
+    if j != i + 1 or j >= len(toks) or toks[j].low not in _PARTICLES:
+        return j
+    j += 1
+    return j + 1 if j < len(toks) and toks[j].low in _AFTER_PARTICLE else j
