@@ -1835,3 +1835,16 @@ def test_a_particle_and_its_preposition_after_the_cue_are_no_content() -> None:
     assert only("Smith lashed out at the senator after the vote.").evidence.text == "the senator after the vote"
     assert only("The governor pushed back against the charges.").evidence.text == "the charges"
     assert only("Smith pointed out that the figures were old.").evidence.text == "the figures were old"
+
+
+def test_a_role_serving_a_body_is_a_person_and_a_newsroom_role_before_a_name_too() -> None:
+    """Issue 14 (84-article sample): "A reporter for USA Today" was typed media and a columnist's
+    name the outlet's; the National Security Council is a government body, not an organisation."""
+    for name in [
+        "A reporter for USA Today",
+        "an economist at the Tax Policy Center",
+        "Washington Post columnist Ann Lee",
+    ]:
+        assert speaker_type_for(name) == SpeakerType.person, name
+    assert speaker_type_for("a spokesman for the State Department") == SpeakerType.government  # the body's voice
+    assert speaker_type_for("National Security Council") == SpeakerType.government

@@ -1089,6 +1089,9 @@ def test_person_names_lose_the_roles_initials_and_suffixes_around_them() -> None
     assert person_name("White House spokesman Josh Earnest") == "Josh Earnest"
     assert person_name("the Democratic candidate Hillary Clinton") == "Hillary Clinton"
     assert person_name("Vermont Sen. Bernie Sanders") == "Bernie Sanders"
+    # a role serving a body names no one by it: "USA Today" is no reporter's surname
+    assert person_name("A reporter for USA Today") == "A reporter for USA Today"
+    assert person_name("a spokesman for Trump") == "a spokesman for Trump"
     assert person_name("NYPD Commissioner Ana Ruiz") == "Ana Ruiz" and person_name("City Attorney Ed Holm") == "Ed Holm"
     assert person_name("Sens. Jon Tester") == "Jon Tester" and person_name("IMF chief economist Ana Ruiz") == "Ana Ruiz"
     assert person_name("Attorney General's office") == "Attorney General's office"

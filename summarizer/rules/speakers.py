@@ -246,7 +246,8 @@ _GOVERNMENT = re.compile(
     r"\b(government|ministry|minister|department|regime|embassy|congress|senate|parliament|assembly|legislature|court|"
     r"white house|state department|pentagon|police|army|military|forces|president|office|"
     r"administration|spokes(wo)?man|ambassador|officials?|federal|reserve|guard|corps|revenue|congressional|bureau|"
-    r"fbi|cia|nsa|irs|epa|fda|doj|dhs|cbo|gao|fec|nypd|lapd|secret service|electoral college|european union)\b"
+    r"fbi|cia|nsa|irs|epa|fda|doj|dhs|cbo|gao|fec|nypd|lapd|secret service|electoral college|european union|"
+    r"national security council)\b"
     # a chamber's committee: "House Financial Services Committee"
     r"|^(?:the\s+)?(?:house|senate)\s+(?:[\w-]+\s+){0,3}(?:committee|subcommittee|panel)\b",
     re.I,
@@ -346,6 +347,15 @@ def _role_headed(clean: str) -> bool:
     return bool(toks) and toks[-1].lower().rstrip(".") in _PERSON_HEADS and toks[-1][:1].islower()
 
 
+def _role_of_body(clean: str) -> bool:
+    """A person's role, in lower case, then the body it serves ("a reporter for USA Today", "an
+    economist at the Tax Policy Center"); an institution's voice keeps its type ("a spokesman for
+    the State Department" is not among the roles)."""
+    toks = clean.split()
+    k = next((k for k, t in enumerate(toks) if t in ("for", "at", "with")), None)
+    return k is not None and 1 <= k <= 3 and toks[k - 1] in _PERSON_HEADS and k + 1 < len(toks)
+
+
 _OWNER = re.compile(r"^[A-Z][\w.&-]*['’]s\s+(?=[A-Z])")  # "CNN's Wolf Blitzer": an outlet's person
 
 
@@ -381,6 +391,8 @@ def speaker_type_for(name: str) -> SpeakerType:
         return SpeakerType.person  # "White House spokesman Josh Earnest"
     if _role_headed(clean):
         return SpeakerType.person  # "the Republican nominee", "the state's campaign chairman": one person
+    if _role_of_body(clean):
+        return SpeakerType.person  # "A reporter for USA Today": one person, whatever the body is
     owned = _OWNER.sub("", clean).split()  # "NBC's Dante Chinni": a person of an outlet
     named = 1 < len(owned) <= 4 and all(_NAME_WORD.match(t) for t in owned)
     if len(owned) < len(clean.split()) and named and institution_type(" ".join(owned)) is None:

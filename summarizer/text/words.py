@@ -51,7 +51,8 @@ TITLES = word_set("""mr mrs ms miss dr prof sen senator rep representative gov g
 ROLE_WORDS = word_set(
     "president-elect prime supreme congressman congresswoman colonel head chief deputy candidate nominee retired "
     "chancellor manager director executive adviser advisor aide strategist founder ceo speaker commissioner "
-    "attorney sheriff treasurer comptroller superintendent economist veteran"
+    "attorney sheriff treasurer comptroller superintendent economist veteran reporter correspondent columnist "
+    "editor analyst professor researcher writer historian scholar pollster"
 )
 PARTY_WORDS = word_set("republican republicans democrat democrats democratic gop libertarian")
 # Titles, roles and party words: a person's name may follow any of them in a phrase ("Vermont Sen. Bernie Sanders").
