@@ -1848,3 +1848,9 @@ def test_a_role_serving_a_body_is_a_person_and_a_newsroom_role_before_a_name_too
         assert speaker_type_for(name) == SpeakerType.person, name
     assert speaker_type_for("a spokesman for the State Department") == SpeakerType.government  # the body's voice
     assert speaker_type_for("National Security Council") == SpeakerType.government
+
+
+def test_said_to_an_ing_word_is_said_to_an_audience() -> None:
+    f = only('"We will not back down," she said to rousing applause.')
+    assert (f.speaker.name, f.evidence.text) == ("she", "We will not back down")
+    assert frame("The governor is said to be weighing a run.") == []

@@ -142,8 +142,9 @@ def shown_stance(toks: list[Tok], i: int) -> int | None:
 
 def said_to_whom(after_to: Tok) -> bool:
     """The word after "said to" names whom it was said to ("to reporters", "to a crowd", "to
-    Fox", "to cheers"), not the verb of "is said to be": a determiner, an addressee, a name, or a
-    plural noun (a verb after "to" is bare, and one ending in "s" ends in "ss": "to discuss")."""
+    Fox", "to cheers"), not the verb of "is said to be": a determiner, an addressee, a name, a
+    plural noun or an -ing word (a verb after "to" is bare, and one ending in "s" ends in "ss": "to
+    discuss")."""
     low = after_to.low
     return (
         low in ADDRESSEES
@@ -151,6 +152,7 @@ def said_to_whom(after_to: Tok) -> bool:
         or low == "applause"
         or after_to.text[:1].isupper()
         or (low.endswith("s") and not low.endswith("ss") and len(low) > 3)
+        or (low.endswith("ing") and len(low) > 5)  # "to rousing applause", "to standing ovations"
     )
 
 
