@@ -1848,6 +1848,9 @@ def test_a_role_serving_a_body_is_a_person_and_a_newsroom_role_before_a_name_too
         assert speaker_type_for(name) == SpeakerType.person, name
     assert speaker_type_for("a spokesman for the State Department") == SpeakerType.government  # the body's voice
     assert speaker_type_for("National Security Council") == SpeakerType.government
+    # a congressional committee named for what it oversees, without its chamber; a party's stays a party's
+    assert speaker_type_for("Oversight and Government Reform Committee") == SpeakerType.government
+    assert speaker_type_for("Democratic National Committee") == SpeakerType.organization
 
 
 def test_said_to_an_ing_word_is_said_to_an_audience() -> None:

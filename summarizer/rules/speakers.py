@@ -248,8 +248,12 @@ _GOVERNMENT = re.compile(
     r"administration|spokes(wo)?man|ambassador|officials?|federal|reserve|guard|corps|revenue|congressional|bureau|"
     r"fbi|cia|nsa|irs|epa|fda|doj|dhs|cbo|gao|fec|nypd|lapd|secret service|electoral college|european union|"
     r"national security council)\b"
-    # a chamber's committee: "House Financial Services Committee"
-    r"|^(?:the\s+)?(?:house|senate)\s+(?:[\w-]+\s+){0,3}(?:committee|subcommittee|panel)\b",
+    # a chamber's committee: "House Financial Services Committee", or one named for what Congress
+    # oversees, without the chamber ("Oversight Committee", "Judiciary Committee")
+    r"|^(?:the\s+)?(?:house|senate)\s+(?:[\w-]+\s+){0,3}(?:committee|subcommittee|panel)\b"
+    r"|^(?:the\s+)?(?:oversight|judiciary|intelligence|armed services|foreign relations|foreign affairs|"
+    r"appropriations|ways and means|homeland security|finance|budget|ethics)(?:\s+and\s+[\w-]+){0,2}"
+    r"\s+(?:committee|subcommittee)\b",
     re.I,
 )
 _MEDIA = re.compile(
