@@ -1857,3 +1857,9 @@ def test_said_to_an_ing_word_is_said_to_an_audience() -> None:
     f = only('"We will not back down," she said to rousing applause.')
     assert (f.speaker.name, f.evidence.text) == ("she", "We will not back down")
     assert frame("The governor is said to be weighing a run.") == []
+
+
+def test_a_courtesy_title_opens_the_speakers_phrase() -> None:
+    """Issue 14 (84-article sample): "help Mr. Putin" became an alias of Vladimir Putin."""
+    f = only("The funds help Ms. Ruiz claim that the school is thriving.")
+    assert (f.speaker.name, f.evidence.text) == ("Ms. Ruiz", "the school is thriving")

@@ -56,6 +56,9 @@ PLACED_BY = frozenset({"in", "for", "from", "by"})
 LONG_SUBJECT = 12
 
 
+_COURTESY = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss"})
+
+
 def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
     """The phrase ending before token ``b``: back to punctuation or a clause word, at most 7 tokens;
     a closing parenthetical right before ``b`` ("Zoe Lofgren (D-Calif.)") is skipped."""
@@ -123,6 +126,8 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
             t.low in STOP_BACK and not between_names and not qualified and not counted and not placed and not family
         ):
             break
+        if a < b and toks[a].low in _COURTESY and t.text.islower() and t.low not in DETERMINERS:
+            break  # "ways that help Mr. Putin maintain": a courtesy title opens the name's phrase
         a -= 1
     if a == b:
         return None
