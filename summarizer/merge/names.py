@@ -92,13 +92,9 @@ def person_name(raw: str) -> str:
     while len(toks) > 1 and _bare(toks[0]) in TITLES:
         toks = toks[1:]
     role = max((k for k, t in enumerate(toks[:-1]) if _bare(t) in PERSON_ROLES), default=-1)
-    # a name follows the role; "A reporter for USA Today", "a spokesman for Trump" name no one by it
-    if (
-        role >= 0
-        and _bare(toks[role + 1]) not in ("for", "at", "with")
-        and not any(_bare(t) in ORG_HINTS for t in toks[role + 1 :])
-    ):
-        toks = toks[role + 1 :]
+    rest = toks[role + 1 :]  # a name, not "for USA Today" of "A reporter for USA Today"
+    if role >= 0 and _bare(rest[0]) not in ("for", "at", "with") and not any(_bare(t) in ORG_HINTS for t in rest):
+        toks = rest
     return " ".join(toks)
 
 
