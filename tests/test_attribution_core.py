@@ -1863,3 +1863,9 @@ def test_a_courtesy_title_opens_the_speakers_phrase() -> None:
     """Issue 14 (84-article sample): "help Mr. Putin" became an alias of Vladimir Putin."""
     f = only("The funds help Ms. Ruiz claim that the school is thriving.")
     assert (f.speaker.name, f.evidence.text) == ("Ms. Ruiz", "the school is thriving")
+
+
+def test_a_role_keeps_what_it_is_of_in_the_speakers_phrase() -> None:
+    """ "The former secretary of state said" made "state" the speaker, and an entity of the merge."""
+    f = only("The former secretary of state has long maintained that she did nothing wrong.")
+    assert (f.speaker.name, f.evidence.text) == ("The former secretary of state", "she did nothing wrong")

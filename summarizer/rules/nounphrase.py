@@ -26,7 +26,7 @@ from summarizer.rules.lexicon import (
     words,
 )
 from summarizer.text.tokens import Tok
-from summarizer.text.words import PEOPLE_NOUNS
+from summarizer.text.words import PEOPLE_NOUNS, PERSON_ROLES
 
 # one unnamed source, whose seat may follow it: "one GOP source in the room", "an aide on the panel"
 SOURCE_NOUNS = frozenset({"source", "sources", "official", "officials", "aide", "aides", "member", "members"})
@@ -115,6 +115,8 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
             and toks[a - 2].text[:1].isupper()
             and toks[a].text[:1].isupper()
         )
+        # "the former secretary of state said", "the director of communications": a role and what it is of
+        counted = counted or (t.low == "of" and a >= 2 and toks[a - 2].low in PERSON_ROLES and a < b)
         # "mother of three", "a father of two": a count after "of" closes the phrase it belongs to
         family = t.low == "of" and a + 1 == b and (toks[a].text.isdigit() or toks[a].low in QUANTIFIERS) and a >= 2
         # "United States", "POLITICO's Battleground States average": a name's word, no cue (train: 438 of
