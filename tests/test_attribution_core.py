@@ -1869,3 +1869,9 @@ def test_a_role_keeps_what_it_is_of_in_the_speakers_phrase() -> None:
     """ "The former secretary of state said" made "state" the speaker, and an entity of the merge."""
     f = only("The former secretary of state has long maintained that she did nothing wrong.")
     assert (f.speaker.name, f.evidence.text) == ("The former secretary of state", "she did nothing wrong")
+
+
+def test_a_measure_keeps_how_it_was_made_before_its_finding_verb() -> None:
+    f = only("A CNN poll of Ohio released on Tuesday showed Mr. Smith with a 16-point lead.")
+    assert (f.speaker.name, f.cue) == ("A CNN poll of Ohio released on Tuesday", "showed")
+    assert only("The report was released on Monday and said the plan failed.").speaker.name == "The report"

@@ -37,7 +37,7 @@ from summarizer.rules.nounphrase import (
     skip_parenthetical,
     trailing_name,
 )
-from summarizer.rules.records import measure_head
+from summarizer.rules.records import measure_head, measure_made
 from summarizer.rules.speakers import DOCUMENT_WORDS
 from summarizer.text.tokens import Tok
 from summarizer.text.words import MONTHS, PEOPLE_NOUNS, SUBJECT_PRONOUNS
@@ -98,6 +98,9 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
         and not dates_a_noun(toks, 0, b)
     ):
         b = c - 1  # "Sanders on Tuesday said", "Spicer on Thursday evening said"
+    made = measure_made(toks, i)  # "A CNN poll released on Tuesday showed": the poll and its release
+    if made is not None:
+        return made
     if b > 1 and toks[b - 1].text in DASHES:  # "Donald Trump - who previously said … - said": before the first dash
         c = b - 1
         while c > 0 and toks[c - 1].text in DASHES:  # "--" is two tokens

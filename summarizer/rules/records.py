@@ -31,3 +31,25 @@ def measure_head(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int]:
     if k < first_prep and any(t.low in MEASURES for t in toks[k:first_prep]) and toks[a - 1].low in _OF_CHAIN:
         return k, b
     return span
+
+
+_MADE = frozenset("released conducted published taken issued compiled commissioned".split())
+
+
+def measure_made(toks: list[Tok], b: int) -> tuple[int, int] | None:
+    """The measure before a cue that starts at ``b`` with how it was made between them: "A CNN poll of
+    Ohio released on Tuesday showed", "exit polls conducted by Edison Research found" (PolNeAR keeps
+    the participle phrase in the source); None when no such phrase ends at ``b``."""
+    for k in range(b - 1, max(0, b - 12), -1):
+        t = toks[k]
+        if t.low in _MADE:
+            head = next((h for h in range(k - 1, max(-1, k - 5), -1) if toks[h].low in MEASURES), None)
+            if head is None:
+                return None
+            a = head
+            while a > 0 and toks[a - 1].text not in PUNCT and toks[a - 1].low not in STOP_BACK | CUES | VERBISH:
+                a -= 1  # "A CNN/ORC", "an NBC News/Wall Street Journal"
+            return a, b
+        if t.text in PUNCT or t.low in CUES or t.low in VERBISH:
+            return None
+    return None
