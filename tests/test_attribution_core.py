@@ -1875,3 +1875,8 @@ def test_a_measure_keeps_how_it_was_made_before_its_finding_verb() -> None:
     f = only("A CNN poll of Ohio released on Tuesday showed Mr. Smith with a 16-point lead.")
     assert (f.speaker.name, f.cue) == ("A CNN poll of Ohio released on Tuesday", "showed")
     assert only("The report was released on Monday and said the plan failed.").speaker.name == "The report"
+
+
+def test_a_measure_and_its_that_clause_before_the_cue_are_the_source() -> None:
+    f = only("The little polling that was done in the state showed a virtual tie.")
+    assert (f.speaker.name, f.evidence.text) == ("The little polling that was done in the state", "a virtual tie")

@@ -171,7 +171,7 @@ def _subject_phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     span = back_phrase(toks, b)
     # "a White House official who spoke anonymously said"; "advisers who have run the numbers argue",
     # where the clause's auxiliary made the phrase before the cue none
-    antecedent = _restrictive_antecedent(toks, span[0] if span is not None else b)
+    antecedent = _restrictive_antecedent(toks, span[0] if span is not None else b, span[1] if span is not None else b)
     if antecedent is not None:
         return antecedent
     if span is not None and toks[i].low.endswith("ing"):  # "the campaign issued a statement saying": the campaign
@@ -224,7 +224,7 @@ def _who_antecedent(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int]:
     return a, b
 
 
-def _restrictive_antecedent(toks: list[Tok], a: int) -> tuple[int, int] | None:
+def _restrictive_antecedent(toks: list[Tok], a: int, end: int) -> tuple[int, int] | None:
     """The phrase before a "who" clause that runs without commas up to the phrase at ``a``: "a White
     House official who spoke anonymously to discuss internal strategy said", "The lawyer who ran
     three marathons before his knee blew out is talking about". Not "the man who Trump said": there
@@ -238,4 +238,10 @@ def _restrictive_antecedent(toks: list[Tok], a: int) -> tuple[int, int] | None:
             if after.low in SUBJECT_PRONOUNS or after.text[:1].isupper():
                 return None
             return back_phrase(toks, k)
+        # "The polling that was done in the state showed": a "that" clause whose verb comes first
+        verb = toks[k + 1].low in AUX | VERBISH or toks[k + 1].low.endswith("ed") or toks[k + 1].low == "came"
+        measured = k > 0 and toks[k - 1].low in MEASURES | PEOPLE_NOUNS  # "polling that", "voters that"
+        if t.low == "that" and measured and toks[k + 1].text.islower() and verb:
+            head = back_phrase(toks, k)  # PolNeAR's source runs on through the clause
+            return (head[0], end) if head is not None else None
     return None
