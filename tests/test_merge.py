@@ -2086,3 +2086,15 @@ def test_a_nickname_and_its_formal_given_name_with_one_surname_are_one_person() 
         for d, n in [("a", "Christopher Smith"), ("b", "Christine Smith"), ("b", "Chris Smith")]
     }
     assert len(smiths) == 3
+
+
+def test_a_group_that_holds_most_of_a_cluster_extends_it_and_one_inside_a_cluster_stays_apart() -> None:
+    """Issue 14: a figure group ("$916 million", four claims) that holds two of a lexical cluster's
+    three claims extends that cluster rather than doubling it; a culprit group inside a day's cluster
+    is a narrower proposition of its own."""
+    from summarizer.merge import _Holdings
+
+    held = _Holdings({0: {1, 2, 3}, 1: {7, 8}})
+    assert held.host([1, 3, 4, 5]) == 0 and held.extend(0, [1, 3, 4, 5]) == [1, 2, 3, 4, 5]
+    assert held.host([1, 2]) is None  # inside cluster 0: who did it, within what happened
+    assert held.host([7, 9, 10, 11]) is None  # one claim of cluster 1 is not most of it
