@@ -21,7 +21,8 @@ from summarizer.merge.entities import resolve_entities
 from summarizer.merge.features import claim_features
 from summarizer.merge.figures import group_compatible
 from summarizer.merge.firstnames import GivenNames
-from summarizer.merge.names import initials, name_similarity, names_in_text
+from summarizer.merge.namematch import initials, name_similarity
+from summarizer.merge.names import names_in_text
 from summarizer.merge.normalize import name_key, parse_date
 from summarizer.models import (
     Alignment,
@@ -1092,6 +1093,9 @@ def test_person_names_lose_the_roles_initials_and_suffixes_around_them() -> None
     # a role serving a body names no one by it: "USA Today" is no reporter's surname
     assert person_name("A reporter for USA Today") == "A reporter for USA Today"
     assert person_name("a spokesman for Trump") == "a spokesman for Trump"
+    assert person_name("adviser to President Barack Obama") == "adviser to President Barack Obama"  # not Obama
+    # issue 14's debris "Camp Ashraf Tahar Boumedra": the name closes the run of what the role is about
+    assert person_name("former UN advisor on Camp Ashraf Tahar Boumedra") == "Tahar Boumedra"
     assert person_name("NYPD Commissioner Ana Ruiz") == "Ana Ruiz" and person_name("City Attorney Ed Holm") == "Ed Holm"
     assert person_name("Sens. Jon Tester") == "Jon Tester" and person_name("IMF chief economist Ana Ruiz") == "Ana Ruiz"
     assert person_name("Attorney General's office") == "Attorney General's office"
@@ -2098,3 +2102,18 @@ def test_a_group_that_holds_most_of_a_cluster_extends_it_and_one_inside_a_cluste
     assert held.host([1, 3, 4, 5]) == 0 and held.extend(0, [1, 3, 4, 5]) == [1, 2, 3, 4, 5]
     assert held.host([1, 2]) is None  # inside cluster 0: who did it, within what happened
     assert held.host([7, 9, 10, 11]) is None  # one claim of cluster 1 is not most of it
+
+
+def test_a_shouted_surname_is_its_articles_person_and_a_name_beats_a_lowercase_description() -> None:
+    """Issue 14 (84-article sample): "PENCE:" before a transcript's answer was an organisation of its
+    own, and NATO's entity was named "existing military alliance"."""
+    t1 = "Mike Pence spoke. Pence said the debate was fair. PENCE: We will win. NATO is an existing military alliance."
+    d1 = make_doc("p1", t1, [("Mike Pence", PER, "spoke", "spoke", "spoke", [], [], ASSERT),
+                             ("Pence", PER, "said", "the debate was fair", "the debate was fair", [], [], ASSERT),
+                             ("PENCE", ORG, ":", "We will win", "We will win", [], [], ASSERT),
+                             ("existing military alliance", ORG, None, "NATO is", "NATO is", [], [], ASSERT)],
+                  [("existing military alliance", ["NATO"], ORG)])  # fmt: skip
+    table = resolve_entities([d1])
+    assert table.speaker_entity("p1", "PENCE") == table.speaker_entity("p1", "Mike Pence")
+    (nato,) = [e for e in table.entities if any(a.alias == "NATO" for a in e.aliases)]
+    assert nato.canonical == "NATO"

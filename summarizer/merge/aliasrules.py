@@ -13,15 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from summarizer.merge.namematch import acronym_letters, initials, name_similarity
 from summarizer.merge.names import (
     DEMONYMS_AND_COUNTRIES,
     ORG_HINTS,
     PERSON_ROLES,
-    acronym_letters,
     conjoined,
     display_name,
-    initials,
-    name_similarity,
     person_key,
     role_phrase,
     variant_key,

@@ -59,6 +59,7 @@ from summarizer.merge.surnames import (
     join_local_titles,
     join_nicknames,
     join_short_forms,
+    join_shouted_surnames,
     join_surnames,
 )
 from summarizer.models.document import DocumentResult, SpeakerType
@@ -212,16 +213,17 @@ def _canonical(nodes: list[NameNode], given: GivenNames, name_parts: frozenset[s
         kind = SpeakerType.place  # "Iran" the country, not its government; "Camp Liberty"; "Dallas"
     if kind == SpeakerType.author:
         return f"author of {nodes[0].local_doc}", kind
-    best: tuple[int, int, int, int, str] | None = None
+    best: tuple[bool, int, int, int, int, str] | None = None
     for n in nodes:
         for raw, docs in n.surfaces.items():
             full = 1
             if kind == SpeakerType.person:  # "Ali Khamenei": a full name without titles beats both
                 full = int(len(person_key(raw).split()) >= 2 and person_key(raw) == name_key(raw).replace(" al ", " "))
-            rank = (0 if is_acronym(raw) else 1, full, len(docs), len(raw), raw)
+            # a name before a description written in lower case ("NATO", not "existing military alliance")
+            rank = (not raw[:1].islower(), 0 if is_acronym(raw) else 1, full, len(docs), len(raw), raw)
             if best is None or rank > best:
                 best = rank
-    return (best[4] if best else nodes[0].key), kind
+    return (best[-1] if best else nodes[0].key), kind
 
 
 def _unlike_a_person(raw: str, given: GivenNames) -> bool:
@@ -382,6 +384,7 @@ def resolve_entities(
     join_fuzzy(b, resolver)
     join_acronyms(b, resolver)
     join_local_surnames(b, given)
+    join_shouted_surnames(b)
     join_short_outlets(b)
     join_surnames(b, given)
     join_nicknames(b, given)

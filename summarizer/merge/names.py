@@ -1,18 +1,16 @@
-"""Name rules used by alias resolution: variant keys, acronym initials, fuzzy name similarity.
+"""Name rules used by alias resolution: variant keys, a person's name and key, names in text.
 
 Why separate from ``entities.py``: these are pure functions on strings, each one a rule a reader
-can check against an example ("People's Mojahedin Organization of Iran" → initials PMOI), and they
-are unit-tested on their own. The union-find bookkeeping lives in ``entities.py``.
+can check against an example ("White House spokesman Josh Earnest" → "Josh Earnest"), and they
+are unit-tested on their own; ``namematch`` holds the rules that compare two names. The
+union-find bookkeeping lives in ``entities.py``.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import product
 
-from rapidfuzz.distance import OSA
-
-from summarizer.merge.normalize import STOPWORDS, is_acronym, name_key, word_tokens, words
+from summarizer.merge.normalize import STOPWORDS, is_acronym, name_key, words
 from summarizer.merge.places import gazetteer
 from summarizer.text.acronyms import acronym_definitions
 from summarizer.text.words import MONTHS, NAME_SUFFIXES, PERSON_ROLES, PRONOUNS, ROLE_WORDS, TITLE_ABBREVIATIONS
@@ -89,12 +87,20 @@ def person_name(raw: str) -> str:
         toks = toks[: toks.index("of", 2)]
     if toks and _bare(toks[-1]) in ORG_HINTS:
         return " ".join(toks)  # "Justice Department", "Chief Justice's office": a body, no title to strip
+    last = max((k for k, t in enumerate(toks[:-1]) if _bare(t) in PERSON_ROLES), default=-1)
+    # someone who serves the name is not its bearer: "A reporter for USA Today", "adviser to President Obama"
+    if any(t in ("for", "at", "with", "to") for t in toks[1 : last + 2]):
+        return " ".join(toks)
     while len(toks) > 1 and _bare(toks[0]) in TITLES:
         toks = toks[1:]
     role = max((k for k, t in enumerate(toks[:-1]) if _bare(t) in PERSON_ROLES), default=-1)
-    rest = toks[role + 1 :]  # a name, not "for USA Today" of "A reporter for USA Today"
-    if role >= 0 and _bare(rest[0]) not in ("for", "at", "with") and not any(_bare(t) in ORG_HINTS for t in rest):
+    rest = toks[role + 1 :]
+    if role >= 0 and not any(_bare(t) in ORG_HINTS for t in rest):
         toks = rest
+    if len(toks) >= 5 and toks[0] in ("on", "of", "in") and all(t[:1].isupper() for t in toks[1:]):
+        # "advisor on Camp Ashraf Tahar Boumedra", "Director of National Intelligence James Clapper": the
+        # name closes the run of what the role is about
+        toks = toks[-3:] if re.fullmatch(r"[A-Z]\.", toks[-2]) else toks[-2:]
     return " ".join(toks)
 
 
@@ -122,67 +128,6 @@ def role_phrase(words_: list[str]) -> bool:
         and all(role or not w[:1].isupper() for role, w in zip(roles, words_, strict=True))
         and not any(w.lower() in BODY_WORDS for w in words_)
     )
-
-
-def initials(name: str, *, limit: int = 32) -> set[str]:
-    """Every acronym a multi-word name can produce, skipping optional words (bounded)."""
-    toks = word_tokens(name)
-    if toks and toks[0].lower() == "the":
-        toks = toks[1:]
-    if sum(1 for t in toks if t.lower() not in SKIPPABLE) < 2:
-        return set()
-    options: list[tuple[str, ...]] = []
-    for i, tok in enumerate(toks):
-        low = tok.lower()
-        first = tok[0].upper()
-        if low in SKIPPABLE or (i == 0 and low in DEMONYMS) or (i == len(toks) - 1 and low in ORG_SUFFIX):
-            options.append(("", first))
-        elif tok.isupper() and len(tok) >= 2:
-            options.append((tok, first))
-        else:
-            options.append((first,))
-    out: set[str] = set()
-    if len(toks) >= 4 and toks[0].lower() in BODY_WORDS and toks[1].lower() == "of":
-        out |= initials(" ".join(toks[2:]), limit=limit)  # "Department of Veterans Affairs" is also "VA"
-    for combo in product(*options):
-        acronym = "".join(combo)
-        if len(acronym) >= 2:
-            out.add(acronym)
-        if len(out) >= limit:
-            break
-    return out
-
-
-def acronym_letters(name: str) -> str:
-    toks = word_tokens(name)
-    return toks[0].upper() if len(toks) == 1 else ""
-
-
-def name_similarity(a: str, b: str, *, person: bool = False) -> float:
-    """Token-aligned similarity in [0, 1] that tolerates typos but not different words.
-
-    Tokens are compared in order after dropping skippable words and generic org suffixes; each pair
-    must share its first letter and, below five letters, be identical ("Iran" ≠ "Iraq"). Returns 0
-    when the names cannot be aligned; otherwise the length-weighted mean OSA similarity.
-    """
-    ta, tb = org_core(a).split(), org_core(b).split()
-    if len(ta) != len(tb) or not ta:
-        return 0.0
-    floor = 0.85 if person else 0.7
-    total = weight = 0.0
-    for x, y in zip(ta, tb, strict=True):
-        w = max(len(x), len(y))
-        if x == y:
-            sim = 1.0
-        elif x[0] != y[0] or min(len(x), len(y)) < 5 or x in STOPWORDS or y in STOPWORDS:
-            return 0.0
-        else:
-            sim = OSA.normalized_similarity(x, y)
-            if sim < floor:
-                return 0.0
-        total += sim * w
-        weight += w
-    return total / weight
 
 
 # a capitalised word, or an abbreviated title with its period ("Former Pennsylvania Gov. Ed Rendell" is one run)

@@ -276,6 +276,19 @@ def join_surnames(b: AliasGraph, given: GivenNames | None = None) -> None:
         articles[b.uf.find(i)] = gone
 
 
+def join_shouted_surnames(b: AliasGraph) -> None:
+    """A surname written in capitals ("PENCE:" before a transcript's answer) is the person its own
+    article names by that surname, not an acronym of its own."""
+    local = {(b.nodes[i].local_doc, b.nodes[i].key): i for i in b.surnames}
+    for i in b.global_nodes():
+        n = b.nodes[i]
+        if not all(raw.isupper() and raw.isalpha() and len(raw) >= 4 for raw in n.surfaces):
+            continue
+        found = next((local[(doc, n.key)] for doc in sorted(n.articles) if (doc, n.key) in local), None)
+        if found is not None:
+            b.uf.union(i, found)
+
+
 def join_nicknames(b: AliasGraph, given: GivenNames) -> None:
     """A full name whose given name is a nickname of another's with the same surname is that person
     ("Joe Biden" = "Joseph R. Biden Jr.", "Len Burman" = "Leonard E. Burman"), when the surname has
