@@ -2117,3 +2117,28 @@ def test_a_shouted_surname_is_its_articles_person_and_a_name_beats_a_lowercase_d
     assert table.speaker_entity("p1", "PENCE") == table.speaker_entity("p1", "Mike Pence")
     (nato,) = [e for e in table.entities if any(a.alias == "NATO" for a in e.aliases)]
     assert nato.canonical == "NATO"
+
+
+def test_alike_words_that_name_no_one_join_only_for_one_speaker() -> None:
+    """Issue 14 (84-article merge): "did not respond to requests for comment" from the Trump campaign,
+    Cheryl Mills and the DNC was one proposition "reported by 3 articles"; each is about its speaker."""
+    texts = {
+        "r1": "The Trump campaign did not respond to requests for comment.",
+        "r2": "Cheryl Mills did not respond to requests for comment.",
+        "r3": "Donald Trump said not paying taxes makes me smart.",
+        "r4": "Donald Trump said that not paying taxes makes me smart.",
+    }
+    who = {
+        "r1": ("The Trump campaign", ORG),
+        "r2": ("Cheryl Mills", PER),
+        "r3": ("Donald Trump", PER),
+        "r4": ("Donald Trump", PER),
+    }
+    docs = []
+    for doc_id, text in texts.items():
+        content = "to requests for comment" if doc_id in ("r1", "r2") else "not paying taxes makes me smart"
+        speaker, kind = who[doc_id]
+        docs.append(make_doc(doc_id, text, [(speaker, kind, "said", content, content, [], [], ASSERT)]))
+    clusters = [{m.doc_id for m in k.members} for k in merge_documents(docs).clusters]
+    assert {"r1", "r2"} not in clusters
+    assert {"r3", "r4"} in clusters  # "me": about someone, and one speaker anyway

@@ -23,6 +23,7 @@ from summarizer.merge.features import ClaimFeatures, quoted_whole
 from summarizer.merge.figures import Interval, interval, overlaps, relation
 from summarizer.merge.normalize import dates_compatible, is_full_date
 from summarizer.merge.unionfind import UnionFind
+from summarizer.text.words import SPEAKER_PRONOUNS
 
 QUOTED_SAME = 90.0  # the same words quoted by two articles: the same statement
 LEXICAL_SAME = 85.0  # this similar alone means the same proposition
@@ -99,6 +100,8 @@ def confirm(a: ClaimFeatures, b: ClaimFeatures, weights: Mapping[str, float] | N
         and (bool(common) or shared >= 2)
         and (agree or clash or (bool(a.days) and bool(b.days)))
     )
+    if a.speaker != b.speaker and _about_nobody(a) and _about_nobody(b):
+        return None  # "did not respond to requests for comment": alike words, each about its own speaker
     if shared < 2:
         return 50.0 if same_event else None
     same_figure = bool(common) and any(v >= 10 and not q and (k, v, None) in b.numbers for k, v, q in a.numbers)
@@ -121,6 +124,16 @@ def confirm(a: ClaimFeatures, b: ClaimFeatures, weights: Mapping[str, float] | N
     if weights is not None and common and shared >= 3 and not short and rare_share(a, b, weights) >= RARE_SHARE:
         return 55.0 + lex / 10  # the same subject and most of the rarer words: told in other words
     return 50.0 + lex / 10 if same_event else None
+
+
+def _about_nobody(f: ClaimFeatures) -> bool:
+    """A short claim that names no one, no figure, and no one by a pronoun either: what it says is
+    about its speaker ("to requests for comment", "no plans to attend")."""
+    if f.entities or f.numbers or len(f.content) >= RARE_MIN_WORDS:
+        return False
+    return not any(
+        w.lower() in SPEAKER_PRONOUNS | {"his", "their", "my", "our", "me", "us"} for w in f.claim.text.split()
+    )
 
 
 @dataclass(slots=True)
