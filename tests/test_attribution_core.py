@@ -1880,3 +1880,9 @@ def test_a_measure_keeps_how_it_was_made_before_its_finding_verb() -> None:
 def test_a_measure_and_its_that_clause_before_the_cue_are_the_source() -> None:
     f = only("The little polling that was done in the state showed a virtual tie.")
     assert (f.speaker.name, f.evidence.text) == ("The little polling that was done in the state", "a virtual tie")
+
+
+def test_a_pronoun_opening_the_content_is_its_subject_not_a_that_to_look_past() -> None:
+    """ "say they feel that way" read "that" as the one opening the content, which became "way"."""
+    f = only("Many independents say they feel that way.")
+    assert (f.speaker.name, f.evidence.text) == ("Many independents", "they feel that way")

@@ -407,7 +407,8 @@ class CueSentence(QuestionFrames):
             if (
                 toks[k].text in PUNCT
                 or named
-                or (k > j and (toks[k].low in SUBJECT_PRONOUNS or toks[k].low in VERBISH))
+                or toks[k].low in SUBJECT_PRONOUNS  # "say they feel that way": the clause has begun
+                or (k > j and toks[k].low in VERBISH)
             ):
                 break  # "said she was not going to jump to that conclusion": the clause has begun
         if not introduced:  # "said Wednesday, “…”": the time of saying is no content
