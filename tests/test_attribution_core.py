@@ -1886,3 +1886,9 @@ def test_a_pronoun_opening_the_content_is_its_subject_not_a_that_to_look_past() 
     """ "say they feel that way" read "that" as the one opening the content, which became "way"."""
     f = only("Many independents say they feel that way.")
     assert (f.speaker.name, f.evidence.text) == ("Many independents", "they feel that way")
+
+
+def test_a_quantifier_right_after_the_cue_opens_the_content() -> None:
+    """ "said many people think that …" looked past the clause for its "that"."""
+    f = only("Smith said many people think that the plan failed.")
+    assert f.evidence.text == "many people think that the plan failed"

@@ -24,6 +24,7 @@ from summarizer.rules.lexicon import (
     INVERTIBLE,
     OBJECT_VERBS,
     PUNCT,
+    QUANTIFIERS,
     TIME_WORDS,
     VERBISH,
     continue_quote,
@@ -41,16 +42,12 @@ from summarizer.text.tokens import Tok, region_at
 from summarizer.text.words import PERSON_ROLES, SUBJECT_PRONOUNS
 
 # words that open a subordinate clause before a sentence's main clause ("When he said A, B happened")
-SUBORDINATORS = frozenset(
-    {"when", "after", "although", "though", "while", "because", "since", "before", "once", "until", "whereas"}
-)
+SUBORDINATORS = frozenset("when after although though while because since before once until whereas".split())
 
-_OPEN_Q = (*CLOSE_Q, "“")
+_OPEN_Q = (*CLOSE_Q, "“")  # the marks a quotation may open with
 _SUBORDINATE_TAIL = SUBORDINATORS | {"if", "whether"}  # in the words after a cue: "said when asked if …"
 _WHO = frozenset({"who", "whose", "whom"})  # a relative clause about a person
-_AS_VERBS = frozenset(
-    "described describes describe characterized portrayed labeled branded depicted".split()
-)  # the marks a quotation may open with
+_AS_VERBS = frozenset("described describes describe characterized portrayed labeled branded depicted".split())
 _TITLED_WORKS = frozenset("book memoir memoirs novel essay film documentary album autobiography".split())
 
 
@@ -401,8 +398,10 @@ class CueSentence(QuestionFrames):
                 introduced = True
                 break
             # "said Trump was", "said the economy lost that …": a name or a determiner opens the clause
-            named = (
-                k == j and toks[k].low not in TIME_WORDS and (toks[k].text[:1].isupper() or toks[k].low in DETERMINERS)
+            named = (  # "said many people think that …": a quantifier opens the clause too
+                k == j
+                and toks[k].low not in TIME_WORDS
+                and (toks[k].text[:1].isupper() or toks[k].low in DETERMINERS | QUANTIFIERS)
             )
             if (
                 toks[k].text in PUNCT
