@@ -1886,6 +1886,7 @@ def test_a_pronoun_opening_the_content_is_its_subject_not_a_that_to_look_past() 
     """ "say they feel that way" read "that" as the one opening the content, which became "way"."""
     f = only("Many independents say they feel that way.")
     assert (f.speaker.name, f.evidence.text) == ("Many independents", "they feel that way")
+    assert only("Smith put it bluntly: “We will win.”").evidence.text == "We will win"  # "it" is the object
 
 
 def test_a_quantifier_right_after_the_cue_opens_the_content() -> None:

@@ -406,8 +406,8 @@ class CueSentence(QuestionFrames):
             if (
                 toks[k].text in PUNCT
                 or named
-                or toks[k].low in SUBJECT_PRONOUNS  # "say they feel that way": the clause has begun
-                or (k > j and toks[k].low in VERBISH)
+                or toks[k].low in SUBJECT_PRONOUNS - {"it"}  # "say they feel that way" (not "made it clear that")
+                or (k > j and toks[k].low in VERBISH | SUBJECT_PRONOUNS)
             ):
                 break  # "said she was not going to jump to that conclusion": the clause has begun
         if not introduced:  # "said Wednesday, “…”": the time of saying is no content
