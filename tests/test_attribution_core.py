@@ -1893,3 +1893,8 @@ def test_a_quantifier_right_after_the_cue_opens_the_content() -> None:
     """ "said many people think that …" looked past the clause for its "that"."""
     f = only("Smith said many people think that the plan failed.")
     assert f.evidence.text == "many people think that the plan failed"
+
+
+def test_the_day_of_saying_before_a_clause_without_that_is_no_content() -> None:
+    assert only("Smith said Monday he would run.").evidence.text == "he would run"
+    assert only("Smith said Monday was a good day.").evidence.text == "Monday was a good day"  # the day is the subject

@@ -414,7 +414,8 @@ class CueSentence(QuestionFrames):
             k = j
             while k < len(toks) and k - j < 4 and toks[k].low in TIME_WORDS:
                 k += 1
-            if j < k < len(toks) and toks[k].text in (",", ":") and toks[k - 1].low in DAYS:
+            said_when = k < len(toks) and any(t.low in DAYS for t in toks[j:k])  # "said Monday he …"
+            if said_when and j < k and (toks[k].text in (",", ":") or toks[k].low in SUBJECT_PRONOUNS | DETERMINERS):
                 j = k
         while j < len(toks) and toks[j].text in (",", ":"):
             j += 1
