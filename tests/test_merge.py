@@ -2096,9 +2096,9 @@ def test_a_group_that_holds_most_of_a_cluster_extends_it_and_one_inside_a_cluste
     """Issue 14: a figure group ("$916 million", four claims) that holds two of a lexical cluster's
     three claims extends that cluster rather than doubling it; a culprit group inside a day's cluster
     is a narrower proposition of its own."""
-    from summarizer.merge import _Holdings
+    from summarizer.merge.propositions import ClusterHoldings
 
-    held = _Holdings({0: {1, 2, 3}, 1: {7, 8}})
+    held = ClusterHoldings({0: {1, 2, 3}, 1: {7, 8}})
     assert held.host([1, 3, 4, 5]) == 0 and held.extend(0, [1, 3, 4, 5]) == [1, 2, 3, 4, 5]
     assert held.host([1, 2]) is None  # inside cluster 0: who did it, within what happened
     assert held.host([7, 9, 10, 11]) is None  # one claim of cluster 1 is not most of it

@@ -25,7 +25,7 @@ from summarizer.merge.events import context_days, event_days
 from summarizer.merge.features import ClaimFeatures, claim_features
 from summarizer.merge.figures import display
 from summarizer.merge.moves import move_groups, move_label, year_conflicts
-from summarizer.merge.propositions import blame_groups, event_groups, figure_groups
+from summarizer.merge.propositions import ClusterHoldings, blame_groups, event_groups, figure_groups
 from summarizer.merge.summary import build_summary, render_markdown
 from summarizer.models.document import DocumentResult
 from summarizer.models.merge import (
@@ -101,46 +101,6 @@ def _ref(f: ClaimFeatures) -> ClaimRef:
         evidence=c.evidence.text,
         text=c.text,
     )
-
-
-class _Holdings:
-    """Which lexical clusters of several claims hold each claim, so that a proposition group found by
-    other means (a day, a figure, a culprit) that mostly repeats one extends it instead of doubling
-    it: two clusters with the same claims say one thing twice, to the reader and to B-cubed. Groups
-    of other means stay apart from each other: the attack of a day and who ordered it are two
-    propositions of mostly the same claims."""
-
-    SHARE = 2 / 3  # of the cluster's claims, and at least two
-
-    def __init__(self, clusters: dict[int, set[int]]) -> None:
-        self.members = clusters
-        self.of: dict[int, set[int]] = {}
-        for n, m in clusters.items():
-            for i in m:
-                self.of.setdefault(i, set()).add(n)
-
-    def host(self, members: list[int]) -> int | None:
-        counts: dict[int, int] = {}
-        for i in members:
-            for n in self.of.get(i, ()):
-                counts[n] = counts.get(n, 0) + 1
-        # the cluster mostly inside the group, and the group adding claims to it: a group inside a
-        # cluster is a narrower proposition of its own ("who ordered the attack" within "the attack")
-        fits = [
-            (shared, -n)
-            for n, shared in counts.items()
-            if shared >= 2 and shared >= self.SHARE * len(self.members[n]) and shared < len(members)
-        ]
-        return -max(fits)[1] if fits else None
-
-    def add(self, n: int, members: list[int]) -> None:
-        self.members[n] = set(members)
-        for i in members:
-            self.of.setdefault(i, set()).add(n)
-
-    def extend(self, n: int, members: list[int]) -> list[int]:
-        self.add(n, [*self.members[n], *members])
-        return sorted(self.members[n])
 
 
 def _cluster(
@@ -225,7 +185,7 @@ def merge_documents(
     moves_of = [f.moves for f in features]
     moves = move_groups(moves_of, [f.doc_id for f in features])
     blamed = blame_groups(features, days, table.mentions)
-    held = _Holdings({n: set(m) for n, m in enumerate(groups) if len(m) > 1})
+    held = ClusterHoldings({n: set(m) for n, m in enumerate(groups) if len(m) > 1})
     for members in [*event_groups(features, days), *figure_groups(features, days), *blamed, *moves]:
         if frozenset(members) in seen:
             continue

@@ -126,14 +126,15 @@ def confirm(a: ClaimFeatures, b: ClaimFeatures, weights: Mapping[str, float] | N
     return 50.0 + lex / 10 if same_event else None
 
 
+_PERSONAL_WORDS = SPEAKER_PRONOUNS | frozenset({"his", "their", "my", "our", "me", "us"})
+
+
 def _about_nobody(f: ClaimFeatures) -> bool:
     """A short claim that names no one, no figure, and no one by a pronoun either: what it says is
     about its speaker ("to requests for comment", "no plans to attend")."""
     if f.entities or f.numbers or len(f.content) >= RARE_MIN_WORDS:
         return False
-    return not any(
-        w.lower() in SPEAKER_PRONOUNS | {"his", "their", "my", "our", "me", "us"} for w in f.claim.text.split()
-    )
+    return not any(w.lower() in _PERSONAL_WORDS for w in f.claim.text.split())
 
 
 @dataclass(slots=True)

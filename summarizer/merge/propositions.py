@@ -7,7 +7,8 @@ Liberty" / "the February 9th mortar attack on the TTL") share no wording but sha
 about — a day and a place, or a figure and what it counts. A claim may then sit in more than one
 cluster, as the gold allows (one claim states the attack, its toll and its culprit).
 
-Both groupings are keyed (no pairs), so they stay linear in the number of claims.
+Both groupings are keyed (no pairs), so they stay linear in the number of claims. A group that
+mostly repeats a lexical cluster and adds claims to it extends that cluster (``ClusterHoldings``).
 """
 
 from __future__ import annotations
@@ -115,3 +116,42 @@ def _distinct(features: list[ClaimFeatures], groups: list[list[int]]) -> list[li
         seen.add(key)
         out.append(sorted(members))
     return out
+
+
+class ClusterHoldings:
+    """Which lexical clusters of several claims hold each claim, so that a proposition group found by
+    other means (a day, a figure, a culprit) that mostly repeats one extends it instead of doubling
+    it: two clusters with the same claims say one thing twice, to the reader and to B-cubed. Groups
+    of other means stay apart from each other: the attack of a day and who ordered it are two
+    propositions of mostly the same claims."""
+
+    SHARE = 2 / 3  # of the cluster's claims, and at least two
+
+    def __init__(self, clusters: dict[int, set[int]]) -> None:
+        self.members = clusters
+        self.of: dict[int, set[int]] = {}
+        for n, m in clusters.items():
+            for i in m:
+                self.of.setdefault(i, set()).add(n)
+
+    def host(self, members: list[int]) -> int | None:
+        """The cluster a group should extend, if any: the one it shares most claims with."""
+        counts: dict[int, int] = {}
+        for i in members:
+            for n in self.of.get(i, ()):
+                counts[n] = counts.get(n, 0) + 1
+        # the cluster mostly inside the group, and the group adding claims to it: a group inside a
+        # cluster is a narrower proposition of its own ("who ordered the attack" within "the attack")
+        fits = [
+            (shared, -n)
+            for n, shared in counts.items()
+            if shared >= 2 and shared >= self.SHARE * len(self.members[n]) and shared < len(members)
+        ]
+        return -max(fits)[1] if fits else None
+
+    def extend(self, n: int, members: list[int]) -> list[int]:
+        """Cluster ``n`` with ``members`` added; its claims, sorted."""
+        self.members[n] |= set(members)
+        for i in members:
+            self.of.setdefault(i, set()).add(n)
+        return sorted(self.members[n])
