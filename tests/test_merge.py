@@ -1094,6 +1094,7 @@ def test_person_names_lose_the_roles_initials_and_suffixes_around_them() -> None
     assert person_name("A reporter for USA Today") == "A reporter for USA Today"
     assert person_name("a spokesman for Trump") == "a spokesman for Trump"
     assert person_name("adviser to President Barack Obama") == "adviser to President Barack Obama"  # not Obama
+    assert person_name("Senior Adviser to the President Valerie Jarrett") == "Valerie Jarrett"  # hers
     # issue 14's debris "Camp Ashraf Tahar Boumedra": the name closes the run of what the role is about
     assert person_name("former UN advisor on Camp Ashraf Tahar Boumedra") == "Tahar Boumedra"
     assert person_name("NYPD Commissioner Ana Ruiz") == "Ana Ruiz" and person_name("City Attorney Ed Holm") == "Ed Holm"

@@ -88,8 +88,10 @@ def person_name(raw: str) -> str:
     if toks and _bare(toks[-1]) in ORG_HINTS:
         return " ".join(toks)  # "Justice Department", "Chief Justice's office": a body, no title to strip
     last = max((k for k, t in enumerate(toks[:-1]) if _bare(t) in PERSON_ROLES), default=-1)
-    # someone who serves the name is not its bearer: "A reporter for USA Today", "adviser to President Obama"
-    if any(t in ("for", "at", "with", "to") for t in toks[1 : last + 2]):
+    # someone who serves a name is not its bearer: "A reporter for USA Today", "adviser to President Obama"
+    # (but "Senior Adviser to the President Valerie Jarrett" is hers)
+    served = [k for k in range(1, min(last + 2, len(toks) - 1)) if toks[k] in ("for", "at", "with", "to")]
+    if any(toks[k + 1] not in ("the", "a") for k in served):
         return " ".join(toks)
     while len(toks) > 1 and _bare(toks[0]) in TITLES:
         toks = toks[1:]
