@@ -1898,3 +1898,9 @@ def test_a_quantifier_right_after_the_cue_opens_the_content() -> None:
 def test_the_day_of_saying_before_a_clause_without_that_is_no_content() -> None:
     assert only("Smith said Monday he would run.").evidence.text == "he would run"
     assert only("Smith said Monday was a good day.").evidence.text == "Monday was a good day"  # the day is the subject
+
+
+def test_one_who_serves_a_name_is_the_speaker_not_the_name() -> None:
+    """ "An aide to Smith said" had the speaker "Smith": the merge gave the aide's words to Smith."""
+    assert only("An aide to Smith said the plan failed.").speaker.name == "An aide to Smith"
+    assert only("The lawyer for Smith said the plan failed.").speaker.name == "The lawyer for Smith"

@@ -56,6 +56,7 @@ PLACED_BY = frozenset({"in", "for", "from", "by"})
 LONG_SUBJECT = 12
 
 
+_SERVING = frozenset({"lawyer", "lawyers", "counsel", "assistant", "aides", "advisers", "spokespeople"})
 _COURTESY = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss"})
 
 
@@ -115,8 +116,14 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
             and toks[a - 2].text[:1].isupper()
             and toks[a].text[:1].isupper()
         )
-        # "the former secretary of state said", "the director of communications": a role and what it is of
-        counted = counted or (t.low == "of" and a >= 2 and toks[a - 2].low in PERSON_ROLES and a < b)
+        # "the former secretary of state said", "the director of communications": a role and what it is of;
+        # "An aide to Smith said", "The lawyer for Smith said": the one who serves, not the one served
+        counted = counted or (
+            a >= 2
+            and a < b
+            and (t.low == "of" or (t.low in ("for", "to") and (toks[a].text[:1].isupper() or toks[a].low == "the")))
+            and toks[a - 2].low in PERSON_ROLES | _SERVING
+        )
         # "mother of three", "a father of two": a count after "of" closes the phrase it belongs to
         family = t.low == "of" and a + 1 == b and (toks[a].text.isdigit() or toks[a].low in QUANTIFIERS) and a >= 2
         # "United States", "POLITICO's Battleground States average": a name's word, no cue (train: 438 of
