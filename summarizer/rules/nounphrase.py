@@ -26,7 +26,7 @@ from summarizer.rules.lexicon import (
     words,
 )
 from summarizer.text.tokens import Tok
-from summarizer.text.words import PEOPLE_NOUNS, PERSON_ROLES
+from summarizer.text.words import COURTESY_TITLES, PEOPLE_NOUNS, PERSON_ROLES
 
 # one unnamed source, whose seat may follow it: "one GOP source in the room", "an aide on the panel"
 SOURCE_NOUNS = frozenset({"source", "sources", "official", "officials", "aide", "aides", "member", "members"})
@@ -57,7 +57,6 @@ LONG_SUBJECT = 12
 
 
 _SERVING = frozenset({"lawyer", "lawyers", "counsel", "assistant", "aides", "advisers", "spokespeople"})
-_COURTESY = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss"})
 
 
 def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
@@ -135,7 +134,7 @@ def back_phrase(toks: list[Tok], b: int) -> tuple[int, int] | None:
             t.low in STOP_BACK and not between_names and not qualified and not counted and not placed and not family
         ):
             break
-        if a < b and toks[a].low in _COURTESY and t.text.islower() and t.low not in DETERMINERS:
+        if a < b and toks[a].low.rstrip(".") in COURTESY_TITLES and t.text.islower() and t.low not in DETERMINERS:
             break  # "ways that help Mr. Putin maintain": a courtesy title opens the name's phrase
         a -= 1
     if a == b:

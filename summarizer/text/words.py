@@ -45,6 +45,8 @@ TITLES = word_set("""mr mrs ms miss dr prof sen senator rep representative gov g
     secretary sec gen general col lt sgt capt maj adm judge justice chairman chairwoman chair minister mayor
     ambassador rev sir lord lady dame sheikh ayatollah former then-president spokesman spokeswoman
     spokesperson leader sens reps""")
+# The titles that open a person's name and nothing else ("help Mr. Putin maintain": the name starts there).
+COURTESY_TITLES = word_set("mr mrs ms miss dr")
 # Words that say who a person is, written before the name ("Democratic candidate Hillary Clinton",
 # "Supreme Leader Ali Khamenei"): what follows them is still a person's name. A party word does too
 # ("Republican Donald Trump"), but also opens organisations' names ("Republican National Committee").
