@@ -1904,3 +1904,8 @@ def test_one_who_serves_a_name_is_the_speaker_not_the_name() -> None:
     """ "An aide to Smith said" had the speaker "Smith": the merge gave the aide's words to Smith."""
     assert only("An aide to Smith said the plan failed.").speaker.name == "An aide to Smith"
     assert only("The lawyer for Smith said the plan failed.").speaker.name == "The lawyer for Smith"
+
+
+def test_a_content_cut_by_the_next_frame_loses_its_dangling_conjunction() -> None:
+    first, second = frame("Smith said the plan failed, while Jones said it worked.")
+    assert (first.evidence.text, second.evidence.text) == ("the plan failed", "it worked")

@@ -228,6 +228,9 @@ class Attribution:
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]$")
 
 
+_DANGLING = re.compile(r"[\s,;]+(?:and|but|or|though|although|while|whereas|because|as|so)$")
+
+
 def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
     """Gold-style content edges: no leading 'that', no final punctuation, no enclosing quotes."""
     for _ in range(4):
@@ -241,6 +244,10 @@ def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
             continue
         if re.match(r"that\s", text[start:end]):
             start += 5
+            continue
+        dangling = _DANGLING.search(text, start, end)  # "the plan failed, though" before the next frame's cue
+        if dangling is not None:
+            end = dangling.start()
             continue
         inner = text[start + 1 : end - 1]
         # a closing mark may be written as an opening one ('… her here,“ said Jim Clyburn')
