@@ -228,7 +228,7 @@ class Attribution:
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]$")
 
 
-_DANGLING = re.compile(r"[\s,;]+(?:and|but|or|though|although|while|whereas|because|as|so)$")
+_DANGLING = re.compile(r"[\s,;]+(?:and|but|or|though|although|while|whereas|because)$")  # not "doing so", "such as"
 
 
 def trim_content(text: str, start: int, end: int) -> tuple[int, int]:
