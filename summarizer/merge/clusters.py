@@ -23,7 +23,6 @@ from summarizer.merge.features import ClaimFeatures, quoted_whole
 from summarizer.merge.figures import Interval, interval, overlaps, relation
 from summarizer.merge.normalize import dates_compatible, is_full_date
 from summarizer.merge.unionfind import UnionFind
-from summarizer.text.words import SPEAKER_PRONOUNS
 
 QUOTED_SAME = 90.0  # the same words quoted by two articles: the same statement
 LEXICAL_SAME = 85.0  # this similar alone means the same proposition
@@ -126,15 +125,10 @@ def confirm(a: ClaimFeatures, b: ClaimFeatures, weights: Mapping[str, float] | N
     return 50.0 + lex / 10 if same_event else None
 
 
-_PERSONAL_WORDS = SPEAKER_PRONOUNS | frozenset({"his", "their", "my", "our", "me", "us"})
-
-
 def _about_nobody(f: ClaimFeatures) -> bool:
     """A short claim that names no one, no figure, and no one by a pronoun either: what it says is
     about its speaker ("to requests for comment", "no plans to attend")."""
-    if f.entities or f.numbers or len(f.content) >= RARE_MIN_WORDS:
-        return False
-    return not any(w.lower() in _PERSONAL_WORDS for w in f.claim.text.split())
+    return not (f.entities or f.numbers or f.personal) and len(f.content) < RARE_MIN_WORDS
 
 
 @dataclass(slots=True)

@@ -20,8 +20,11 @@ from summarizer.models.document import Claim, DocumentResult, NumberMention, Spe
 from summarizer.text.counts import SPECIFIC
 from summarizer.text.dates import relative_days
 from summarizer.text.tokens import quote_regions
+from summarizer.text.words import SPEAKER_PRONOUNS
 
 # Words that say a claim is about a violent event (used to tie undated figures to a dated event).
+# the pronouns by which a claim names someone, so it is not only about its speaker (``clusters``)
+PERSONAL_WORDS = SPEAKER_PRONOUNS | words("his their my our me us")
 EVENT_WORDS = words(
     "attack attacks attacked shelling shelled missile missiles rocket rockets mortar barrage raid assault "
     "bombing strike massacre killed killing deaths dead died wounded injured bloodbath"
@@ -47,6 +50,7 @@ class ClaimFeatures:
     moves: frozenset[Endpoint] = frozenset()  # where the moves it tells go to / come from (``moves``)
     movers: frozenset[str] = frozenset()  # the entities it says move
     quoted: frozenset[str] = frozenset()  # its quotations (``quotations``)
+    personal: bool = False  # names someone by a pronoun ("him for not paying", "makes me smart")
 
     def set_event_day(self, day: str | None) -> None:
         self.event_day = day
@@ -229,6 +233,7 @@ def claim_features(docs: list[DocumentResult], table: EntityTable) -> list[Claim
                     moves=(ends := endpoints(tokens, persons)),
                     movers=movers(tokens, ends),
                     quoted=quotations(claim.evidence.text),
+                    personal=any(t in PERSONAL_WORDS for t in tokens),
                 )
             )
     _corpus_years(out, [d.source.published for d in docs if d.source.published])
