@@ -8,6 +8,7 @@ at the first "of"; this search runs only for finding verbs (show, found), after 
 from __future__ import annotations
 
 from summarizer.rules.lexicon import CUES, MEASURES, PUNCT, STOP_BACK, VERBISH
+from summarizer.rules.nounphrase import back_phrase
 from summarizer.text.tokens import Tok
 
 _OF_CHAIN = frozenset("of from by in on at for about".split())
@@ -46,10 +47,8 @@ def measure_made(toks: list[Tok], b: int) -> tuple[int, int] | None:
             head = next((h for h in range(k - 1, max(-1, k - 5), -1) if toks[h].low in MEASURES), None)
             if head is None:
                 return None
-            a = head
-            while a > 0 and toks[a - 1].text not in PUNCT and toks[a - 1].low not in STOP_BACK | CUES | VERBISH:
-                a -= 1  # "A CNN/ORC", "an NBC News/Wall Street Journal"
-            return a, b
+            span = back_phrase(toks, head + 1)  # "A CNN/ORC poll", "an NBC News/Wall Street Journal poll"
+            return (span[0], b) if span is not None else None
         if t.text in PUNCT or t.low in CUES or t.low in VERBISH:
             return None
     return None
